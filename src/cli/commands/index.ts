@@ -1,0 +1,7 @@
+import type { Command } from 'commander';
+import { register as registerShow } from './show.js';
+
+/** Each command lives in its own file and loads its heavy modules only when it runs. */
+export function registerCommands(program: Command): void {
+  registerShow(program);
+}

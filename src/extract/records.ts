@@ -1,0 +1,50 @@
+import type { Claim, Diagnostic, Estimate, FileInfo, SourcePosition } from '../model/types.js';
+
+/** One appearance of an item in a document: a table row, a heading block or a list entry. */
+export interface ItemRecord {
+  id: string;
+  title: string | null;
+  estimate: Estimate | null;
+  /** The estimate text when it could not be read (reported as unparsable-estimate). */
+  unreadEstimate: string | null;
+  /** Dependency references as written ("E12-01", "EP-02", "Release 2"); "All above" is already expanded. */
+  references: string[];
+  /** Items this one blocks, written on the prerequisite ("Successors", "Blocks"). */
+  successors: string[];
+  sprint: string | null;
+  group: string | null;
+  track: string | null;
+  status: string | null;
+  done: boolean | null;
+  priority: string | null;
+  owner: string | null;
+  parent: string | null;
+  fields: Record<string, string>;
+  source: SourcePosition;
+  /** Identifies the table (or heading list) the record came from, for duplicate-id. */
+  container: string;
+}
+
+export interface SprintRecord {
+  name: string;
+  key: string;
+  /** Items listed under the sprint in the document (commitment lists), with partial notes. */
+  members: { id: string; partial: string | null; source: SourcePosition }[];
+  source: SourcePosition;
+}
+
+export interface GroupRecord {
+  id: string | null;
+  name: string;
+  release: string | null;
+  source: SourcePosition;
+}
+
+export interface FileExtraction {
+  file: FileInfo;
+  records: ItemRecord[];
+  sprints: SprintRecord[];
+  groups: GroupRecord[];
+  claims: Claim[];
+  diagnostics: Diagnostic[];
+}

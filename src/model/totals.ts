@@ -1,0 +1,30 @@
+import type { Backlog, Item, Unit } from './types.js';
+import { expectedIn } from './units.js';
+
+/**
+ * Whether an item's estimate counts in totals. A task inside a story that carries its own
+ * estimate is a breakdown of that estimate, so counting both would count the work twice.
+ */
+export function countsInTotals(item: Item, byId: ReadonlyMap<string, Item>): boolean {
+  if (!item.parent) return true;
+  const parent = byId.get(item.parent);
+  return !parent || parent.estimate === null;
+}
+
+export function indexById(items: readonly Item[]): Map<string, Item> {
+  return new Map(items.map((item) => [item.id, item]));
+}
+
+/** The items that carry the backlog's work: what totals, forecasts and the critical path add up. */
+export function workItems(backlog: Backlog): Item[] {
+  const byId = indexById(backlog.items);
+  return backlog.items.filter((item) => countsInTotals(item, byId));
+}
+
+/** Exact sum of expected estimates in `unit`; items that cannot be converted add nothing. */
+export function sumExpected(items: readonly Item[], unit: Unit | null): number {
+  if (!unit) return 0;
+  let total = 0;
+  for (const item of items) total += expectedIn(item.estimate, unit) ?? 0;
+  return total;
+}

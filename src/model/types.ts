@@ -1,0 +1,152 @@
+/**
+ * The typed model every command reads. Field names marked "contract" are read by other tools
+ * (see DESIGN.md) and must not change; everything else may grow.
+ */
+
+export type Unit = 'points' | 'days' | 'hours';
+
+export type EstimateKind = 'single' | 'range' | 'three-point' | 'open' | 'size';
+
+export interface Estimate {
+  unit: Unit; // contract
+  low: number; // contract
+  high: number; // contract
+  expected: number; // contract
+  raw: string; // contract
+  kind: EstimateKind;
+  /** PERT variance ((p − o) / 6)² for three-point estimates; range estimates use the same formula. */
+  variance: number;
+  /** The T-shirt size the value came from, when it came from one. */
+  size?: string;
+}
+
+export interface SourcePosition {
+  file: string;
+  line: number;
+  column: number;
+}
+
+export interface Item {
+  id: string; // contract
+  title: string; // contract
+  estimate: Estimate | null; // contract
+  dependsOn: string[]; // contract: resolved item IDs
+  unresolved: string[]; // contract: references that name nothing known
+  sprint: string | null; // contract: the sprint's display name
+  group: string | null; // contract
+  track: string | null; // contract
+  status: string | null; // contract
+  done: boolean; // contract
+  priority: string | null; // contract
+  owner: string | null; // contract
+  fields: Record<string, string>; // contract: raw values by their original column/key name
+  source: { file: string; line: number }; // contract: first place the item is defined
+  children: string[]; // contract: task IDs inside a story
+  /** Every place the item appears as a record (tables, headings), in reading order. */
+  appearances: SourcePosition[];
+  /** A note that the item is only partly committed to its sprint ("partly for …", "initial"). */
+  partial: string | null;
+  /** The parent story when this item is a task inside one. */
+  parent: string | null;
+  /** The raw dependency references as written, before resolution. */
+  references: string[];
+}
+
+export interface Sprint {
+  name: string; // contract: the richest display name seen
+  key: string; // normalised identity: "4" for S4 / Sprint 4 / Sprint #4
+  items: string[]; // contract: item IDs committed to it
+  committed: number; // contract: sum of expected estimates in the backlog unit
+  /** Items whose commitment is partial, with the note. */
+  partial: Record<string, string>;
+  source: SourcePosition;
+}
+
+export interface Group {
+  id: string | null; // e.g. "EP-01" when the document gives one
+  name: string;
+  items: string[];
+  release: string | null;
+  source: SourcePosition;
+}
+
+/** Where a stated figure applies. */
+export interface ClaimScope {
+  sprint?: string; // sprint key
+  group?: string; // group name
+  file: string;
+}
+
+export type Claim =
+  | { kind: 'total'; scope: ClaimScope; value: number; unit: Unit | null; raw: string; source: SourcePosition }
+  | { kind: 'count'; scope: ClaimScope; value: number; raw: string; source: SourcePosition }
+  | { kind: 'capacity'; scope: ClaimScope; value: number; unit: Unit | null; raw: string; source: SourcePosition }
+  | {
+      kind: 'critical-path';
+      scope: ClaimScope;
+      chain: string[];
+      length: number | null;
+      unit: Unit | null;
+      raw: string;
+      source: SourcePosition;
+    }
+  | {
+      kind: 'projection';
+      scope: ClaimScope;
+      velocity: number;
+      sprints: number;
+      raw: string;
+      source: SourcePosition;
+    }
+  | { kind: 'velocity'; scope: ClaimScope; value: number; raw: string; source: SourcePosition }
+  | { kind: 'team-size'; scope: ClaimScope; value: number; raw: string; source: SourcePosition };
+
+export type Severity = 'error' | 'warning';
+
+/** A text replacement that repairs a problem; offsets are UTF-16 indexes into the decoded file text. */
+export interface Fix {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * Something a stage noticed while reading: what it could not read, or a problem in the source
+ * itself (wrapped rows, bad encoding). Lint rules surface these by their rule name.
+ */
+export interface Diagnostic {
+  file: string;
+  line: number;
+  column: number;
+  rule: string;
+  severity: Severity;
+  message: string;
+  fix?: Fix;
+}
+
+/** Two records that give one item different values for the same field. */
+export interface Conflict {
+  item: string;
+  field: 'estimate' | 'status' | 'sprint' | 'title';
+  values: { value: string; source: SourcePosition }[];
+}
+
+export interface FileInfo {
+  file: string;
+  items: number;
+  encoding: 'utf-8' | 'utf-16le' | 'utf-16be';
+  bom: boolean;
+  /** True when the text was double-encoded UTF-8 and has been repaired in memory. */
+  repairedMojibake: boolean;
+}
+
+export interface Backlog {
+  items: Item[]; // contract
+  sprints: Sprint[]; // contract
+  groups: Group[]; // contract
+  unit: Unit | null; // contract: the unit most estimated items use
+  claims: Claim[];
+  conflicts: Conflict[];
+  diagnostics: Diagnostic[];
+  files: FileInfo[];
+}

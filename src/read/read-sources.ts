@@ -1,0 +1,40 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { BinaryFileError, decodeBytes } from './decode.js';
+import { findMarkdownFiles } from './find-files.js';
+import type { SourceText } from './source.js';
+
+export interface ReadResult {
+  sources: SourceText[];
+  /** Input errors, one line each, naming the file and what to do. */
+  errors: string[];
+}
+
+/** Paths, directories and globs to decoded texts. A bad file is reported and skipped. */
+export async function readSources(inputs: string[], cwd: string, ignorePatterns: string[] = []): Promise<ReadResult> {
+  const found = await findMarkdownFiles(inputs, cwd, ignorePatterns);
+  const errors = [...found.errors];
+  const sources: SourceText[] = [];
+  for (const absolute of found.files) {
+    const file = displayPath(absolute, cwd);
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(absolute);
+    } catch (error) {
+      errors.push(`${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+      continue;
+    }
+    try {
+      sources.push({ file, path: absolute, ...decodeBytes(bytes, file) });
+    } catch (error) {
+      if (error instanceof BinaryFileError) errors.push(error.message);
+      else throw error;
+    }
+  }
+  return { sources, errors };
+}
+
+function displayPath(absolute: string, cwd: string): string {
+  const relative = path.relative(cwd, absolute);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? absolute : relative.split(path.sep).join('/');
+}
