@@ -70,7 +70,10 @@ export interface Group {
   source: SourcePosition;
 }
 
-/** Where a stated figure applies. */
+/** Which items a stated total or count is about: all of them, or those not done yet. */
+export type ClaimFilter = 'all' | 'remaining';
+
+/** Where a stated figure applies: a sprint, a group, or (neither given) the whole file. */
 export interface ClaimScope {
   sprint?: string; // sprint key
   group?: string; // group name
@@ -78,8 +81,8 @@ export interface ClaimScope {
 }
 
 export type Claim =
-  | { kind: 'total'; scope: ClaimScope; value: number; unit: Unit | null; raw: string; source: SourcePosition }
-  | { kind: 'count'; scope: ClaimScope; value: number; raw: string; source: SourcePosition }
+  | { kind: 'total'; scope: ClaimScope; which: ClaimFilter; value: number; unit: Unit | null; raw: string; source: SourcePosition }
+  | { kind: 'count'; scope: ClaimScope; which: ClaimFilter; value: number; raw: string; source: SourcePosition }
   | { kind: 'capacity'; scope: ClaimScope; value: number; unit: Unit | null; raw: string; source: SourcePosition }
   | {
       kind: 'critical-path';
