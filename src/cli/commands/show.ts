@@ -1,14 +1,18 @@
 import type { Command } from 'commander';
 import { addInputOptions, loadInput, type CommonOptions } from '../common.js';
-import { useColor, writeOut } from '../output.js';
+import { useColor } from '../output.js';
+import { addWriteOptions, emitReport, reportFormat, type WriteOptions } from '../write-back.js';
 
 export function register(program: Command): void {
-  addInputOptions(
-    program.command('show').description('print the backlog model: items, estimates, sprints, dependencies'),
-    ['table', 'md', 'json'],
-  ).action(async (paths: string[], options: CommonOptions) => {
+  addWriteOptions(
+    addInputOptions(
+      program.command('show').description('print the backlog model: items, estimates, sprints, dependencies'),
+      ['table', 'md', 'json'],
+    ),
+  ).action(async (paths: string[], options: CommonOptions & WriteOptions, command: Command) => {
+    const format = reportFormat(command);
     const { backlog } = await loadInput(paths, options);
     const { formatShow } = await import('../../report/show.js');
-    writeOut(formatShow(backlog, options.format ?? 'table', { color: useColor() }));
+    await emitReport({ name: 'show', content: formatShow(backlog, format, { color: useColor() }), ...options });
   });
 }
