@@ -1,0 +1,69 @@
+import type { Backlog, ClaimFilter, ClaimScope, Item, Unit } from '../model/types.js';
+import { countsInTotals, indexById } from '../model/totals.js';
+import { dominantUnit, expectedIn } from '../model/units.js';
+
+/** The items a stated figure is about, and how a message names them. */
+export interface ScopeItems {
+  /** "Sprint 5", "Group \"Billing\"", "The document": the subject of a message. */
+  label: string;
+  items: Item[];
+}
+
+/**
+ * The work items a claim's scope covers: a sprint's (as the claim's file lists them, when it
+ * lists any), a group's, or the whole file's. Null when the scope names a sprint or group the
+ * model does not know, so that nothing is compared against a guess.
+ */
+export function scopeItems(backlog: Backlog, scope: ClaimScope): ScopeItems | null {
+  const byId = indexById(backlog.items);
+  const work = (ids: readonly string[]) =>
+    ids.map((id) => byId.get(id)).filter((item): item is Item => item !== undefined && countsInTotals(item, byId));
+  if (scope.sprint !== undefined) {
+    const sprint = backlog.sprints.find((candidate) => candidate.key === scope.sprint);
+    if (!sprint) return null;
+    const all = work(sprint.items);
+    const inFile = all.filter((item) => item.appearances.some((place) => place.file === scope.file));
+    return { label: `Sprint ${sprint.key}`, items: inFile.length > 0 ? inFile : all };
+  }
+  if (scope.group !== undefined) {
+    const group = backlog.groups.find((candidate) => candidate.name === scope.group);
+    if (!group) return null;
+    return { label: `Group "${group.name}"`, items: work(group.items) };
+  }
+  return { label: 'The document', items: work(backlog.items.map((item) => item.id)).filter((item) => item.source.file === scope.file) };
+}
+
+export function filterItems(items: readonly Item[], which: ClaimFilter): Item[] {
+  return which === 'remaining' ? items.filter((item) => !item.done) : [...items];
+}
+
+/** An exact sum of expected estimates, with the items that could not be counted in `unit`. */
+export interface ItemSum {
+  unit: Unit;
+  total: number;
+  uncounted: Item[];
+}
+
+/**
+ * Sums items in the claim's unit (the items' own dominant unit when the claim names none). Null
+ * when no item can be expressed in that unit: comparing would only restate that.
+ */
+export function sumIn(items: readonly Item[], unit: Unit | null, hoursPerDay: number): ItemSum | null {
+  const target = unit ?? dominantUnit(items);
+  if (!target) return null;
+  let total = 0;
+  const uncounted: Item[] = [];
+  for (const item of items) {
+    const value = expectedIn(item.estimate, target, hoursPerDay);
+    if (value === null) uncounted.push(item);
+    else total += value;
+  }
+  if (uncounted.length === items.length) return null;
+  return { unit: target, total, uncounted };
+}
+
+/** Equal up to floating-point noise: stated figures are compared exactly otherwise. */
+export function sameNumber(a: number, b: number): boolean {
+  return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+}
+

@@ -1,0 +1,40 @@
+import { formatNumber, unitLabel } from '../../model/units.js';
+import { filterItems, sameNumber, scopeItems, sumIn } from '../claim-scope.js';
+import type { Rule } from '../types.js';
+
+export const statedTotalMismatch: Rule = {
+  name: 'stated-total-mismatch',
+  description: 'A total or count the document states (per sprint, group or file) differs from what its items add up to.',
+  tags: ['claims', 'totals'],
+  defaultSeverity: 'error',
+  check({ backlog, config }, report) {
+    for (const claim of backlog.claims) {
+      if (claim.kind !== 'total' && claim.kind !== 'count') continue;
+      const scope = scopeItems(backlog, claim.scope);
+      if (!scope) continue;
+      const items = filterItems(scope.items, claim.which);
+      if (items.length === 0) continue;
+      const which = claim.which === 'remaining' ? 'remaining ' : '';
+      const stated = `${scope.label} states "${claim.raw}"`;
+      if (claim.kind === 'count') {
+        if (claim.value !== items.length) {
+          report({ ...claim.source, message: `${stated} but it lists ${items.length} ${which}${plural(items.length, 'item')}` });
+        }
+        continue;
+      }
+      const sum = sumIn(items, claim.unit, config.hoursPerDay);
+      if (!sum || sameNumber(sum.total, claim.value)) continue;
+      const its = items.length === 1 ? `its 1 ${which}item adds up to` : `its ${items.length} ${which}items add up to`;
+      const uncounted =
+        sum.uncounted.length > 0 ? ` (${sum.uncounted.length} of them ${sum.uncounted.length === 1 ? 'has' : 'have'} no estimate in ${sum.unit})` : '';
+      report({
+        ...claim.source,
+        message: `${stated} but ${its} ${formatNumber(sum.total)} ${unitLabel(sum.unit, sum.total)}${uncounted}`,
+      });
+    }
+  },
+};
+
+function plural(count: number, noun: string): string {
+  return count === 1 ? noun : `${noun}s`;
+}

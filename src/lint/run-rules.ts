@@ -1,0 +1,61 @@
+import { severityOf } from '../config/types.js';
+import type { Severity } from '../model/types.js';
+import { parseInlineConfig, type InlineConfig } from './inline-config.js';
+import { RULES } from './rules/index.js';
+import type { LintResult, Problem, Rule, RuleContext } from './types.js';
+
+/** The severity a rule runs at under this config, or null when it is switched off. */
+export function ruleSeverity(rule: Rule, settings: Readonly<Record<string, string>>): Severity | null {
+  const setting = settings[rule.name];
+  if (setting === 'off' || setting === 'warn' || setting === 'error') return severityOf(setting);
+  return rule.defaultSeverity;
+}
+
+/**
+ * Runs every enabled rule and collects what they report: severity from the config, problems
+ * switched off by inline comments dropped, the rest sorted by file, line and column.
+ */
+export function runRules(context: RuleContext, rules: readonly Rule[] = RULES): LintResult {
+  const inline = inlineConfigs(context);
+  const problems: Problem[] = [];
+  for (const rule of rules) {
+    const severity = ruleSeverity(rule, context.config.rules);
+    if (!severity) continue;
+    rule.check(context, (report) => {
+      if (inline(report.file)?.isDisabled(rule.name, report.line)) return;
+      problems.push({
+        file: report.file,
+        line: report.line,
+        column: report.column ?? 1,
+        rule: rule.name,
+        severity,
+        message: report.message,
+        ...(report.fix ? { fix: report.fix } : {}),
+      });
+    });
+  }
+  problems.sort(byPosition);
+  return summarize(problems);
+}
+
+export function summarize(problems: Problem[]): LintResult {
+  const errorCount = problems.filter((problem) => problem.severity === 'error').length;
+  return { problems, errorCount, warningCount: problems.length - errorCount };
+}
+
+/** Inline comments are read once per file, and only for files that have problems. */
+function inlineConfigs(context: RuleContext): (file: string) => InlineConfig | undefined {
+  const parsed = new Map<string, InlineConfig | undefined>();
+  return (file) => {
+    if (!parsed.has(file)) {
+      const source = context.sources.find((candidate) => candidate.file === file);
+      parsed.set(file, source ? parseInlineConfig(source.text) : undefined);
+    }
+    return parsed.get(file);
+  };
+}
+
+function byPosition(a: Problem, b: Problem): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
+}

@@ -1,0 +1,50 @@
+import type { Config } from '../config/types.js';
+import type { Backlog, Fix, Severity } from '../model/types.js';
+import type { SourceText } from '../read/source.js';
+
+/** What every rule may look at: the model, the decoded texts it came from, and the config. */
+export interface RuleContext {
+  backlog: Backlog;
+  sources: readonly SourceText[];
+  config: Config;
+}
+
+/** What a rule reports: a place, what is wrong there, and optionally how to repair it. */
+export interface Report {
+  file: string;
+  line: number;
+  column?: number;
+  message: string;
+  fix?: Fix;
+}
+
+/**
+ * A lint rule: a small declarative object in the markdownlint style. `check` never prints; it
+ * calls `report` once per problem, and the runner decides severity and whether it is shown.
+ */
+export interface Rule {
+  name: string;
+  description: string;
+  tags: string[];
+  defaultSeverity: Severity;
+  /** True when the rule's problems can carry a fix that `--fix` applies. */
+  fixable?: boolean;
+  check(context: RuleContext, report: (problem: Report) => void): void;
+}
+
+/** A problem as the runner returns it (field names up to `message` are the JSON contract). */
+export interface Problem {
+  file: string;
+  line: number;
+  column: number;
+  rule: string;
+  severity: Severity;
+  message: string;
+  fix?: Fix;
+}
+
+export interface LintResult {
+  problems: Problem[];
+  errorCount: number;
+  warningCount: number;
+}
