@@ -1,4 +1,5 @@
 import { formatNumber, unitLabel } from '../../model/units.js';
+import { counted } from '../plural.js';
 import { filterItems, sameNumber, scopeItems, sumIn } from '../claim-scope.js';
 import type { Rule } from '../types.js';
 
@@ -18,7 +19,7 @@ export const statedTotalMismatch: Rule = {
       const stated = `${scope.label} states "${claim.raw}"`;
       if (claim.kind === 'count') {
         if (claim.value !== items.length) {
-          report({ ...claim.source, message: `${stated} but it lists ${items.length} ${which}${plural(items.length, 'item')}` });
+          report({ ...claim.source, message: `${stated} but it lists ${counted(items.length, `${which}item`)}` });
         }
         continue;
       }
@@ -34,7 +35,3 @@ export const statedTotalMismatch: Rule = {
     }
   },
 };
-
-function plural(count: number, noun: string): string {
-  return count === 1 ? noun : `${noun}s`;
-}
