@@ -25,10 +25,7 @@ export async function loadBacklog(
 
 /** The pure part of loading: decoded texts to the model. */
 export function backlogFromSources(sources: readonly SourceText[], config: Config = DEFAULT_CONFIG): Backlog {
-  return buildBacklog(
-    sources.map((source) => extractFile(source, config)),
-    config,
-  );
+  return buildBacklog(sources.map((source) => extractFile(source, config)));
 }
 
 /** One in-memory markdown document to the model, as `loadBacklog` would read it from a file. */

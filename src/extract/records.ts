@@ -23,6 +23,10 @@ export interface ItemRecord {
   source: SourcePosition;
   /** Identifies the table (or heading list) the record came from, for duplicate-id. */
   container: string;
+  /** A commitment list entry that names an item defined elsewhere: it adds no item of its own. */
+  mentionOnly: boolean;
+  /** The record's table has an estimate column, so an empty cell is a missing estimate. */
+  estimateExpected: boolean;
 }
 
 export interface SprintRecord {

@@ -1,0 +1,80 @@
+import type { Unit } from '../model/types.js';
+import { unitOfWord } from './estimates.js';
+
+/** What a table column or a `**Key**: value` line carries. */
+export type Role =
+  | 'id'
+  | 'title'
+  | 'estimate'
+  | 'optimistic'
+  | 'likely'
+  | 'pessimistic'
+  | 'dependsOn'
+  | 'successors'
+  | 'sprint'
+  | 'status'
+  | 'priority'
+  | 'owner'
+  | 'group'
+  | 'track'
+  | 'release';
+
+/** Header words per role, in several languages; matched against the whole (cleaned) header. */
+const SYNONYMS: [Role, RegExp][] = [
+  ['optimistic', /^(?:o|opt|optimistic|optimistisch|optimiste|otimista|optimista|оптимистичн\w*)(?: estimate| \(.*\))?$/i],
+  ['likely', /^(?:m|ml|most ?likely|likely|realistic|wahrscheinlich|probable|provável|más probable|вероятн\w*)(?: estimate| \(.*\))?$/i],
+  ['pessimistic', /^(?:p|pess|pessimistic|pessimistisch|pessimiste|pessimista|pesimista|пессимистичн\w*)(?: estimate| \(.*\))?$/i],
+  ['id', /^(?:id|ids|#|no\.?|nr\.?|n°|key|ticket(?: id)?|issue|task ?id|story ?id|item ?id|us ?id|pbi|ref|rank|código|codigo|identifiant|код|编号|번호|id da história|编號)$/i],
+  ['dependsOn', /^(?:depend\w*(?: on)?|deps|blocked ?by|predecessors?|prerequisites?|requires|needs|after|abhängigkeit(?:en)?|abhängig von|dépend\w*|dependências|dependencias|dependencia|pré-requis|voraussetzung(?:en)?|зависимост\w*|依赖|前置|선행|의존성)$/i],
+  ['successors', /^(?:successors?|blocks|enables|unblocks|nachfolger|successeurs)$/i],
+  ['estimate', /^(?:estimate|estimates|estimation|est|est\.|effort|size|t-?shirt(?: size)?|points?|pts|sp|story ?points?|story points? \(sp\)|weight|duration|days|hours|aufwand|schätzung|geschätzter aufwand|difficulté|difficulty|complexity|complexité|complexidade|esforço|esfuerzo|estimativa|estimación|estimacion|puntos|pontos|durée|durée estimée|charge|оценка|трудоемкость|очки|估算|估计|工作量|点数|추정|포인트|견적|estimated(?: time| effort| hours)?|time estimate)$/i],
+  ['sprint', /^(?:sprint|iteration|iteração|itération|iteración|спринт|冲刺|스프린트|target sprint|planned sprint)$/i],
+  ['status', /^(?:status|state|stand|zustand|statut|état|estado|situação|состояние|статус|状态|상태|progress|done|✔|✓|✅)$/i],
+  ['priority', /^(?:priority|prio|priorität|priorité|prioridade|prioridad|приоритет|优先级|우선순위|imp|importance|moscow|rank(?:ing)?)$/i],
+  ['owner', /^(?:owner|assignee|assigned(?: to)?|lead|rolle|verantwortlich\w*|responsable|responsável|responsavel|asignado|dono|developer|developper|dev|who|person|исполнитель|ответственный|负责人|담당자|member)$/i],
+  ['group', /^(?:epic|epics|group|feature|theme|module|component|area|category|scope|épica|epopeia|эпик|史诗|에픽)$/i],
+  ['track', /^(?:track|stream|workstream|lane|team)$/i],
+  ['release', /^(?:release|milestone|version|phase)$/i],
+  ['title', /^(?:title|titel|name|summary|story|user stor(?:y|ies)|stories|task|tasks|ticket|item|description|desc|backlog item|backlog-element|aufgabe|beschreibung|tâche|titre|intitulé|história|historia|historias de usuario|user stories|tarea|tarefa|título|titulo|название|задача|история|标题|名称|任务|故事|제목|작업|work-item|work item|pb item|feature name)$/i],
+];
+
+export function cleanHeader(header: string): string {
+  return header
+    .replace(/[*_`]/g, '')
+    .replace(/\((?:\d+|[^)]*)\)\s*$/, (note) => (unitOfWord(note.slice(1, -1)) ? '' : note.match(/^\(\d+\)$/) ? '' : note))
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Every role a header could have, best first. */
+export function rolesOf(header: string): Role[] {
+  const text = cleanHeader(header);
+  const roles: Role[] = [];
+  for (const [role, pattern] of SYNONYMS) if (pattern.test(text)) roles.push(role);
+  if (roles.length === 0) {
+    // "Schätzung (Story Points)", "Est (H)", "Estimated Effort (Stunden)", "Pts / Sprint"
+    if (/\b(?:estimat\w*|schätzung|aufwand|effort|points?|pts|sp|est|durée|esforço|оценка)\b/i.test(text) && !/\b(?:actual|tatsächlich\w*|real|spent|remaining)\b/i.test(text)) {
+      roles.push('estimate');
+    } else if (/\bdepend|\bblocked by\b|\bprereq/i.test(text)) roles.push('dependsOn');
+    else if (/\b(?:user stor(?:y|ies)|title|titel|name|story)\b/i.test(text)) roles.push('title');
+    else if (/\bstatus\b/i.test(text)) roles.push('status');
+    else if (/\bpriorit/i.test(text)) roles.push('priority');
+  }
+  return roles;
+}
+
+/** The unit a header states: "Pts", "Estimate (days)", "Est(H)", "Schätzung (Story Points)". */
+export function unitOfHeader(header: string): Unit | null {
+  const text = header.replace(/[*_`]/g, '').trim();
+  const inParens = /\(([^)]*)\)/.exec(text);
+  if (inParens) {
+    const unit = unitOfWord(inParens[1]);
+    if (unit) return unit.unit;
+  }
+  const words = text.split(/[\s/()]+/).filter(Boolean);
+  for (let i = words.length - 1; i >= 0; i--) {
+    const unit = unitOfWord(words.slice(i).join(' ')) ?? unitOfWord(words[i]);
+    if (unit) return unit.unit;
+  }
+  return null;
+}

@@ -1,0 +1,154 @@
+import type { SizeRange } from '../config/types.js';
+import type { Estimate, Unit } from '../model/types.js';
+
+export interface EstimateContext {
+  /** The unit the surrounding text implies: a "Pts" column, a "5 Point Stories" heading. */
+  unit: Unit | null;
+  /** T-shirt sizes: the document's stated scale first, then configuration. */
+  scale: Record<string, SizeRange>;
+  openEndedFactor: number;
+}
+
+export type EstimateReading = { estimate: Estimate } | { problem: string } | null;
+
+const EMPTY = /^(?:|-+|—|–|\?+|n\/?a|tbd|tbc|todo|\.\.\.|…|none|keine?|aucune?|nenhum|ninguno)$/i;
+
+const UNIT_WORDS: [RegExp, Unit, number][] = [
+  [/^(?:sp|pts?|points?|story\s*points?|punkte?|pontos?|puntos?|баллов|балла|балл|очков|点|포인트)$/i, 'points', 1],
+  [/^(?:d|days?|pd|pt|md|jh|j|jours?|tage?|dias?|días?|дн(?:я|ей|ь)?|天|일|person[-\s]?days?|man[-\s]?days?)$/i, 'days', 1],
+  [/^(?:h|hrs?|hours?|std|stunden?|heures?|horas?|час(?:а|ов)?|小时|시간)$/i, 'hours', 1],
+  [/^(?:min|mins|minutes?|minuten?|minutos?|минут(?:а|ы)?|分钟|분)$/i, 'hours', 1 / 60],
+  [/^(?:w|wks?|weeks?|wochen?|semaines?|semanas?|недел[ьия])$/i, 'days', 5],
+];
+
+const NUMBER = String.raw`\d+(?:[.,]\d+)?`;
+const RANGE = new RegExp(String.raw`^(${NUMBER})\s*([a-zA-Z\p{L}]*)\s*(?:-|–|—|to|bis|à|a|até|до|~)\s*(${NUMBER})\s*(.*)$`, 'iu');
+const SINGLE = new RegExp(String.raw`^(${NUMBER})\s*(.*)$`, 'u');
+const THREE_POINT = new RegExp(String.raw`^(${NUMBER})\s*\/\s*(${NUMBER})\s*\/\s*(${NUMBER})\s*(.*)$`, 'u');
+const OPEN = new RegExp(String.raw`^(?:more\s+than|over|above|at\s+least|mehr\s+als|über|plus\s+de|mais\s+de|más\s+de|более|>=?|≥)\s*(${NUMBER})\s*(.*)$|^(${NUMBER})\s*\+\s*(.*)$`, 'iu');
+const SIZE = /^(XXS|XS|S|M|L|XL|XXL|XXXL)$/i;
+
+function toNumber(text: string): number {
+  return Number(text.replace(',', '.'));
+}
+
+/** The unit a word names ("days", "Pts", "Stunden"), with the factor into that unit. */
+export function unitOfWord(word: string): { unit: Unit; factor: number } | null {
+  const clean = word.trim().replace(/[.)\]]+$/, '');
+  if (!clean) return null;
+  for (const [pattern, unit, factor] of UNIT_WORDS) if (pattern.test(clean)) return { unit, factor };
+  return null;
+}
+
+/** Strips what surrounds an estimate without changing it: brackets, emphasis, "~", trailing notes. */
+function clean(raw: string): string {
+  return raw
+    .replace(/[*_`[\]]/g, '')
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/^[~≈≃]\s*|^(?:ca\.?|approx\.?|about|etwa|environ|aprox\.?)\s+/i, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function make(unit: Unit, low: number, high: number, expected: number, raw: string, kind: Estimate['kind'], size?: string): Estimate {
+  const estimate: Estimate = { unit, low, high, expected, raw, kind, variance: ((high - low) / 6) ** 2 };
+  if (size) estimate.size = size;
+  return estimate;
+}
+
+function resolveUnit(suffix: string, context: EstimateContext): { unit: Unit; factor: number } | 'bad' {
+  const text = suffix.trim();
+  if (!text) return { unit: context.unit ?? 'points', factor: 1 };
+  // Only the first word names the unit: "5 days of work", "3 Story Points".
+  const words = text.split(/\s+/);
+  return unitOfWord(words.slice(0, 2).join(' ')) ?? unitOfWord(words[0]) ?? 'bad';
+}
+
+/**
+ * Reads one estimate as written in a cell, a heading or a metadata line. Answers null for an
+ * empty value ("", "-", "TBD"), a problem when the text is not an estimate or names a T-shirt
+ * size that no scale defines.
+ */
+export function readEstimate(raw: string, context: EstimateContext): EstimateReading {
+  const original = raw.trim();
+  const text = clean(original);
+  if (EMPTY.test(text)) return null;
+
+  const size = SIZE.exec(text);
+  if (size) {
+    const key = size[1].toUpperCase();
+    const range = context.scale[key];
+    if (!range) return { problem: `T-shirt size "${original}" has no scale (state one, e.g. "S= 1 to 2 days", or set scales in the config)` };
+    return { estimate: make(range.unit, range.low, range.high, (range.low + range.high) / 2, original, 'size', key) };
+  }
+
+  const three = THREE_POINT.exec(text);
+  if (three) {
+    const unit = resolveUnit(three[4], context);
+    if (unit === 'bad') return { problem: `"${original}" is not an estimate` };
+    const [o, m, p] = [three[1], three[2], three[3]].map((value) => toNumber(value) * unit.factor);
+    if (!(o <= m && m <= p)) return { problem: `three-point estimate "${original}" must read optimistic ≤ most likely ≤ pessimistic` };
+    return { estimate: { ...make(unit.unit, o, p, (o + 4 * m + p) / 6, original, 'three-point') } };
+  }
+
+  const open = OPEN.exec(text);
+  if (open) {
+    const value = open[1] ?? open[3];
+    const unit = resolveUnit(open[2] ?? open[4] ?? '', context);
+    if (unit === 'bad') return { problem: `"${original}" is not an estimate` };
+    const low = toNumber(value) * unit.factor;
+    const high = low * context.openEndedFactor;
+    return { estimate: make(unit.unit, low, high, (low + high) / 2, original, 'open') };
+  }
+
+  const range = RANGE.exec(text);
+  if (range) {
+    const unit = resolveUnit(range[4] || range[2], context);
+    if (unit === 'bad' || (range[2] && range[4] && resolveUnit(range[2], context) === 'bad')) {
+      return { problem: `"${original}" is not an estimate` };
+    }
+    const low = toNumber(range[1]) * unit.factor;
+    const high = toNumber(range[3]) * unit.factor;
+    if (high < low) return { problem: `range "${original}" ends below its start` };
+    return { estimate: make(unit.unit, low, high, (low + high) / 2, original, 'range') };
+  }
+
+  const single = SINGLE.exec(text);
+  if (single) {
+    const unit = resolveUnit(single[2], context);
+    if (unit === 'bad') return { problem: `"${original}" is not an estimate` };
+    const value = toNumber(single[1]) * unit.factor;
+    return { estimate: make(unit.unit, value, value, value, original, 'single') };
+  }
+  return { problem: `"${original}" is not an estimate` };
+}
+
+/**
+ * A T-shirt scale stated in prose or a legend: "S= 1 to 2 days, M= 3 to 5 days, XL= more than
+ * 10 days". Each size reads its own estimate expression.
+ */
+export function readScaleStatement(text: string, openEndedFactor: number): Record<string, SizeRange> {
+  const scale: Record<string, SizeRange> = {};
+  const pattern = /\b(XXS|XS|S|M|L|XL|XXL)\s*[=:]\s*([^,;|\n]+?)(?=\s*(?:[,;|\n]|-\s|\b(?:XXS|XS|S|M|L|XL|XXL)\s*[=:]|$))/g;
+  for (const match of text.matchAll(pattern)) {
+    const reading = readEstimate(match[2], { unit: null, scale: {}, openEndedFactor });
+    if (reading && 'estimate' in reading && reading.estimate.unit !== 'points') {
+      scale[match[1].toUpperCase()] = { low: reading.estimate.low, high: reading.estimate.high, unit: reading.estimate.unit };
+    } else if (reading && 'estimate' in reading && /\b(?:sp|pts?|points?)\b/i.test(match[2])) {
+      scale[match[1].toUpperCase()] = { low: reading.estimate.low, high: reading.estimate.high, unit: 'points' };
+    }
+  }
+  return Object.keys(scale).length >= 2 ? scale : {};
+}
+
+/** The estimate a heading or title carries in parentheses: "Task 1.1: Setup (2 points)", "(5 SP)". */
+export function estimateInParentheses(text: string): { raw: string; unit: Unit } | null {
+  for (const match of text.matchAll(/\(([^()]*)\)/g)) {
+    const inner = match[1].trim();
+    const parts = new RegExp(String.raw`^~?\s*(${NUMBER}(?:\s*(?:-|–|to)\s*${NUMBER})?)\s*(\S.*)$`, 'u').exec(inner);
+    if (!parts) continue;
+    const unit = unitOfWord(parts[2]);
+    if (unit) return { raw: inner, unit: unit.unit };
+  }
+  return null;
+}

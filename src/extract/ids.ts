@@ -1,0 +1,71 @@
+/**
+ * Item IDs as documents write them: AION-101, E12-03, S4-01, US‑01 (with a non-breaking
+ * hyphen), T1, T-001.1, #175, and "Story 1.1" / "Task 2" for heading items.
+ */
+
+const HYPHENS = /[\u2010\u2011\u2012\u2013\u2014\u2212]/g;
+
+/** The form IDs are matched by: hyphen variants folded, case and surrounding marks ignored. */
+export function idKey(id: string): string {
+  return id
+    .replace(HYPHENS, '-')
+    .replace(/[`*_[\]]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toUpperCase();
+}
+
+const CODE_ID = String.raw`[A-Z][A-Za-z]{0,11}[0-9]{0,3}[-\u2010\u2011_][A-Za-z]{0,3}\d+(?:\.\d+)*[a-z]?|[A-Z]{1,4}\d+(?:[.\-\u2011]\d+)*`;
+const ISSUE_ID = String.raw`#\d+`;
+const WORD_ID = String.raw`(?:Story|Task|Sub-?task|User Story|US|Feature|Bug|Epic|Tâche|Aufgabe|Historia|História|Tarea|Tarefa|Задача|任务)\s+#?\d+(?:\.\d+)*`;
+
+/** A whole string that is an item ID (cells of an ID column, list entries, references). */
+export const ID_PATTERN = new RegExp(String.raw`^(?:${WORD_ID}|${CODE_ID}|${ISSUE_ID})$`, 'u');
+/** IDs inside running text. */
+export const ID_IN_TEXT = new RegExp(String.raw`(?<![\w-])(?:${WORD_ID}|${CODE_ID}|${ISSUE_ID})(?![\w-])`, 'gu');
+
+const NOT_IDS = /^(?:P[0-4]|Q[1-4]|S[0-9]+|V\d+|H[1-6]|[A-Z]\d{4,}|UTF-8|ISO-\d+|SHA-\d+|MD\d|TS\d*|ES\d+|2FA|MVP\d*|MCP|WCAG-?\d.*|GPT-\d.*|K8S|X\d+)$/i;
+
+/** Whether a string is an item ID; `extra` holds the configured ID patterns. */
+export function looksLikeId(text: string, extra: readonly RegExp[] = []): boolean {
+  const value = text.replace(/[`*_]/g, '').trim();
+  if (!value || value.length > 24) return false;
+  if (extra.some((pattern) => pattern.test(value))) return true;
+  return ID_PATTERN.test(value) && !NOT_IDS.test(value);
+}
+
+/** A value in an ID column: IDs, plus bare numbers such as 001 or ranks, which only a column makes IDs. */
+export function looksLikeColumnId(text: string, extra: readonly RegExp[] = []): boolean {
+  const value = text.replace(/[`*_]/g, '').trim();
+  return looksLikeId(value, extra) || /^#?\d{1,5}(?:\.\d+)*$/.test(value) || /^[A-Z]{1,6}[ ]\d{1,4}$/i.test(value);
+}
+
+/** The ID as the document writes it, without decoration (backticks, bold, brackets). */
+export function cleanId(text: string): string {
+  return text.replace(/[`*_[\]]/g, '').replace(/\s+/g, ' ').trim();
+}
+
+/** IDs found in running text, in order. */
+export function idsInText(text: string, extra: readonly RegExp[] = []): string[] {
+  const found: string[] = [];
+  for (const match of text.matchAll(ID_IN_TEXT)) {
+    if (looksLikeId(match[0], extra)) found.push(match[0]);
+  }
+  return found;
+}
+
+/** "E1-E3", "AION-101 through AION-104", "#288–#292", "7.2-7.5" (with a word prefix) → each ID. */
+export function expandRange(from: string, to: string): string[] | null {
+  const a = /^(.*?)(\d+)$/.exec(from.trim());
+  const b = /^(.*?)(\d+)$/.exec(to.trim());
+  if (!a || !b) return null;
+  const prefixB = b[1] === '' ? a[1] : b[1];
+  if (idKey(a[1]) !== idKey(prefixB)) return null;
+  const start = Number(a[2]);
+  const end = Number(b[2]);
+  if (!(end > start) || end - start > 500) return null;
+  const width = a[2].length;
+  const ids: string[] = [];
+  for (let n = start; n <= end; n++) ids.push(`${a[1]}${String(n).padStart(width, '0')}`);
+  return ids;
+}

@@ -1,0 +1,42 @@
+import { expandRange, looksLikeId } from './ids.js';
+
+export const ALL_ABOVE = '\u0000all-above';
+
+const NO_DEPENDENCY =
+  /^(?:|-+|—|–|none|nothing|n\/?a|keine?|aucune?|nenhuma?|ninguna?|нет|无|없음|なし|no dependencies|independent)$/i;
+
+/**
+ * Splits a dependency cell or line into references as written. Notes in parentheses
+ * ("E12-03 (S4)", "None (start first)", "#133 (done)") are dropped; "All above" becomes
+ * ALL_ABOVE for the table to expand; ranges expand to each ID; pull requests are not items.
+ * Names that are not IDs ("Release 2", "Epic 1 complete") are kept for the model to resolve.
+ */
+export function parseReferences(raw: string, extra: readonly RegExp[] = []): string[] {
+  const text = raw
+    .replace(/<br\s*\/?>/gi, ',')
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/[*_`]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (NO_DEPENDENCY.test(text.replace(/[.:]$/, ''))) return [];
+  if (/^(?:all\s+(?:above|previous|prior)|alle\s+(?:oben|vorherigen)|tout\s+ce\s+qui\s+précède|todas?\s+(?:acima|anteriores))\b/i.test(text)) {
+    return [ALL_ABOVE];
+  }
+  const references: string[] = [];
+  for (const piece of text.split(/\s*(?:,|;|\/|\+|&|\band\b|\bund\b|\bet\b|\be\b|\by\b)\s*/i)) {
+    let part = piece.trim().replace(/[.:]$/, '');
+    if (!part || NO_DEPENDENCY.test(part)) continue;
+    if (/^(?:PR|MR|pull request)\s*#?\d+$/i.test(part)) continue;
+    part = part.replace(/^(?:stories|story)\s+(?=\d)/i, 'Story ').replace(/\s+(?:complete|completed|done|finished|fertig|terminé)$/i, '');
+    const range = /^(.+?)\s*(?:\s-\s|–|—|\bthrough\b|\bto\b|\bbis\b|\.\.)\s*(.+)$/i.exec(part) ?? /^([A-Za-z#]+[\w.]*?\d)\s*-\s*([A-Za-z#]+\d[\w.]*)$/.exec(part);
+    if (range) {
+      const ids = expandRange(range[1], /^\d/.test(range[2]) && /[A-Za-z#]/.test(range[1]) ? range[1].replace(/\d+$/, '') + range[2] : range[2]);
+      if (ids && (looksLikeId(range[1], extra) || /^Story /i.test(range[1]))) {
+        references.push(...ids);
+        continue;
+      }
+    }
+    references.push(part);
+  }
+  return references;
+}

@@ -1,0 +1,132 @@
+import type { Unit } from '../model/types.js';
+import type { Block } from './blocks.js';
+import { rolesOf, unitOfHeader, type Role } from './columns.js';
+import { cleanId, looksLikeColumnId, looksLikeId } from './ids.js';
+
+export interface Column {
+  text: string;
+  role: Role | undefined;
+  unit: Unit | null;
+}
+
+interface Common {
+  header: Column[];
+  /** Rows whose cell count differs from the header's (0-based row index). */
+  columnMismatches: { row: number; cells: number }[];
+}
+
+export type ReadTable =
+  | (Common & {
+      kind: 'items';
+      rows: { id: string; cells: string[]; row: number }[];
+      hasEstimate: boolean;
+      threePoint: [number, number, number] | null;
+      threePointUnit: Unit | null;
+      /** Kanban tables: one column per status, the item's marked with an X. */
+      statusColumns: { index: number; name: string }[] | null;
+    })
+  | (Common & { kind: 'groups'; rows: { id: string; title: string | null; release: string | null }[] })
+  | (Common & { kind: 'projection'; projections: { velocity: number; sprints: number; raw: string; row: number }[] })
+  | (Common & { kind: 'key-values'; pairs: { key: string; value: string; row: number }[] })
+  | (Common & { kind: 'other' });
+
+const STATUS_HEADER = /^(?:to ?do|todo|open|backlog|doing|in progress|on ?going|en cours|in arbeit|on testing|testing|review|in review|done|erledigt|fait|terminé|feito|hecho|готово|完成)$/i;
+
+/**
+ * Decides what a table holds — items, epics, a velocity projection, stated figures, or nothing
+ * for the model — and assigns each column its role. The ID column is the one named like an ID
+ * whose values look like IDs, or else the first column whose values all do.
+ */
+export function readTable(block: Extract<Block, { kind: 'table' }>, extraIds: readonly RegExp[]): ReadTable {
+  const headerTexts = block.header.map((cell) => cell.text);
+  const cells = block.rows.map((row) => row.map((cell) => cell.text));
+  const columnMismatches = block.html
+    ? []
+    : cells.flatMap((row, index) => (row.length !== headerTexts.length ? [{ row: index, cells: row.length }] : []));
+  const candidates = headerTexts.map((text) => rolesOf(text));
+  const header: Column[] = headerTexts.map((text) => ({ text, role: undefined, unit: unitOfHeader(text) }));
+  const common = { header, columnMismatches };
+  const nonEmpty = (column: number) => cells.map((row) => row[column] ?? '').filter((value) => value.trim() !== '');
+  const idShare = (column: number, strict: boolean) => {
+    const values = nonEmpty(column);
+    if (values.length === 0) return 0;
+    return values.filter((value) => (strict ? looksLikeId(value, extraIds) : looksLikeColumnId(value, extraIds))).length / values.length;
+  };
+
+  const projection = readProjection(headerTexts, cells);
+  if (projection) return { ...common, kind: 'projection', projections: projection };
+
+  let idColumn = candidates.findIndex((roles, column) => roles.includes('id') && idShare(column, false) >= 0.5);
+  if (idColumn === -1) idColumn = headerTexts.findIndex((_, column) => idShare(column, true) >= 0.8 && !candidates[column].includes('sprint'));
+
+  if (idColumn === -1) {
+    if (headerTexts.length === 2 && cells.length > 0) {
+      return { ...common, kind: 'key-values', pairs: cells.map((row, index) => ({ key: row[0] ?? '', value: row[1] ?? '', row: index })).filter((pair) => pair.key) };
+    }
+    return { ...common, kind: 'other' };
+  }
+
+  if (candidates[idColumn].includes('group') || /^epics?$/i.test(headerTexts[idColumn].trim())) {
+    const title = candidates.findIndex((roles, column) => column !== idColumn && roles.includes('title'));
+    const release = candidates.findIndex((roles) => roles.includes('release'));
+    return {
+      ...common,
+      kind: 'groups',
+      rows: cells
+        .filter((row) => looksLikeColumnId(row[idColumn] ?? '', extraIds))
+        .map((row) => ({ id: cleanId(row[idColumn]), title: title >= 0 ? row[title] ?? null : null, release: release >= 0 ? row[release] ?? null : null })),
+    };
+  }
+
+  const used = new Set<Role>(['id']);
+  header[idColumn].role = 'id';
+  // Specific roles first, so "Ticket" next to an "ID" column is the title, not a second ID.
+  for (let column = 0; column < header.length; column++) {
+    if (column === idColumn) continue;
+    const role = candidates[column].find((candidate) => candidate !== 'id' && !used.has(candidate));
+    if (!role) continue;
+    header[column].role = role;
+    used.add(role);
+  }
+  if (!used.has('title')) {
+    const title = header.findIndex((column, index) => index !== idColumn && column.role === undefined && nonEmpty(index).some((value) => /\p{L}{3,}/u.test(value)));
+    if (title >= 0) header[title].role = 'title';
+  }
+
+  const o = header.findIndex((column) => column.role === 'optimistic');
+  const m = header.findIndex((column) => column.role === 'likely');
+  const p = header.findIndex((column) => column.role === 'pessimistic');
+  const threePoint: [number, number, number] | null = o >= 0 && m >= 0 && p >= 0 ? [o, m, p] : null;
+  const statusHeaders = header.flatMap((column, index) => (column.role === undefined || column.role === 'status') && STATUS_HEADER.test(column.text.trim()) ? [{ index, name: column.text.trim() }] : []);
+
+  const rows: { id: string; cells: string[]; row: number }[] = [];
+  cells.forEach((row, index) => {
+    const id = cleanId(row[idColumn] ?? '');
+    if (id && looksLikeColumnId(id, extraIds)) rows.push({ id, cells: row, row: index });
+  });
+  return {
+    ...common,
+    kind: 'items',
+    rows,
+    hasEstimate: used.has('estimate') || threePoint !== null,
+    threePoint,
+    threePointUnit: threePoint ? header[threePoint[1]].unit ?? header[threePoint[0]].unit : null,
+    statusColumns: statusHeaders.length >= 2 ? statusHeaders : null,
+  };
+}
+
+/** "| Velocity | Sprints | Duration |" rows: "25 pts/sprint | 8 | 16 weeks". */
+function readProjection(header: string[], rows: string[][]): { velocity: number; sprints: number; raw: string; row: number }[] | null {
+  const velocity = header.findIndex((text) => /\b(?:velocity|velocidad|velocidade|vélocité|geschwindigkeit|скорость)\b/i.test(text));
+  const sprints = header.findIndex((text) => /^(?:sprints?|sprints needed|# ?sprints|anzahl sprints|спринтов|спринты)$/i.test(text.replace(/[*_`]/g, '').trim()));
+  if (velocity === -1 || sprints === -1) return null;
+  const projections: { velocity: number; sprints: number; raw: string; row: number }[] = [];
+  rows.forEach((row, index) => {
+    const v = /(\d+(?:[.,]\d+)?)/.exec(row[velocity] ?? '');
+    const s = /^~?\s*(\d+(?:[.,]\d+)?)/.exec((row[sprints] ?? '').trim());
+    if (v && s) {
+      projections.push({ velocity: Number(v[1].replace(',', '.')), sprints: Number(s[1].replace(',', '.')), raw: row.join(' | '), row: index });
+    }
+  });
+  return projections.length > 0 ? projections : null;
+}

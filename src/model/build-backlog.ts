@@ -1,0 +1,308 @@
+import type { FileExtraction, ItemRecord } from '../extract/records.js';
+import { idKey } from '../extract/ids.js';
+import { readSprintName } from '../extract/sprints.js';
+import { isDoneStatus } from './status.js';
+import { countsInTotals, indexById, sumExpected } from './totals.js';
+import type { Backlog, Conflict, Diagnostic, Group, Item, SourcePosition, Sprint } from './types.js';
+import { dominantUnit } from './units.js';
+
+interface Draft {
+  item: Item;
+  records: ItemRecord[];
+}
+
+/**
+ * Merges the records of every file into one backlog: one item per ID (records of the same item
+ * in several tables fill each other's gaps; disagreements are kept as conflicts), sprints with
+ * their members, groups with theirs, and references resolved to item IDs.
+ */
+export function buildBacklog(extractions: readonly FileExtraction[]): Backlog {
+  const drafts = new Map<string, Draft>();
+  const diagnostics: Diagnostic[] = extractions.flatMap((extraction) => extraction.diagnostics);
+  const conflicts: Conflict[] = [];
+
+  for (const extraction of extractions) {
+    for (const record of extraction.records) {
+      const key = idKey(record.id);
+      const draft = drafts.get(key);
+      if (!draft) {
+        drafts.set(key, { item: newItem(record), records: [record] });
+        continue;
+      }
+      const twin = draft.records.find((earlier) => earlier.container === record.container && earlier.source.file === record.source.file);
+      if (twin && !record.mentionOnly) {
+        diagnostics.push({
+          ...record.source,
+          rule: 'duplicate-id',
+          severity: 'error',
+          message: `${record.id} is defined twice in the same table (first at line ${twin.source.line})`,
+        });
+      }
+      draft.records.push(record);
+      merge(draft, record, conflicts);
+    }
+  }
+
+  const sprints = buildSprints(extractions, drafts, conflicts, diagnostics);
+  const groups = buildGroups(extractions, drafts);
+  resolveReferences(drafts, groups);
+
+  const items = [...drafts.values()].map((draft) => draft.item);
+  for (const item of items) {
+    if (item.parent) drafts.get(idKey(item.parent))?.item.children.push(item.id);
+  }
+  const byId = indexById(items);
+  const work = items.filter((item) => countsInTotals(item, byId));
+  const unit = dominantUnit(work);
+  for (const sprint of sprints) {
+    sprint.committed = sumExpected(
+      sprint.items.map((id) => byId.get(id)!).filter((item) => countsInTotals(item, byId)),
+      unit,
+    );
+  }
+  diagnostics.push(...missingEstimates(drafts, byId));
+  return {
+    items,
+    sprints,
+    groups,
+    unit,
+    claims: extractions.flatMap((extraction) => extraction.claims),
+    conflicts,
+    diagnostics,
+    files: extractions.map((extraction) => ({ ...extraction.file })),
+  };
+}
+
+function newItem(record: ItemRecord): Item {
+  const status = record.status;
+  return {
+    id: record.id,
+    title: record.title ?? '',
+    estimate: record.estimate,
+    dependsOn: [],
+    unresolved: [],
+    sprint: record.sprint,
+    group: record.group,
+    track: record.track,
+    status,
+    done: record.done === true || isDoneStatus(status),
+    priority: record.priority,
+    owner: record.owner,
+    fields: { ...record.fields },
+    source: { file: record.source.file, line: record.source.line },
+    children: [],
+    appearances: [record.source],
+    partial: null,
+    parent: record.parent,
+    references: [...record.references],
+  };
+}
+
+function describeEstimate(record: ItemRecord): string {
+  return record.estimate ? record.estimate.raw : '';
+}
+
+function merge(draft: Draft, record: ItemRecord, conflicts: Conflict[]): void {
+  const item = draft.item;
+  item.appearances.push(record.source);
+  if (!item.title && record.title) item.title = record.title;
+  if (record.estimate) {
+    if (!item.estimate) item.estimate = record.estimate;
+    else if (item.estimate.unit !== record.estimate.unit || item.estimate.expected !== record.estimate.expected) {
+      addConflict(conflicts, item.id, 'estimate', draft.records, describeEstimate);
+    }
+  }
+  if (record.status) {
+    if (!item.status) item.status = record.status;
+    else if (normaliseStatus(item.status) !== normaliseStatus(record.status)) {
+      addConflict(conflicts, item.id, 'status', draft.records, (entry) => entry.status ?? '');
+    }
+  }
+  if (record.sprint) {
+    if (!item.sprint) item.sprint = record.sprint;
+    else if (item.sprint !== record.sprint) addConflict(conflicts, item.id, 'sprint', draft.records, (entry) => entry.sprint ?? '');
+  }
+  item.group ??= record.group;
+  item.track ??= record.track;
+  item.priority ??= record.priority;
+  item.owner ??= record.owner;
+  item.parent ??= record.parent;
+  item.done = item.done || record.done === true || isDoneStatus(record.status);
+  for (const [key, value] of Object.entries(record.fields)) if (!(key in item.fields) || !item.fields[key]) item.fields[key] = value;
+  for (const reference of record.references) if (!item.references.includes(reference)) item.references.push(reference);
+}
+
+function normaliseStatus(status: string): string {
+  return status.replace(/[`*_]/g, '').trim().toLowerCase();
+}
+
+function addConflict(
+  conflicts: Conflict[],
+  id: string,
+  field: Conflict['field'],
+  records: ItemRecord[],
+  valueOf: (record: ItemRecord) => string,
+): void {
+  const values = records.filter((record) => valueOf(record) !== '').map((record) => ({ value: valueOf(record), source: record.source }));
+  const existing = conflicts.find((conflict) => conflict.item === id && conflict.field === field);
+  if (existing) existing.values = values;
+  else conflicts.push({ item: id, field, values });
+}
+
+function buildSprints(
+  extractions: readonly FileExtraction[],
+  drafts: Map<string, Draft>,
+  conflicts: Conflict[],
+  diagnostics: Diagnostic[],
+): Sprint[] {
+  const sprints = new Map<string, Sprint>();
+  const ensure = (key: string, name: string, source: SourcePosition) => {
+    let sprint = sprints.get(key);
+    if (!sprint) {
+      sprint = { name, key, items: [], committed: 0, partial: {}, source };
+      sprints.set(key, sprint);
+    } else if (name.length > sprint.name.length) sprint.name = name;
+    return sprint;
+  };
+  for (const extraction of extractions) {
+    for (const record of extraction.sprints) {
+      ensure(record.key, record.name, record.source);
+      for (const member of record.members) {
+        const draft = drafts.get(idKey(member.id));
+        if (!draft) {
+          diagnostics.push({
+            ...member.source,
+            rule: 'unknown-reference',
+            severity: 'warning',
+            message: `${record.name} commits ${member.id}, which no item in the backlog defines`,
+          });
+          continue;
+        }
+        const item = draft.item;
+        if (item.sprint && item.sprint !== record.key) {
+          const values = [
+            { value: item.sprint, source: draft.records[0].source },
+            { value: record.key, source: member.source },
+          ];
+          conflicts.push({ item: item.id, field: 'sprint', values });
+          continue;
+        }
+        item.sprint = record.key;
+        if (member.partial) item.partial = member.partial;
+      }
+    }
+  }
+  for (const { item, records } of drafts.values()) {
+    if (!item.sprint) continue;
+    const source = records.find((record) => record.sprint === item.sprint)?.source ?? records[0].source;
+    const sprint = ensure(item.sprint, readSprintName(item.sprint, true)?.name ?? item.sprint, source);
+    sprint.items.push(item.id);
+    if (item.partial) sprint.partial[item.id] = item.partial;
+  }
+  // Items carry the sprint's display name; sprints keep their key for matching.
+  for (const { item } of drafts.values()) if (item.sprint) item.sprint = sprints.get(item.sprint)!.name;
+  return [...sprints.values()].filter((sprint) => sprint.items.length > 0).sort(compareSprints);
+}
+
+function compareSprints(a: Sprint, b: Sprint): number {
+  const na = Number.parseFloat(a.key);
+  const nb = Number.parseFloat(b.key);
+  if (Number.isFinite(na) && Number.isFinite(nb) && na !== nb) return na - nb;
+  return a.key.localeCompare(b.key);
+}
+
+function buildGroups(extractions: readonly FileExtraction[], drafts: Map<string, Draft>): Group[] {
+  const groups: Group[] = [];
+  const byKey = new Map<string, Group>();
+  for (const extraction of extractions) {
+    for (const record of extraction.groups) {
+      const keys = [record.name, record.id].filter((key): key is string => Boolean(key)).map(idKey);
+      if (keys.some((key) => byKey.has(key))) continue;
+      const group: Group = { id: record.id, name: record.name, items: [], release: record.release, source: record.source };
+      groups.push(group);
+      for (const key of keys) byKey.set(key, group);
+    }
+  }
+  for (const { item } of drafts.values()) {
+    if (!item.group) continue;
+    let group = byKey.get(idKey(item.group));
+    if (!group) {
+      group = { id: null, name: item.group, items: [], release: null, source: { ...item.source, column: 1 } };
+      groups.push(group);
+      byKey.set(idKey(item.group), group);
+    }
+    item.group = group.name;
+    group.items.push(item.id);
+  }
+  return groups.filter((group) => group.items.length > 0);
+}
+
+function resolveReferences(drafts: Map<string, Draft>, groups: Group[]): void {
+  const groupByKey = new Map<string, Group>();
+  const groupsByRelease = new Map<string, Group[]>();
+  for (const group of groups) {
+    if (group.id) groupByKey.set(idKey(group.id), group);
+    groupByKey.set(idKey(group.name), group);
+    if (group.release) {
+      const key = idKey(group.release);
+      groupsByRelease.set(key, [...(groupsByRelease.get(key) ?? []), group]);
+    }
+  }
+  const successors: [Item, string][] = [];
+  for (const { item, records } of drafts.values()) {
+    const dependsOn = new Set<string>();
+    for (const reference of item.references) {
+      const key = idKey(reference);
+      const target = drafts.get(key);
+      if (target) {
+        dependsOn.add(target.item.id);
+        continue;
+      }
+      const group = groupByKey.get(key) ?? groupByKey.get(idKey(reference.replace(/^epic\s+/i, 'Epic ')));
+      const released = groupsByRelease.get(key);
+      if (group || released) {
+        for (const member of (group ? [group] : released!).flatMap((entry) => entry.items)) {
+          if (member !== item.id) dependsOn.add(member);
+        }
+        continue;
+      }
+      if (!item.unresolved.includes(reference)) item.unresolved.push(reference);
+    }
+    item.dependsOn = [...dependsOn];
+    for (const record of records) for (const successor of record.successors) successors.push([item, successor]);
+  }
+  for (const [item, reference] of successors) {
+    const target = drafts.get(idKey(reference));
+    if (!target) {
+      if (!item.unresolved.includes(reference)) item.unresolved.push(reference);
+      continue;
+    }
+    if (!target.item.dependsOn.includes(item.id)) target.item.dependsOn.push(item.id);
+  }
+}
+
+/**
+ * Work that should carry an estimate and does not: an empty cell in a table that has an
+ * estimate column, or a sprint commitment in a file where other items are estimated. Tasks of
+ * an estimated story need none of their own.
+ */
+function missingEstimates(drafts: Map<string, Draft>, byId: ReadonlyMap<string, Item>): Diagnostic[] {
+  const estimatedFiles = new Set<string>();
+  for (const { item } of drafts.values()) if (item.estimate) estimatedFiles.add(item.source.file);
+  const diagnostics: Diagnostic[] = [];
+  for (const { item, records } of drafts.values()) {
+    if (item.estimate || item.done || !countsInTotals(item, byId)) continue;
+    if (records.some((record) => record.unreadEstimate)) continue;
+    if (item.children.some((child) => byId.get(child)?.estimate)) continue;
+    const expected = records.some((record) => record.estimateExpected) || (item.sprint !== null && estimatedFiles.has(item.source.file));
+    if (!expected) continue;
+    diagnostics.push({
+      ...item.source,
+      column: 1,
+      rule: 'missing-estimate',
+      severity: 'warning',
+      message: `${item.id} has no estimate${item.sprint ? ` but is committed to ${item.sprint}` : ''}`,
+    });
+  }
+  return diagnostics;
+}
