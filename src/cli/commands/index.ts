@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import { register as registerShow } from './show.js';
+import { register as registerCompletion } from './completion.js';
 
 /** Each command lives in its own file and loads its heavy modules only when it runs. */
 export function registerCommands(program: Command): void {
   registerShow(program);
+  registerCompletion(program);
 }

@@ -1,0 +1,103 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildProgram } from '../../src/cli/main.js';
+
+const BIN = path.resolve('bin/backlog.js');
+
+function script(shell: string): string {
+  return execFileSync(process.execPath, [BIN, 'completion', shell], { encoding: 'utf8' });
+}
+
+/** Checks a script's syntax with the shell's own parser (`-n`), from a file as fish requires. */
+function parses(shell: string, text: string): boolean {
+  const dir = mkdtempSync(path.join(tmpdir(), 'backlog-completion-'));
+  try {
+    writeFileSync(path.join(dir, 'script'), text);
+    return spawnSync(shell, ['-n', path.join(dir, 'script')]).status === 0;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function hasShell(shell: string): boolean {
+  return spawnSync(shell, ['-c', 'exit 0']).status === 0;
+}
+
+const commands = buildProgram()
+  .commands.map((command) => command.name())
+  .sort();
+
+describe('backlog completion bash', () => {
+  let dir: string;
+  let file: string;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'backlog-completion-'));
+    file = path.join(dir, 'backlog.bash');
+    writeFileSync(file, script('bash'));
+    writeFileSync(path.join(dir, 'plan.md'), '');
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** Runs the script's completion function on a command line, as bash would on TAB. */
+  function complete(...words: string[]): string[] {
+    const line = words.map((word) => `'${word}'`).join(' ');
+    const run = `source '${file}'; COMP_WORDS=(${line}); COMP_CWORD=${words.length - 1}; _backlog; printf '%s\\n' "\${COMPREPLY[@]}"`;
+    return execFileSync('bash', ['-c', run], { cwd: dir, encoding: 'utf8' }).split('\n').filter(Boolean).sort();
+  }
+
+  it('is valid bash', () => {
+    expect(parses('bash', script('bash'))).toBe(true);
+    expect(parses('bash', 'case x in')).toBe(false);
+  });
+
+  it('offers every command of the program, and only those, first', () => {
+    expect(commands).toContain('show');
+    expect(commands).toContain('completion');
+    expect(complete('backlog', '').filter((word) => !word.startsWith('-'))).toEqual([...commands, 'help'].sort());
+  });
+
+  it('offers each command its options', () => {
+    for (const command of buildProgram().commands) {
+      const expected = command.options.flatMap((option) => [option.short, option.long]).filter(Boolean);
+      expect(complete('backlog', command.name(), '-').sort(), command.name()).toEqual([...expected, '-h', '--help'].sort());
+    }
+  });
+
+  it('offers the choices of --format, files after --write and the shells after completion', () => {
+    expect(complete('backlog', 'show', '--format', '')).toEqual(['json', 'md', 'table']);
+    expect(complete('backlog', 'show', '--write', 'pl')).toEqual(['plan.md']);
+    expect(complete('backlog', 'completion', '')).toEqual(['bash', 'fish', 'zsh']);
+  });
+});
+
+describe.skipIf(!hasShell('zsh'))('backlog completion zsh', () => {
+  it('is valid zsh and describes every command', () => {
+    const text = script('zsh');
+    expect(parses('zsh', text)).toBe(true);
+    for (const command of commands) expect(text).toMatch(new RegExp(`^    '${command}:`, 'm'));
+  });
+});
+
+describe.skipIf(!hasShell('fish'))('backlog completion fish', () => {
+  it('is valid fish and completes every command', () => {
+    const text = script('fish');
+    expect(parses('fish', text)).toBe(true);
+    const offered = execFileSync('fish', ['-c', `${text}\ncomplete -C 'backlog '`], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => line.split('\t')[0]);
+    expect(offered.sort()).toEqual([...commands, 'help'].sort());
+  });
+});
+
+describe('backlog completion', () => {
+  it('refuses an unknown shell with exit 2', () => {
+    const run = spawnSync(process.execPath, [BIN, 'completion', 'powershell'], { encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("error: command-argument value 'powershell' is invalid for argument 'shell'. Allowed choices are bash, zsh, fish.");
+    expect(run.stdout).toBe('');
+  });
+});
