@@ -1,7 +1,10 @@
+import { criticalPath, type CriticalPathResult } from '../../analyze/critical-path.js';
+import { CycleError } from '../../analyze/graph.js';
 import { idKey } from '../../extract/ids.js';
-import type { Backlog, Claim, Item } from '../../model/types.js';
-import { formatNumber, unitLabel } from '../../model/units.js';
+import type { Backlog, Claim, Item, Unit } from '../../model/types.js';
+import { convertValue, formatNumber, unitLabel } from '../../model/units.js';
 import { sameNumber, sumIn } from '../claim-scope.js';
+import { counted } from '../plural.js';
 import type { Report, Rule } from '../types.js';
 
 type CriticalPathClaim = Extract<Claim, { kind: 'critical-path' }>;
@@ -30,19 +33,64 @@ export const statedCriticalPathMismatch: Rule = {
           report(at(`the stated critical path links ${before.id} → ${after.id}, but ${after.id} does not depend on ${before.id}`));
         }
       }
-      checkStatedLength(claim, chain, config.hoursPerDay, (message) => report(at(message)));
+      const length = checkStatedLength(claim, chain, config.hoursPerDay, (message) => report(at(message)));
+      if (length) checkComputedLength(backlog, claim, length, config.hoursPerDay, (message) => report(at(message)));
     }
   },
 };
 
-/** The length a chain states against what its own items' estimates add up to. */
-function checkStatedLength(claim: CriticalPathClaim, chain: Item[], hoursPerDay: number, report: (message: string) => void): void {
-  if (claim.length === null) return;
-  const sum = sumIn(chain, claim.unit, hoursPerDay);
-  if (!sum || sum.uncounted.length > 0 || sameNumber(sum.total, claim.length)) return;
+/**
+ * The stated length (or the chain's own sum when none is stated) against the critical path
+ * computed over the claim's file, every item at its estimate: the document states a plan, so
+ * done work counts as it does in the chain.
+ */
+function checkComputedLength(
+  backlog: Backlog,
+  claim: CriticalPathClaim,
+  stated: { value: number; unit: Unit },
+  hoursPerDay: number,
+  report: (message: string) => void,
+): void {
+  const fileBacklog = { ...backlog, items: backlog.items.filter((item) => item.source.file === claim.scope.file) };
+  let computed: CriticalPathResult;
+  try {
+    computed = criticalPath(fileBacklog, { all: true, hoursPerDay });
+  } catch (error) {
+    if (error instanceof CycleError) return; // dependency-cycle reports it; there is no critical path to compare.
+    throw error;
+  }
+  if (!computed.unit || computed.paths.length === 0) return;
+  const length = convertValue(computed.length, computed.unit, stated.unit, hoursPerDay);
+  if (length === null || sameNumber(length, stated.value)) return;
+  const [first, ...others] = computed.paths;
+  const more = others.length > 0 ? ` (and ${counted(computed.pathCount - 1, 'other path')} as long)` : '';
+  const missing = computed.unestimated.length > 0 ? `; ${counted(computed.unestimated.length, 'item')} without an estimate weigh nothing` : '';
   report(
-    `the stated critical path states a length of ${formatNumber(claim.length)} ${unitLabel(sum.unit, claim.length)}, but its ${chain.length} items add up to ${formatNumber(sum.total)} ${unitLabel(sum.unit, sum.total)}`,
+    `the stated critical path is ${amount(stated.value, stated.unit)}, but the computed critical path is ${amount(length, stated.unit)}: ${first.join(' → ')}${more}${missing}`,
   );
+}
+
+function amount(value: number, unit: Unit): string {
+  return `${formatNumber(value)} ${unitLabel(unit, value)}`;
+}
+
+/**
+ * The length a chain states against what its own items' estimates add up to. Answers the length
+ * the document means (stated, or else the chain's sum) for the comparison with the computed path.
+ */
+function checkStatedLength(
+  claim: CriticalPathClaim,
+  chain: Item[],
+  hoursPerDay: number,
+  report: (message: string) => void,
+): { value: number; unit: Unit } | null {
+  const sum = sumIn(chain, claim.unit, hoursPerDay);
+  if (!sum || sum.uncounted.length > 0) return claim.length !== null && claim.unit ? { value: claim.length, unit: claim.unit } : null;
+  if (claim.length === null) return { value: sum.total, unit: sum.unit };
+  if (!sameNumber(sum.total, claim.length)) {
+    report(`the stated critical path states a length of ${amount(claim.length, sum.unit)}, but its ${chain.length} items add up to ${amount(sum.total, sum.unit)}`);
+  }
+  return { value: claim.length, unit: sum.unit };
 }
 
 /** Chains are written by hand: match IDs exactly first, then ignoring case and hyphen variants. */

@@ -1,5 +1,6 @@
 import type { Backlog, Claim } from '../../model/types.js';
 import { formatNumber, unitLabel } from '../../model/units.js';
+import { counted } from '../plural.js';
 import { filterItems, scopeItems, sumIn } from '../claim-scope.js';
 import type { Rule } from '../types.js';
 
@@ -17,15 +18,18 @@ export const statedForecastMismatch: Rule = {
       const scope = scopeItems(backlog, claim.scope);
       if (!scope) continue;
       const remaining = sumIn(filterItems(scope.items, 'remaining'), null, config.hoursPerDay);
-      if (!remaining || remaining.uncounted.length > 0) continue;
+      if (!remaining) continue;
       const needed = sprintsFor(remaining.total, claim.velocity);
-      if (needed === claim.sprints) continue;
+      const unestimated = remaining.uncounted.length;
+      // With unestimated items the sum is a lower bound: only too few stated sprints are sure to be wrong.
+      if (needed === claim.sprints || (unestimated > 0 && claim.sprints > needed)) continue;
       const units = (value: number) => `${formatNumber(value)} ${unitLabel(remaining.unit, value)}`;
       const statedTotal = explainingTotal(backlog, claim);
       const explanation = statedTotal === null ? '' : ` (${claim.sprints} follows from the stated total of ${formatNumber(statedTotal)})`;
+      const work = unestimated > 0 ? `${units(remaining.total)} remaining (${counted(unestimated, 'item')} without an estimate) need at least` : `${units(remaining.total)} remaining need`;
       report({
         ...claim.source,
-        message: `the projection at ${units(claim.velocity)} per sprint states ${claim.sprints} sprints, but the ${units(remaining.total)} remaining need ${needed}${explanation}`,
+        message: `the projection at ${units(claim.velocity)} per sprint states ${claim.sprints} sprints, but the ${work} ${needed}${explanation}`,
       });
     }
   },
