@@ -1,0 +1,297 @@
+import { UsageError } from '../errors.js';
+import { indexById, workItems } from '../model/totals.js';
+import type { Backlog, Item, Unit } from '../model/types.js';
+import { DEFAULT_HOURS_PER_DAY, dominantUnit, expectedIn, spreadIn } from '../model/units.js';
+import { compileNetwork, type Network } from './network.js';
+import { criticalStdDev, probabilityWithin } from './pert.js';
+import { computeSchedule, freeFloat, isCritical, isTight, totalFloat, type Schedule } from './schedule.js';
+import type { ThreePoint } from './beta-pert.js';
+import { simulateSchedule, type SimulationResult } from './simulation.js';
+
+export const DEFAULT_MAX_PATHS = 100;
+
+export interface CriticalPathOptions {
+  /** Count done items at their estimate too (by default they weigh nothing: their work is behind us). */
+  all?: boolean;
+  /** Only the items of this sprint (by name or key). */
+  sprint?: string;
+  /** Only the items of this group (by name or ID). */
+  group?: string;
+  hoursPerDay?: number;
+  /** A length to finish within: the answer gets the probability of doing so. */
+  deadline?: number;
+  /** Run a seeded Monte Carlo simulation over the estimates' ranges. */
+  simulate?: { trials: number; seed: number };
+  /** Critical paths listed at most; beyond it `pathsTruncated` is set. */
+  maxPaths?: number;
+}
+
+export interface ScheduledItem {
+  id: string;
+  title: string;
+  /** The weight in the result's unit: the expected estimate, or 0 (done, unestimated, other unit). */
+  duration: number;
+  earlyStart: number;
+  earlyFinish: number;
+  lateStart: number;
+  lateFinish: number;
+  totalFloat: number;
+  freeFloat: number;
+  critical: boolean;
+  done: boolean;
+}
+
+export interface CriticalPathResult {
+  unit: Unit | null;
+  length: number;
+  /** Every critical path (up to the limit), prerequisite first, in document order of their items. */
+  paths: string[][];
+  /** How many critical paths there are (a float once beyond 2^53). */
+  pathCount: number;
+  pathsTruncated: boolean;
+  /** In document order. */
+  items: ScheduledItem[];
+  /** Items without an estimate: they weigh nothing, so the length may be short. */
+  unestimated: string[];
+  /** Items whose estimate cannot be converted to `unit` (points among days, or the reverse). */
+  otherUnit: string[];
+  /** Classic PERT along the critical path, when some estimate is a range or three-point. */
+  stdDev?: number;
+  deadline?: number;
+  /** Chance of finishing within the deadline: normal approximation with `stdDev`. */
+  probability?: number;
+  simulation?: SimulationResult;
+}
+
+/**
+ * The critical path method over the backlog's dependencies, each work item weighted by its
+ * expected estimate in the backlog's unit. Linear in items and dependencies (the simulation:
+ * per trial). Throws CycleError when the dependencies have a cycle, UsageError for a sprint or
+ * group that does not exist.
+ */
+export function criticalPath(backlog: Backlog, options: CriticalPathOptions = {}): CriticalPathResult {
+  const items = selectItems(backlog, options);
+  const unit = backlog.unit ?? dominantUnit(items);
+  const weights = weigh(items, unit, options);
+  const network = compileNetwork(items);
+  const schedule = computeSchedule(network, weights.durations);
+  const { paths, count } = criticalPaths(network, schedule, options.maxPaths ?? DEFAULT_MAX_PATHS);
+
+  const result: CriticalPathResult = {
+    unit,
+    length: schedule.length,
+    paths: paths.map((path) => path.map((node) => items[node]!.id)),
+    pathCount: count,
+    pathsTruncated: count > paths.length,
+    items: items.map((item, node) => ({
+      id: item.id,
+      title: item.title,
+      duration: weights.durations[node]!,
+      earlyStart: schedule.earlyStart[node]!,
+      earlyFinish: schedule.earlyFinish[node]!,
+      lateStart: schedule.lateStart[node]!,
+      lateFinish: schedule.lateFinish[node]!,
+      totalFloat: totalFloat(schedule, node),
+      freeFloat: freeFloat(network, schedule, node),
+      critical: isCritical(schedule, node),
+      done: item.done,
+    })),
+    unestimated: weights.unestimated,
+    otherUnit: weights.otherUnit,
+  };
+
+  const stdDev = weights.ranged ? criticalStdDev(network, schedule, weights.variances) : undefined;
+  if (stdDev !== undefined) result.stdDev = stdDev;
+  if (options.deadline !== undefined) {
+    result.deadline = options.deadline;
+    result.probability = probabilityWithin(options.deadline, schedule.length, stdDev ?? 0);
+  }
+  if (options.simulate) {
+    result.simulation = simulateSchedule(network, weights.durations, weights.threePoints, {
+      ...options.simulate,
+      deadline: options.deadline,
+    });
+  }
+  return result;
+}
+
+/**
+ * The work items of the part asked for. A task inside an estimated story is not an item of its
+ * own here (its story carries the work), so its dependencies, either way, become the story's.
+ */
+function selectItems(backlog: Backlog, options: CriticalPathOptions): Item[] {
+  let selected = workItems(backlog);
+  if (options.sprint !== undefined) {
+    const members = sprintMembers(backlog, options.sprint);
+    selected = selected.filter((item) => members.has(item.id));
+  }
+  if (options.group !== undefined) {
+    const members = groupMembers(backlog, options.group);
+    selected = selected.filter((item) => members.has(item.id));
+  }
+  return foldTasksIntoStories(backlog, selected);
+}
+
+function foldTasksIntoStories(backlog: Backlog, selected: Item[]): Item[] {
+  const chosen = new Set(selected.map((item) => item.id));
+  const byId = indexById(backlog.items);
+  const representative = (id: string): string | undefined => {
+    if (chosen.has(id)) return id;
+    const parent = byId.get(id)?.parent;
+    return parent && chosen.has(parent) ? parent : undefined;
+  };
+  const taskReferences = new Map<string, string[]>();
+  let foldedAny = false;
+  for (const item of backlog.items) {
+    const story = chosen.has(item.id) ? undefined : representative(item.id);
+    if (story === undefined) continue;
+    foldedAny = true;
+    const references = taskReferences.get(story) ?? [];
+    references.push(...item.dependsOn);
+    taskReferences.set(story, references);
+  }
+  if (!foldedAny) return selected;
+  return selected.map((item) => {
+    const dependsOn = new Set<string>();
+    for (const reference of [...item.dependsOn, ...(taskReferences.get(item.id) ?? [])]) {
+      const prerequisite = representative(reference);
+      // One task of a story waiting for another is work inside the story, not a cycle.
+      if (prerequisite !== undefined && (prerequisite !== item.id || reference === item.id)) dependsOn.add(prerequisite);
+    }
+    return { ...item, dependsOn: [...dependsOn] };
+  });
+}
+
+function sprintMembers(backlog: Backlog, wanted: string): Set<string> {
+  const key = sprintKeyOf(wanted);
+  const sprint = backlog.sprints.find(
+    (entry) => sameName(entry.name, wanted) || sameName(entry.key, wanted) || sameName(entry.key, key),
+  );
+  if (!sprint) {
+    const known = backlog.sprints.map((entry) => entry.name).join(', ') || 'none';
+    throw new UsageError(`no sprint "${wanted}" in the backlog (sprints: ${known})`);
+  }
+  return new Set([...sprint.items, ...backlog.items.filter((item) => item.sprint === sprint.name).map((item) => item.id)]);
+}
+
+function groupMembers(backlog: Backlog, wanted: string): Set<string> {
+  const group = backlog.groups.find((entry) => sameName(entry.name, wanted) || (entry.id !== null && sameName(entry.id, wanted)));
+  if (!group) {
+    const known = backlog.groups.map((entry) => entry.id ?? entry.name).join(', ') || 'none';
+    throw new UsageError(`no group "${wanted}" in the backlog (groups: ${known})`);
+  }
+  return new Set([...group.items, ...backlog.items.filter((item) => item.group === group.name).map((item) => item.id)]);
+}
+
+/** "S4", "Sprint 4", "sprint #4" → "4", as sprints are keyed. */
+function sprintKeyOf(name: string): string {
+  return name.trim().replace(/^(?:sprint|s)\s*#?\s*/i, '');
+}
+
+function sameName(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+interface Weights {
+  durations: Float64Array;
+  variances: Float64Array;
+  /** Low, most likely and high per item, null where the duration is fixed. */
+  threePoints: (ThreePoint | null)[];
+  /** Whether some weighed estimate is a range, three-point, size or open estimate. */
+  ranged: boolean;
+  unestimated: string[];
+  otherUnit: string[];
+}
+
+function weigh(items: readonly Item[], unit: Unit | null, options: CriticalPathOptions): Weights {
+  const hoursPerDay = options.hoursPerDay ?? DEFAULT_HOURS_PER_DAY;
+  const weights: Weights = {
+    durations: new Float64Array(items.length),
+    variances: new Float64Array(items.length),
+    threePoints: items.map(() => null),
+    ranged: false,
+    unestimated: [],
+    otherUnit: [],
+  };
+  items.forEach((item, node) => {
+    if (item.done && !options.all) return;
+    if (!item.estimate || !unit) {
+      weights.unestimated.push(item.id);
+      return;
+    }
+    const expected = expectedIn(item.estimate, unit, hoursPerDay);
+    const spread = spreadIn(item.estimate, unit, hoursPerDay);
+    if (expected === null || spread === null) {
+      weights.otherUnit.push(item.id);
+      return;
+    }
+    weights.durations[node] = expected;
+    if (item.estimate.kind === 'single') return;
+    weights.ranged = true;
+    weights.variances[node] = spread.variance;
+    if (spread.high > spread.low) {
+      // The mode the PERT mean (low + 4·mode + high) / 6 implies; a range's midpoint for a range.
+      const mode = Math.min(spread.high, Math.max(spread.low, (6 * expected - spread.low - spread.high) / 4));
+      weights.threePoints[node] = { low: spread.low, mode, high: spread.high };
+    }
+  });
+  return weights;
+}
+
+/**
+ * Every chain of critical items linked by tight dependencies, from one with nothing critical
+ * before it to one with nothing critical after it: these are exactly the longest paths. Counted
+ * by dynamic programming over the topological order; listed depth-first up to `limit`, and
+ * since every branch of the walk ends in a path, listing costs at most `limit` × path length.
+ */
+function criticalPaths(network: Network, schedule: Schedule, limit: number): { paths: number[][]; count: number } {
+  if (schedule.length === 0) return { paths: [], count: 0 };
+  const count = network.items.length;
+  const next: number[][] = Array.from({ length: count }, () => []);
+  const hasPrevious = new Uint8Array(count);
+  for (let node = 0; node < count; node++) {
+    if (!isCritical(schedule, node)) continue;
+    for (let edge = network.successorStart[node]!; edge < network.successorStart[node + 1]!; edge++) {
+      const successor = network.successors[edge]!;
+      if (isCritical(schedule, successor) && isTight(schedule, node, successor)) {
+        next[node]!.push(successor);
+        hasPrevious[successor] = 1;
+      }
+    }
+  }
+
+  const pathsFrom = new Float64Array(count);
+  let total = 0;
+  for (let index = network.order.length - 1; index >= 0; index--) {
+    const node = network.order[index]!;
+    if (!isCritical(schedule, node)) continue;
+    pathsFrom[node] = next[node]!.length === 0 ? 1 : next[node]!.reduce((sum, successor) => sum + pathsFrom[successor]!, 0);
+    if (!hasPrevious[node]) total += pathsFrom[node]!;
+  }
+
+  const paths: number[][] = [];
+  const chain: number[] = [];
+  const branch: number[] = [];
+  for (let start = 0; start < count && paths.length < limit; start++) {
+    if (!isCritical(schedule, start) || hasPrevious[start]) continue;
+    chain.push(start);
+    branch.push(0);
+    while (chain.length > 0 && paths.length < limit) {
+      const node = chain[chain.length - 1]!;
+      const successors = next[node]!;
+      if (successors.length === 0) paths.push([...chain]);
+      const taken = branch[branch.length - 1]!;
+      if (taken < successors.length) {
+        branch[branch.length - 1] = taken + 1;
+        chain.push(successors[taken]!);
+        branch.push(0);
+      } else {
+        chain.pop();
+        branch.pop();
+      }
+    }
+    chain.length = 0;
+    branch.length = 0;
+  }
+  return { paths, count: total };
+}
