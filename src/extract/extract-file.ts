@@ -163,7 +163,7 @@ class FileExtractor {
     const parentItem = this.nearest('item');
 
     const sprint = readSprintName(text);
-    if (parentItem && readKeyValues(text).length > 0) {
+    if (parentItem && !ITEM_HEADING.test(text) && readKeyValues(text).length > 0) {
       // "### Estimativa: 5 Story Points" under a story heading is metadata of that story.
       this.metadata(parentItem, readKeyValues(text));
     } else if (sprint) {

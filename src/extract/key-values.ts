@@ -13,7 +13,12 @@ export function readKeyValues(text: string): KeyValue[] {
   const pairs: KeyValue[] = [];
   for (const segment of text.split(/\s+[|·•]\s+/)) {
     const match = PAIR.exec(segment);
-    if (!match) return pairs.length > 0 ? pairs : [];
+    if (!match && pairs.length > 0) {
+      // "Total Remaining: 35 stories | 200 story points": a segment without a key continues the value.
+      pairs[pairs.length - 1].value += ` | ${segment.replace(/[*_`]/g, '').trim()}`;
+      continue;
+    }
+    if (!match) return [];
     const key = match[1].replace(/[*_`]/g, '').trim();
     // A key is a short label, not a sentence that happens to contain a colon.
     if (!key || key.split(/\s+/).length > 5 || /[.!?]$/.test(key) || /^https?$/i.test(key)) return pairs;

@@ -75,31 +75,67 @@ function finish(
 }
 
 /**
- * UTF-8 that was decoded as Windows-1252/Latin-1 and encoded again shows as sequences like
- * "Ã¼" or "â€‘". Such text maps back to bytes one character each, and those bytes are valid
- * UTF-8. Returns the repaired text, or null when the text is not double-encoded.
+ * UTF-8 that was decoded as Windows-1252/1254 or Latin-1 and encoded again shows as sequences
+ * like "Ã¼" or "â€‘": each character stands for one byte of the real UTF-8. Every such run of
+ * characters that maps back to a valid UTF-8 sequence is decoded; anything else (real non-Latin
+ * text, or a sequence whose byte the mis-decoding dropped) is kept as it was. Returns the
+ * repaired text, or null when nothing in the text was double-encoded.
  */
 export function repairDoubleEncoding(text: string): string | null {
-  if (!/[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]/.test(text)) {
-    return null;
-  }
-  const bytes: number[] = [];
-  for (const char of text) {
+  if (!MOJIBAKE_HINT.test(text)) return null;
+  const chars = Array.from(text);
+  const bytes = chars.map((char) => {
     const code = char.codePointAt(0)!;
-    if (code < 0x100) {
-      bytes.push(code);
-      continue;
+    return code < 0x100 ? code : (CP1252_REVERSE.get(code) ?? -1);
+  });
+  let out = '';
+  let repaired = 0;
+  for (let i = 0; i < chars.length; ) {
+    const length = sequenceLength(bytes, i);
+    const lost = length === 1 ? lostByte(bytes, i) : null;
+    if (length > 1) {
+      out += utf8.decode(Uint8Array.from(bytes.slice(i, i + length)));
+      repaired++;
+      i += length;
+    } else if (lost !== null) {
+      out += lost;
+      repaired++;
+      i += 2;
+    } else {
+      out += chars[i];
+      i++;
     }
-    const byte = CP1252_REVERSE.get(code);
-    // A character outside Windows-1252 means the text was not produced by a double encoding.
-    if (byte === undefined) return null;
-    bytes.push(byte);
   }
+  return repaired > 0 ? out : null;
+}
+
+const MOJIBAKE_HINT = /[\u00c2-\u00f4\u011f][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]/;
+
+/**
+ * Windows-1254 has no character for some bytes, so a double encoding through it drops them:
+ * "ï¸" + (lost 0x8F) was U+FE0F, "â€" + (lost 0x9E or 0x9D) was „ before a word and ” after
+ * one. Only these unambiguous cases are restored.
+ */
+function lostByte(bytes: readonly number[], i: number): string | null {
+  if (bytes[i] === 0xef && bytes[i + 1] === 0xb8 && !(bytes[i + 2] >= 0x80 && bytes[i + 2] <= 0xbf)) return '\ufe0f';
+  if (bytes[i] === 0xe2 && bytes[i + 1] === 0x80 && !(bytes[i + 2] >= 0x80 && bytes[i + 2] <= 0xbf)) {
+    const next = bytes[i + 2];
+    return next !== undefined && next > 0x40 && next !== -1 ? '\u201e' : '\u201d';
+  }
+  return null;
+}
+
+/** The length of a valid multi-byte UTF-8 sequence starting at `i`, or 1 when there is none. */
+function sequenceLength(bytes: readonly number[], i: number): number {
+  const lead = bytes[i];
+  const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 1;
+  if (length === 1 || i + length > bytes.length) return 1;
+  for (let k = 1; k < length; k++) if (bytes[i + k] < 0x80 || bytes[i + k] > 0xbf) return 1;
   try {
-    const repaired = utf8.decode(Uint8Array.from(bytes));
-    return repaired === text ? null : repaired;
+    utf8.decode(Uint8Array.from(bytes.slice(i, i + length)));
+    return length;
   } catch {
-    return null;
+    return 1;
   }
 }
 
@@ -108,6 +144,8 @@ const CP1252_HIGH: Record<number, number> = {
   0x02c6: 0x88, 0x2030: 0x89, 0x0160: 0x8a, 0x2039: 0x8b, 0x0152: 0x8c, 0x017d: 0x8e, 0x2018: 0x91,
   0x2019: 0x92, 0x201c: 0x93, 0x201d: 0x94, 0x2022: 0x95, 0x2013: 0x96, 0x2014: 0x97, 0x02dc: 0x98,
   0x2122: 0x99, 0x0161: 0x9a, 0x203a: 0x9b, 0x0153: 0x9c, 0x017e: 0x9e, 0x0178: 0x9f,
+  // Windows-1254 differs from 1252 in six letters; text mis-decoded as Turkish shows them.
+  0x011e: 0xd0, 0x0130: 0xdd, 0x015e: 0xde, 0x011f: 0xf0, 0x0131: 0xfd, 0x015f: 0xfe,
 };
 const CP1252_REVERSE = new Map<number, number>(Object.entries(CP1252_HIGH).map(([k, v]) => [Number(k), v]));
 
