@@ -87,13 +87,19 @@ const row = fc.record({
   wrapAfter: fc.option(fc.integer({ min: 1, max: 2 }), { nil: null }),
   indent: fc.constantFrom('', ' ', '  '),
 });
-const table = fc.record({
+const table: fc.Arbitrary<GeneratedTable> = fc.record({
   rows: fc.array(row, { minLength: 1, maxLength: 8 }),
   lineEnd: fc.constantFrom('\n', '\r\n'),
   before: fc.constantFrom('', '# Backlog\n\n', 'Tickets:\n'),
 });
 
-function render({ rows, lineEnd, before }: fc.infer<typeof table>): string {
+interface GeneratedTable {
+  rows: { cells: string[]; wrapAfter: number | null; indent: string }[];
+  lineEnd: string;
+  before: string;
+}
+
+function render({ rows, lineEnd, before }: GeneratedTable): string {
   const lines = ['| ID | Title | Effort | Notes |', '|---|---|---|---|'];
   rows.forEach(({ cells, wrapAfter, indent }, index) => {
     const values = [`T-${index + 1}`, ...cells];
