@@ -185,7 +185,19 @@ class FileExtractor {
     this.stack.push(frame);
   }
 
+  /** A line or heading that starts with the ID of an epic the document listed ("EP-01 Environment…"). */
+  private knownGroupLead(text: string): string | null {
+    const lead = /^(\S+)\s*[:–—-]?\s*(.*)$/u.exec(stripDecoration(text));
+    if (!lead || !this.groupNames.has(idKey(lead[1]))) return null;
+    return this.registerGroup(cleanId(lead[1]), lead[2].trim());
+  }
+
   private groupHeading(text: string, frame: Frame): boolean {
+    const listed = this.knownGroupLead(text);
+    if (listed) {
+      frame.group = listed;
+      return true;
+    }
     const known = GROUP_ID.exec(text);
     if (known && (this.groupNames.has(idKey(known[1])) || /^EP/i.test(known[1]))) {
       frame.group = this.registerGroup(known[1], known[2].trim());
@@ -239,9 +251,9 @@ class FileExtractor {
       this.listMode = 'members';
       return;
     }
-    const group = GROUP_ID.exec(stripDecoration(text));
-    if (group && this.groupNames.has(idKey(group[1])) && text.length < 120) {
-      this.lineFrame = { depth: 7, group: this.registerGroup(group[1], group[2]) };
+    const group = this.knownGroupLead(text);
+    if (group && text.length < 120) {
+      this.lineFrame = { depth: 7, group };
       this.listMode = null;
     }
   }

@@ -1,5 +1,5 @@
 import type { Backlog, Item } from '../model/types.js';
-import { formatNumber, unitLabel } from '../model/units.js';
+import { formatNumber, itemsInOtherUnit, unitLabel } from '../model/units.js';
 import { sumExpected, workItems } from '../model/totals.js';
 
 export interface ShowOptions {
@@ -60,14 +60,17 @@ function rows(backlog: Backlog): string[][] {
 
 export function summaryLine(backlog: Backlog): string {
   const work = workItems(backlog);
-  const perUnit = new Map<string, number>();
-  for (const item of work) {
-    if (!item.estimate) continue;
-    perUnit.set(item.estimate.unit, (perUnit.get(item.estimate.unit) ?? 0) + item.estimate.expected);
-  }
-  const totalsText = [...perUnit.entries()].map(([unit, value]) => `${formatNumber(value)} ${unitLabel(unit as Backlog['unit'], value)}`).join(' + ') || 'no estimates';
+  const unit = backlog.unit;
+  const total = unit ? `${formatNumber(sumExpected(work, unit))} ${unitLabel(unit)}` : 'no estimates';
+  const other = unit ? itemsInOtherUnit(work, unit).length : 0;
   const files = backlog.files.length;
-  return `${backlog.items.length} items in ${files} file${files === 1 ? '' : 's'} · ${totalsText} · ${backlog.sprints.length} sprint${backlog.sprints.length === 1 ? '' : 's'} · ${backlog.diagnostics.length} diagnostic${backlog.diagnostics.length === 1 ? '' : 's'}`;
+  const parts = [
+    `${backlog.items.length} items in ${files} file${files === 1 ? '' : 's'}`,
+    other > 0 ? `${total} (+${other} item${other === 1 ? '' : 's'} in another unit)` : total,
+    `${backlog.sprints.length} sprint${backlog.sprints.length === 1 ? '' : 's'}`,
+    `${backlog.diagnostics.length} diagnostic${backlog.diagnostics.length === 1 ? '' : 's'}`,
+  ];
+  return parts.join(' · ');
 }
 
 const HEADERS = ['ID', 'Title', 'Estimate', 'Sprint', 'Depends on', 'Status'];
