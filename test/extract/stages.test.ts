@@ -1,0 +1,120 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { readEstimate, readScaleStatement } from '../../src/extract/estimates.js';
+import { parseReferences, ALL_ABOVE } from '../../src/extract/references.js';
+import { readSprintName } from '../../src/extract/sprints.js';
+import { backlogFromMarkdown } from '../../src/load.js';
+import { decodeBytes, repairDoubleEncoding } from '../../src/read/decode.js';
+import { prepareText } from '../../src/parse/prepare-text.js';
+
+const context = { unit: null, scale: {}, openEndedFactor: 1.5 };
+const value = (raw: string, unit: 'points' | 'days' | 'hours' | null = null) => {
+  const reading = readEstimate(raw, { ...context, unit });
+  return reading && 'estimate' in reading ? [reading.estimate.low, reading.estimate.high, reading.estimate.expected, reading.estimate.unit] : reading;
+};
+
+describe('estimates', () => {
+  it('reads days, hours, points, ranges, minutes and open ends', () => {
+    expect(value('3d')).toEqual([3, 3, 3, 'days']);
+    expect(value('0,5 Jh')).toEqual([0.5, 0.5, 0.5, 'days']);
+    expect(value('4 hours')).toEqual([4, 4, 4, 'hours']);
+    expect(value('[120 Minuten ]')).toEqual([2, 2, 2, 'hours']);
+    expect(value('3 to 5 days')).toEqual([3, 5, 4, 'days']);
+    expect(value('[2-4h]')).toEqual([2, 4, 3, 'hours']);
+    expect(value('5 SP')).toEqual([5, 5, 5, 'points']);
+    expect(value('8', 'points')).toEqual([8, 8, 8, 'points']);
+    expect(value('more than 10 days')).toEqual([10, 15, 12.5, 'days']);
+  });
+
+  it('reads three-point estimates as PERT', () => {
+    const reading = readEstimate('2/4/12d', context);
+    expect(reading && 'estimate' in reading && reading.estimate).toMatchObject({ low: 2, high: 12, expected: 5, kind: 'three-point', variance: (10 / 6) ** 2 });
+  });
+
+  it('answers null for empty values and a problem for what it cannot read', () => {
+    expect(readEstimate('—', context)).toBeNull();
+    expect(readEstimate('TBD', context)).toBeNull();
+    expect(readEstimate('soon', context)).toEqual({ problem: '"soon" is not an estimate' });
+    expect(readEstimate('M', context)).toEqual({ problem: 'T-shirt size "M" has no scale (state one, e.g. "S= 1 to 2 days", or set scales in the config)' });
+  });
+
+  it('reads a T-shirt scale stated in prose', () => {
+    expect(readScaleStatement('S= 1 to 2 days,M= 3 to 5 days,XL= more than 10 days - team', 1.5)).toEqual({
+      S: { low: 1, high: 2, unit: 'days' },
+      M: { low: 3, high: 5, unit: 'days' },
+      XL: { low: 10, high: 15, unit: 'days' },
+    });
+  });
+});
+
+describe('references', () => {
+  it('drops notes and "none", expands ranges and keeps names for the model', () => {
+    expect(parseReferences('None (start first)')).toEqual([]);
+    expect(parseReferences('—')).toEqual([]);
+    expect(parseReferences('E12-03 (S4)')).toEqual(['E12-03']);
+    expect(parseReferences('E12-01, E12-02')).toEqual(['E12-01', 'E12-02']);
+    expect(parseReferences('E1-E3')).toEqual(['E1', 'E2', 'E3']);
+    expect(parseReferences('#133 (done), #157, PR #391')).toEqual(['#133', '#157']);
+    expect(parseReferences('All above')).toEqual([ALL_ABOVE]);
+    expect(parseReferences('Release 2')).toEqual(['Release 2']);
+    expect(parseReferences('US‑01, US‑02')).toEqual(['US‑01', 'US‑02']);
+  });
+});
+
+describe('sprint names', () => {
+  it('gives one key to every form of a sprint name', () => {
+    expect(['S4', 'Sprint 4', 'Sprint #4', 'Sprint 4: Config, Skills', '🎯 Sprint 4 (Weeks 7-8)'].map((text) => readSprintName(text)?.key)).toEqual(['4', '4', '4', '4', '4']);
+    expect(readSprintName('Sprint 4: Config, Skills')?.name).toBe('Sprint 4: Config, Skills');
+    expect(readSprintName('Sprint 1.1 Backlog - Infrastructure Setup')?.name).toBe('Sprint 1.1: Infrastructure Setup');
+    expect(readSprintName('Sprint Plans')).toBeNull();
+    expect(readSprintName('Sprint 4 Exit Criteria')).toBeNull();
+  });
+});
+
+describe('read stage', () => {
+  it('decodes UTF-16 by its BOM and strips a UTF-8 BOM', () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('| ID |', 'utf16le')]);
+    expect(decodeBytes(utf16, 'a.md')).toMatchObject({ text: '| ID |', encoding: 'utf-16le', bom: true });
+    expect(decodeBytes(Buffer.from('\uFEFF# T', 'utf8'), 'a.md')).toMatchObject({ text: '# T', bom: true });
+  });
+
+  it('reports invalid UTF-8 without throwing', () => {
+    const decoded = decodeBytes(Buffer.from([0x61, 0xff, 0x62]), 'bad.md');
+    expect(decoded.text).toBe('a\uFFFDb');
+    expect(decoded.diagnostics.map((d) => d.rule)).toEqual(['encoding']);
+  });
+
+  it('repairs double-encoded UTF-8 and leaves clean text alone', () => {
+    expect(repairDoubleEncoding('fÃ¼r â€žMitarbeiterâ€œ')).toBe('für „Mitarbeiter“');
+    expect(repairDoubleEncoding('für Ärger')).toBeNull();
+  });
+});
+
+describe('prepare stage', () => {
+  it('separates a table from the text above and below it, keeping original line numbers', () => {
+    const prepared = prepareText('Tickets:\n| ID | T |\n|---|---|\n| A-1 | x |\nAfter\n', 'a.md');
+    expect(prepared.text).toBe('Tickets:\n\n| ID | T |\n|---|---|\n| A-1 | x |\n\nAfter\n');
+    expect(prepared.originalLine).toEqual([1, 2, 2, 3, 4, 4, 5, 6]);
+  });
+
+  it('never reads generated sections as input', () => {
+    const backlog = backlogFromMarkdown('| ID | Pts |\n|---|---|\n| A-1 | 3 |\n\n<!-- backlog:show -->\n| ID | Pts |\n|---|---|\n| A-2 | 5 |\n<!-- /backlog:show -->\n');
+    expect(backlog.items.map((item) => item.id)).toEqual(['A-1']);
+  });
+});
+
+describe('the whole pipeline', () => {
+  const piece = fc.oneof(
+    fc.constantFrom('# Sprint 1', '## Story 2: x', '| ID | Pts | Depends on |', '|---|---|---|', '| A-1 | 3 | A-2 |', '- [x] T-1: a (2h)', 'Commitment:', '- A-1 partly', 'S= 1 to 2 days', '```', '<table><tr><td>ID</td><td>Est</td></tr>', '**Points**: 5', ''),
+    fc.string(),
+  );
+  it('never throws, whatever the markdown', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (lines) => {
+        const backlog = backlogFromMarkdown(lines.join('\n'));
+        expect(Array.isArray(backlog.items)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
