@@ -1,0 +1,32 @@
+/**
+ * The library API: what `import … from 'backlog-planner'` gives. The CLI is a thin layer over
+ * these functions; each is pure over the model except `loadBacklog` and `loadConfig`, which read
+ * files.
+ */
+export { loadBacklog, backlogFromMarkdown, backlogFromSources, type LoadResult } from './load.js';
+export { loadConfig, parseConfig } from './config/load-config.js';
+export { DEFAULT_CONFIG, type Config, type RuleSetting, type SizeRange } from './config/types.js';
+export { lint, RULES, type LintOptions, type LintResult, type Problem, type Rule, type RuleContext } from './lint/index.js';
+export { criticalPath, type CriticalPathOptions, type CriticalPathResult, type ScheduledItem } from './analyze/critical-path.js';
+export { CycleError, type DependencyCycle } from './analyze/graph.js';
+export { replaceSection, isStale, MarkerError, type MarkerProblem } from './write/markers.js';
+export { UsageError } from './errors.js';
+export type { SourceText } from './read/source.js';
+export type {
+  Backlog,
+  Claim,
+  ClaimFilter,
+  ClaimScope,
+  Conflict,
+  Diagnostic,
+  Estimate,
+  EstimateKind,
+  FileInfo,
+  Fix,
+  Group,
+  Item,
+  Severity,
+  SourcePosition,
+  Sprint,
+  Unit,
+} from './model/types.js';
