@@ -23,11 +23,21 @@ export function parseReferences(raw: string, extra: readonly RegExp[] = []): str
     return [ALL_ABOVE];
   }
   const references: string[] = [];
+  let prefix = '';
   for (const piece of text.split(/\s*(?:,|;|\/|\+|&|\band\b|\bund\b|\bet\b|\be\b|\by\b)\s*/i)) {
     let part = piece.trim().replace(/[.:]$/, '');
     if (!part || NO_DEPENDENCY.test(part)) continue;
     if (/^(?:PR|MR|pull request)\s*#?\d+$/i.test(part)) continue;
     part = part.replace(/^(?:stories|story)\s+(?=\d)/i, 'Story ').replace(/\s+(?:complete|completed|done|finished|fertig|terminé)$/i, '');
+    // "Stories 2.2, 2.3": a bare number continues the word before it.
+    const word = /^(\p{L}+\s+)#?\d/u.exec(part);
+    if (word) prefix = word[1];
+    else if (/^\d+(?:\.\d+)*(?:\s*-\s*\d+(?:\.\d+)*)?$/.test(part) && prefix) part = prefix + part;
+    const dotted = /^(\p{L}+\s+\d+\.)(\d+)\s*-\s*(?:\d+\.)?(\d+)$/u.exec(part);
+    if (dotted && Number(dotted[3]) > Number(dotted[2]) && Number(dotted[3]) - Number(dotted[2]) < 100) {
+      for (let n = Number(dotted[2]); n <= Number(dotted[3]); n++) references.push(`${dotted[1]}${n}`);
+      continue;
+    }
     const range = /^(.+?)\s*(?:\s-\s|–|—|\bthrough\b|\bto\b|\bbis\b|\.\.)\s*(.+)$/i.exec(part) ?? /^([A-Za-z#]+[\w.]*?\d)\s*-\s*([A-Za-z#]+\d[\w.]*)$/.exec(part);
     if (range) {
       const ids = expandRange(range[1], /^\d/.test(range[2]) && /[A-Za-z#]/.test(range[1]) ? range[1].replace(/\d+$/, '') + range[2] : range[2]);

@@ -56,6 +56,10 @@ export function readTable(block: Extract<Block, { kind: 'table' }>, extraIds: re
   const projection = readProjection(headerTexts, cells);
   if (projection) return { ...common, kind: 'projection', projections: projection };
 
+  const groupColumn = candidates.findIndex((roles, column) => roles[0] === 'group' && idShare(column, false) >= 0.5);
+  if (groupColumn !== -1 && !candidates.some((roles, column) => roles.includes('id') && idShare(column, false) >= 0.5)) {
+    return groupTable(common, candidates, cells, groupColumn, headerTexts[groupColumn], extraIds);
+  }
   let idColumn = candidates.findIndex((roles, column) => roles.includes('id') && idShare(column, false) >= 0.5);
   if (idColumn === -1) idColumn = headerTexts.findIndex((_, column) => idShare(column, true) >= 0.8 && !candidates[column].includes('sprint'));
 
@@ -67,15 +71,12 @@ export function readTable(block: Extract<Block, { kind: 'table' }>, extraIds: re
   }
 
   if (candidates[idColumn].includes('group') || /^epics?$/i.test(headerTexts[idColumn].trim())) {
-    const title = candidates.findIndex((roles, column) => column !== idColumn && roles.includes('title'));
-    const release = candidates.findIndex((roles) => roles.includes('release'));
-    return {
-      ...common,
-      kind: 'groups',
-      rows: cells
-        .filter((row) => looksLikeColumnId(row[idColumn] ?? '', extraIds))
-        .map((row) => ({ id: cleanId(row[idColumn]), title: title >= 0 ? row[title] ?? null : null, release: release >= 0 ? row[release] ?? null : null })),
-    };
+    return groupTable(common, candidates, cells, idColumn, headerTexts[idColumn], extraIds);
+  }
+  // Requirement lists (FR1, NFR2, REQ-3) trace scope; they are not work items.
+  const ids = nonEmpty(idColumn);
+  if (ids.filter((id) => /^(?:N?FR|REQ)[-\s]?\d/i.test(cleanId(id))).length >= 0.8 * ids.length) {
+    return { ...common, kind: 'other' };
   }
 
   const used = new Set<Role>(['id']);
@@ -112,6 +113,30 @@ export function readTable(block: Extract<Block, { kind: 'table' }>, extraIds: re
     threePoint,
     threePointUnit: threePoint ? header[threePoint[1]].unit ?? header[threePoint[0]].unit : null,
     statusColumns: statusHeaders.length >= 2 ? statusHeaders : null,
+  };
+}
+
+function groupTable(
+  common: Common,
+  candidates: Role[][],
+  cells: string[][],
+  idColumn: number,
+  idHeader: string,
+  extraIds: readonly RegExp[],
+): ReadTable {
+  const title = candidates.findIndex((roles, column) => column !== idColumn && roles.includes('title'));
+  const release = candidates.findIndex((roles) => roles.includes('release'));
+  // A bare number under an "Epic" header names "Epic 1", as the document's prose does.
+  const word = cleanId(idHeader).replace(/s$/i, '');
+  return {
+    ...common,
+    kind: 'groups',
+    rows: cells
+      .filter((row) => looksLikeColumnId(row[idColumn] ?? '', extraIds))
+      .map((row) => {
+        const id = cleanId(row[idColumn]);
+        return { id: /^\d+$/.test(id) ? `${word} ${id}` : id, title: title >= 0 ? (row[title] ?? null) : null, release: release >= 0 ? (row[release] ?? null) : null };
+      }),
   };
 }
 

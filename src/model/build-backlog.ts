@@ -22,7 +22,11 @@ export function buildBacklog(extractions: readonly FileExtraction[]): Backlog {
   const conflicts: Conflict[] = [];
 
   for (const extraction of extractions) {
+    const numbered = new Set(extraction.records.filter((record) => /^#?\d+$/.test(record.id)).map((record) => record.id.replace('#', '')));
     for (const record of extraction.records) {
+      // "### Tâche 3" describes row 3 of the same file's task table.
+      const word = /^\p{L}+\s+#?(\d+)$/u.exec(record.id);
+      if (word && numbered.has(word[1])) record.id = extraction.records.find((other) => other.id.replace('#', '') === word[1])!.id;
       const key = idKey(record.id);
       const draft = drafts.get(key);
       if (!draft) {
