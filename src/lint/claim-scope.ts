@@ -1,6 +1,7 @@
+import { sumWork } from '../analyze/work-sum.js';
 import type { Backlog, ClaimFilter, ClaimScope, Item, Unit } from '../model/types.js';
 import { countsInTotals, indexById } from '../model/totals.js';
-import { dominantUnit, expectedIn } from '../model/units.js';
+import { dominantUnit } from '../model/units.js';
 
 /** The items a stated figure is about, and how a message names them. */
 export interface ScopeItems {
@@ -37,11 +38,11 @@ export function filterItems(items: readonly Item[], which: ClaimFilter): Item[] 
   return which === 'remaining' ? items.filter((item) => !item.done) : [...items];
 }
 
-/** An exact sum of expected estimates, with the items that could not be counted in `unit`. */
+/** An exact sum of expected estimates, and how many items it could not count in its unit. */
 export interface ItemSum {
   unit: Unit;
   total: number;
-  uncounted: Item[];
+  uncounted: number;
 }
 
 /**
@@ -51,15 +52,10 @@ export interface ItemSum {
 export function sumIn(items: readonly Item[], unit: Unit | null, hoursPerDay: number): ItemSum | null {
   const target = unit ?? dominantUnit(items);
   if (!target) return null;
-  let total = 0;
-  const uncounted: Item[] = [];
-  for (const item of items) {
-    const value = expectedIn(item.estimate, target, hoursPerDay);
-    if (value === null) uncounted.push(item);
-    else total += value;
-  }
-  if (uncounted.length === items.length) return null;
-  return { unit: target, total, uncounted };
+  const sum = sumWork(items, target, hoursPerDay);
+  const uncounted = sum.unestimated.length + sum.otherUnit.length;
+  if (uncounted === items.length) return null;
+  return { unit: target, total: sum.total, uncounted };
 }
 
 /** Equal up to floating-point noise: stated figures are compared exactly otherwise. */

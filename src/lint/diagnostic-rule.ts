@@ -1,4 +1,5 @@
-import type { Rule } from './types.js';
+import type { Backlog } from '../model/types.js';
+import type { Report, Rule } from './types.js';
 
 /**
  * A rule whose problems are found while reading (wrapped rows, bad encoding, unreadable
@@ -6,19 +7,19 @@ import type { Rule } from './types.js';
  * surfaces them, so severity, inline disables and formats work the same as for every rule.
  */
 export function diagnosticRule(definition: Omit<Rule, 'check'>): Rule {
-  return {
-    ...definition,
-    check({ backlog }, report) {
-      for (const diagnostic of backlog.diagnostics) {
-        if (diagnostic.rule !== definition.name) continue;
-        report({
-          file: diagnostic.file,
-          line: diagnostic.line,
-          column: diagnostic.column,
-          message: diagnostic.message,
-          ...(diagnostic.fix ? { fix: diagnostic.fix } : {}),
-        });
-      }
-    },
-  };
+  return { ...definition, check: ({ backlog }, report) => surfaceDiagnostics(definition.name, backlog, report) };
+}
+
+/** Reports the diagnostics the reading stages recorded under `rule`. */
+export function surfaceDiagnostics(rule: string, backlog: Backlog, report: (problem: Report) => void): void {
+  for (const diagnostic of backlog.diagnostics) {
+    if (diagnostic.rule !== rule) continue;
+    report({
+      file: diagnostic.file,
+      line: diagnostic.line,
+      column: diagnostic.column,
+      message: diagnostic.message,
+      ...(diagnostic.fix ? { fix: diagnostic.fix } : {}),
+    });
+  }
 }

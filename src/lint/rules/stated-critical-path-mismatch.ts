@@ -85,7 +85,7 @@ function checkStatedLength(
   report: (message: string) => void,
 ): { value: number; unit: Unit } | null {
   const sum = sumIn(chain, claim.unit, hoursPerDay);
-  if (!sum || sum.uncounted.length > 0) return claim.length !== null && claim.unit ? { value: claim.length, unit: claim.unit } : null;
+  if (!sum || sum.uncounted > 0) return claim.length !== null && claim.unit ? { value: claim.length, unit: claim.unit } : null;
   if (claim.length === null) return { value: sum.total, unit: sum.unit };
   if (!sameNumber(sum.total, claim.length)) {
     report(`the stated critical path states a length of ${amount(claim.length, sum.unit)}, but its ${chain.length} items add up to ${amount(sum.total, sum.unit)}`);

@@ -20,7 +20,7 @@ export const statedForecastMismatch: Rule = {
       const remaining = sumIn(filterItems(scope.items, 'remaining'), null, config.hoursPerDay);
       if (!remaining) continue;
       const needed = sprintsFor(remaining.total, claim.velocity);
-      const unestimated = remaining.uncounted.length;
+      const unestimated = remaining.uncounted;
       // With unestimated items the sum is a lower bound: only too few stated sprints are sure to be wrong.
       if (needed === claim.sprints || (unestimated > 0 && claim.sprints > needed)) continue;
       const units = (value: number) => `${formatNumber(value)} ${unitLabel(remaining.unit, value)}`;

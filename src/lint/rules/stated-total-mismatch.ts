@@ -26,10 +26,10 @@ export const statedTotalMismatch: Rule = {
       const sum = sumIn(items, claim.unit, config.hoursPerDay);
       if (!sum || sameNumber(sum.total, claim.value)) continue;
       // Unestimated items could make up a stated figure above the sum; only one below it is sure to be wrong.
-      if (sum.uncounted.length > 0 && claim.value > sum.total) continue;
+      if (sum.uncounted > 0 && claim.value > sum.total) continue;
       const its = items.length === 1 ? `its 1 ${which}item adds up to` : `its ${items.length} ${which}items add up to`;
       const uncounted =
-        sum.uncounted.length > 0 ? ` (${sum.uncounted.length} of them ${sum.uncounted.length === 1 ? 'has' : 'have'} no estimate in ${sum.unit})` : '';
+        sum.uncounted > 0 ? ` (${sum.uncounted} of them ${sum.uncounted === 1 ? 'has' : 'have'} no estimate in ${sum.unit})` : '';
       report({
         ...claim.source,
         message: `${stated} but ${its} ${formatNumber(sum.total)} ${unitLabel(sum.unit, sum.total)}${uncounted}`,

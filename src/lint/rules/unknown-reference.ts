@@ -1,9 +1,10 @@
+import { surfaceDiagnostics } from '../diagnostic-rule.js';
 import { itemPosition } from '../item-position.js';
 import type { Rule } from '../types.js';
 
 export const unknownReference: Rule = {
   name: 'unknown-reference',
-  description: 'A dependency names no known item, group or release, so the dependency is lost.',
+  description: 'A dependency or sprint commitment names no known item, group or release, so it is lost.',
   tags: ['dependency'],
   defaultSeverity: 'warning',
   check({ backlog }, report) {
@@ -12,5 +13,7 @@ export const unknownReference: Rule = {
         report({ ...itemPosition(item), message: `${item.id} depends on "${reference}", which names no item, group or release` });
       }
     }
+    // Sprint lists that commit an ID no item has are found while the sprints are built.
+    surfaceDiagnostics('unknown-reference', backlog, report);
   },
 };
