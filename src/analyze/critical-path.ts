@@ -1,4 +1,5 @@
 import { UsageError } from '../errors.js';
+import { readSprintName } from '../extract/sprints.js';
 import { indexById, workItems } from '../model/totals.js';
 import type { Backlog, Item, Unit } from '../model/types.js';
 import { DEFAULT_HOURS_PER_DAY, dominantUnit, expectedIn, spreadIn } from '../model/units.js';
@@ -39,6 +40,8 @@ export interface ScheduledItem {
   freeFloat: number;
   critical: boolean;
   done: boolean;
+  /** Its prerequisites within the network (tasks folded into their stories, other parts left out). */
+  dependsOn: string[];
 }
 
 export interface CriticalPathResult {
@@ -55,6 +58,8 @@ export interface CriticalPathResult {
   unestimated: string[];
   /** Items whose estimate cannot be converted to `unit` (points among days, or the reverse). */
   otherUnit: string[];
+  /** Prerequisites outside the sprint or group asked for: left out, so the part starts free of them. */
+  outside: string[];
   /** Classic PERT along the critical path, when some estimate is a range or three-point. */
   stdDev?: number;
   deadline?: number;
@@ -70,7 +75,7 @@ export interface CriticalPathResult {
  * group that does not exist.
  */
 export function criticalPath(backlog: Backlog, options: CriticalPathOptions = {}): CriticalPathResult {
-  const items = selectItems(backlog, options);
+  const { items, outside } = selectItems(backlog, options);
   const unit = backlog.unit ?? dominantUnit(items);
   const weights = weigh(items, unit, options);
   const network = compileNetwork(items);
@@ -95,9 +100,11 @@ export function criticalPath(backlog: Backlog, options: CriticalPathOptions = {}
       freeFloat: freeFloat(network, schedule, node),
       critical: isCritical(schedule, node),
       done: item.done,
+      dependsOn: prerequisitesOf(network, node),
     })),
     unestimated: weights.unestimated,
     otherUnit: weights.otherUnit,
+    outside,
   };
 
   const stdDev = weights.ranged ? criticalStdDev(network, schedule, weights.variances) : undefined;
@@ -115,11 +122,20 @@ export function criticalPath(backlog: Backlog, options: CriticalPathOptions = {}
   return result;
 }
 
+function prerequisitesOf(network: Network, node: number): string[] {
+  const ids: string[] = [];
+  for (let edge = network.predecessorStart[node]!; edge < network.predecessorStart[node + 1]!; edge++) {
+    ids.push(network.items[network.predecessors[edge]!]!.id);
+  }
+  return ids;
+}
+
 /**
  * The work items of the part asked for. A task inside an estimated story is not an item of its
  * own here (its story carries the work), so its dependencies, either way, become the story's.
+ * Dependencies on items outside the part are left out of the network and named in `outside`.
  */
-function selectItems(backlog: Backlog, options: CriticalPathOptions): Item[] {
+function selectItems(backlog: Backlog, options: CriticalPathOptions): { items: Item[]; outside: string[] } {
   let selected = workItems(backlog);
   if (options.sprint !== undefined) {
     const members = sprintMembers(backlog, options.sprint);
@@ -129,10 +145,7 @@ function selectItems(backlog: Backlog, options: CriticalPathOptions): Item[] {
     const members = groupMembers(backlog, options.group);
     selected = selected.filter((item) => members.has(item.id));
   }
-  return foldTasksIntoStories(backlog, selected);
-}
 
-function foldTasksIntoStories(backlog: Backlog, selected: Item[]): Item[] {
   const chosen = new Set(selected.map((item) => item.id));
   const byId = indexById(backlog.items);
   const representative = (id: string): string | undefined => {
@@ -141,32 +154,33 @@ function foldTasksIntoStories(backlog: Backlog, selected: Item[]): Item[] {
     return parent && chosen.has(parent) ? parent : undefined;
   };
   const taskReferences = new Map<string, string[]>();
-  let foldedAny = false;
   for (const item of backlog.items) {
     const story = chosen.has(item.id) ? undefined : representative(item.id);
     if (story === undefined) continue;
-    foldedAny = true;
     const references = taskReferences.get(story) ?? [];
     references.push(...item.dependsOn);
     taskReferences.set(story, references);
   }
-  if (!foldedAny) return selected;
-  return selected.map((item) => {
+  const outside = new Set<string>();
+  const items = selected.map((item) => {
     const dependsOn = new Set<string>();
     for (const reference of [...item.dependsOn, ...(taskReferences.get(item.id) ?? [])]) {
       const prerequisite = representative(reference);
-      // One task of a story waiting for another is work inside the story, not a cycle.
-      if (prerequisite !== undefined && (prerequisite !== item.id || reference === item.id)) dependsOn.add(prerequisite);
+      if (prerequisite === undefined) {
+        if (byId.has(reference)) outside.add(reference);
+      } else if (prerequisite !== item.id || reference === item.id) {
+        // (One task of a story waiting for another is work inside the story, not a cycle.)
+        dependsOn.add(prerequisite);
+      }
     }
     return { ...item, dependsOn: [...dependsOn] };
   });
+  return { items, outside: [...outside] };
 }
 
 function sprintMembers(backlog: Backlog, wanted: string): Set<string> {
-  const key = sprintKeyOf(wanted);
-  const sprint = backlog.sprints.find(
-    (entry) => sameName(entry.name, wanted) || sameName(entry.key, wanted) || sameName(entry.key, key),
-  );
+  const key = readSprintName(wanted)?.key ?? wanted;
+  const sprint = backlog.sprints.find((entry) => sameName(entry.name, wanted) || sameName(entry.key, key));
   if (!sprint) {
     const known = backlog.sprints.map((entry) => entry.name).join(', ') || 'none';
     throw new UsageError(`no sprint "${wanted}" in the backlog (sprints: ${known})`);
@@ -181,11 +195,6 @@ function groupMembers(backlog: Backlog, wanted: string): Set<string> {
     throw new UsageError(`no group "${wanted}" in the backlog (groups: ${known})`);
   }
   return new Set([...group.items, ...backlog.items.filter((item) => item.group === group.name).map((item) => item.id)]);
-}
-
-/** "S4", "Sprint 4", "sprint #4" → "4", as sprints are keyed. */
-function sprintKeyOf(name: string): string {
-  return name.trim().replace(/^(?:sprint|s)\s*#?\s*/i, '');
 }
 
 function sameName(a: string, b: string): boolean {

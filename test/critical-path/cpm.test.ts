@@ -155,7 +155,9 @@ describe('criticalPath', () => {
       const result = criticalPath(backlog, { sprint: name });
       expect(result.items.map((entry) => entry.id)).toEqual(['B', 'C']);
       expect(result.length).toBe(5);
+      expect(result.outside).toEqual(['A']);
     }
+    expect(criticalPath(backlog).outside).toEqual([]);
     expect(() => criticalPath(backlog, { sprint: 'S9' })).toThrow(new UsageError('no sprint "S9" in the backlog (sprints: Sprint 4, Sprint 5)'));
   });
 
@@ -214,6 +216,7 @@ describe('criticalPath', () => {
       items: [],
       unestimated: [],
       otherUnit: [],
+      outside: [],
     });
     const unestimated = criticalPath(makeBacklog([item('A'), item('B', { dependsOn: ['A'] })]));
     expect(unestimated.length).toBe(0);

@@ -1,0 +1,92 @@
+import type { CriticalPathResult } from '../../analyze/critical-path.js';
+import { toleranceFor } from '../../analyze/schedule.js';
+import { formatNumber, unitLabel } from '../../model/units.js';
+
+/** The text every format shares: what the numbers say, in sentences. */
+
+export function amount(value: number, result: CriticalPathResult): string {
+  return `${formatNumber(value)} ${unitLabel(result.unit, value)}`.trim();
+}
+
+export function percent(share: number): string {
+  return `${formatNumber(share * 100, 1)}%`;
+}
+
+export function headline(result: CriticalPathResult): string {
+  if (result.items.length === 0) return 'Critical path: no items to schedule.';
+  if (result.length === 0) return 'Critical path: nothing to weigh (no item left with an estimate).';
+  const shown = result.pathsTruncated ? `, the first ${result.paths.length} listed` : '';
+  const paths = result.pathCount === 1 ? '1 path' : `${formatNumber(result.pathCount, 0)} paths of equal length${shown}`;
+  return `Critical path: ${amount(result.length, result)} (${paths}).`;
+}
+
+/** PERT, deadline and simulation figures, one sentence each; empty when there are none. */
+export function figures(result: CriticalPathResult): string[] {
+  const lines: string[] = [];
+  if (result.stdDev !== undefined) {
+    lines.push(`PERT: expected ${amount(result.length, result)}, standard deviation ${amount(result.stdDev, result)}.`);
+  }
+  if (result.deadline !== undefined && result.probability !== undefined) {
+    lines.push(`Chance to finish within ${amount(result.deadline, result)}: ${percent(result.probability)}.`);
+  }
+  const simulation = result.simulation;
+  if (simulation) {
+    const { p50, p85, p95 } = simulation.percentiles;
+    const within = simulation.probability === undefined ? '' : `; within the deadline in ${percent(simulation.probability)} of trials`;
+    lines.push(
+      `Simulation (${formatNumber(simulation.trials, 0)} trials, seed ${simulation.seed}): P50 ${amount(p50, result)}, P85 ${amount(p85, result)}, P95 ${amount(p95, result)}${within}.`,
+    );
+  }
+  return lines;
+}
+
+/** Why the length may be short: items that weigh nothing though they are work. */
+export function caveats(result: CriticalPathResult): string[] {
+  const lines: string[] = [];
+  if (result.unestimated.length > 0) {
+    lines.push(`${count(result.unestimated.length, 'item')} without an estimate weigh nothing: ${list(result.unestimated)}.`);
+  }
+  if (result.otherUnit.length > 0 && result.unit) {
+    lines.push(`${count(result.otherUnit.length, 'item')} estimated in another unit than ${result.unit} weigh nothing: ${list(result.otherUnit)}.`);
+  }
+  if (result.outside.length > 0) {
+    lines.push(`Left out as outside this part: ${count(result.outside.length, 'prerequisite')} (${list(result.outside)}); the part's items are scheduled as if they were done.`);
+  }
+  return lines;
+}
+
+/** Rows in schedule order: by early start, then as the document lists them. */
+export function scheduleOrder(result: CriticalPathResult): CriticalPathResult['items'] {
+  return result.items
+    .map((item, position) => ({ item, position }))
+    .sort((a, b) => a.item.earlyStart - b.item.earlyStart || a.position - b.position)
+    .map(({ item }) => item);
+}
+
+/** Dependencies along which the critical work runs without a gap, as `from → to` keys. */
+export function criticalEdges(result: CriticalPathResult): Set<string> {
+  const byId = new Map(result.items.map((item) => [item.id, item]));
+  const tolerance = toleranceFor(result.length);
+  const edges = new Set<string>();
+  for (const item of result.items) {
+    if (!item.critical) continue;
+    for (const id of item.dependsOn) {
+      const before = byId.get(id);
+      if (before?.critical && item.earlyStart - before.earlyFinish <= tolerance) edges.add(edgeKey(id, item.id));
+    }
+  }
+  return edges;
+}
+
+export function edgeKey(from: string, to: string): string {
+  return `${from}\u0000${to}`;
+}
+
+function count(value: number, noun: string): string {
+  return `${value} ${noun}${value === 1 ? '' : 's'}`;
+}
+
+function list(ids: readonly string[], shown = 10): string {
+  const more = ids.length > shown ? ` and ${ids.length - shown} more` : '';
+  return ids.slice(0, shown).join(', ') + more;
+}
