@@ -4,8 +4,9 @@ import { UsageError } from '../../errors.js';
 import { LINT_FORMATS, type LintFormat } from '../../lint/formatters/names.js';
 import { addInputOptions, loadInput, parseNumberOption, type CommonOptions } from '../common.js';
 import { useColor, writeErr, writeOut } from '../output.js';
+import { addWriteOptions, emitReport, reportFormat, type WriteOptions } from '../write-back.js';
 
-interface LintOptions extends CommonOptions {
+interface LintOptions extends CommonOptions, WriteOptions {
   format?: LintFormat;
   maxWarnings?: string;
   quiet?: boolean;
@@ -15,18 +16,18 @@ interface LintOptions extends CommonOptions {
 }
 
 export function register(program: Command): void {
-  addInputOptions(
+  addWriteOptions(addInputOptions(
     program.command('lint').description('find what has drifted in backlog documents: stated totals, critical paths, forecasts, tables, encoding'),
     [...LINT_FORMATS],
     'stylish',
-  )
+  ))
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this (quiet or not)')
     .option('-q, --quiet', 'report errors only')
     .option('--fix', 'repair what is safe to repair (wrapped table rows, double-encoded UTF-8) in place')
     .option('--fix-dry-run', 'print the repairs --fix would make as a unified diff; write nothing')
     .option('--rules', 'list every rule with its default severity and description')
-    .action(async (paths: string[], options: LintOptions) => {
-      const format = options.format ?? 'stylish';
+    .action(async (paths: string[], options: LintOptions, command: Command) => {
+      const format = reportFormat(command) as LintFormat;
       const { RULES } = await import('../../lint/rules/index.js');
       if (options.rules) {
         const { formatRuleList } = await import('../../lint/formatters/rule-list.js');
@@ -60,7 +61,7 @@ export function register(program: Command): void {
       const { summarize } = await import('../../lint/run-rules.js');
       const shown = options.quiet ? summarize(result.problems.filter((problem) => problem.severity === 'error')) : result;
       const { FORMATTERS } = await import('../../lint/formatters/index.js');
-      writeOut(FORMATTERS[format](shown, { color: useColor(), rules: RULES, version: packageVersion() }));
+      await emitReport({ name: 'lint', content: FORMATTERS[format](shown, { color: useColor(), rules: RULES, version: packageVersion() }), ...options });
       if (maxWarnings !== null && result.warningCount > maxWarnings) {
         writeErr(`backlog: too many warnings (${result.warningCount}; --max-warnings is ${maxWarnings})`);
       }
