@@ -1,0 +1,82 @@
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const bin = path.resolve('bin/backlog.js');
+
+function run(args: string[], cwd = process.cwd()) {
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('backlog show', () => {
+  it('reads the bundled fixtures and prints a table with a summary line', () => {
+    const { code, stdout, stderr } = run(['show', 'fixtures/styles']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toContain('HB-12');
+    expect(stdout).toMatch(/\d+ items in 6 files · .* · \d+ sprints · \d+ diagnostics/);
+  });
+
+  it('prints the model as JSON with the contract fields', () => {
+    const { code, stdout } = run(['show', 'fixtures/styles/size-headings.md', '--format', 'json']);
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(Object.keys(json)).toEqual(expect.arrayContaining(['schemaVersion', 'items', 'sprints', 'groups', 'unit']));
+    expect(json.unit).toBe('points');
+    expect(json.sprints.map((sprint: { name: string; committed: number }) => [sprint.name, sprint.committed])).toEqual([
+      ['Sprint 1: Light On', 10],
+      ['Sprint 2: Night Watch', 8],
+    ]);
+  });
+
+  it('prints markdown', () => {
+    const { stdout } = run(['show', 'fixtures/styles/sprint-tracks.md', '--format', 'md']);
+    expect(stdout.split('\n')[0]).toBe('| ID | Title | Estimate | Sprint | Depends on | Status |');
+    expect(stdout).toContain('| GRW-04 | Picker assignment | 12h | Sprint 2 (Weeks 3-4): Harvest |  |  |');
+  });
+
+  it('reports a missing path in one line, exit 2, and still reads the other files', () => {
+    const { code, stdout, stderr } = run(['show', 'nope.md', 'fixtures/styles/html-table.md', '--format', 'md']);
+    expect(code).toBe(2);
+    expect(stderr).toBe('backlog: nope.md: no such file or directory\n');
+    expect(stdout).toContain('Wind alerts');
+  });
+
+  it('refuses a binary file and an unknown flag with one line and exit 2', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'backlog-show-'));
+    writeFileSync(path.join(dir, 'image.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1]));
+    const binary = run(['show', 'image.md'], dir);
+    expect(binary.code).toBe(2);
+    expect(binary.stderr).toContain('image.md: looks like a binary file');
+    expect(binary.stderr).not.toMatch(/\n\s+at /);
+    const flag = run(['show', '--colour']);
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toContain("unknown option '--colour'");
+  });
+
+  it('says so when a directory has no markdown', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'backlog-empty-'));
+    const { code, stderr } = run(['show', '.'], dir);
+    expect(code).toBe(2);
+    expect(stderr).toContain('.: no markdown files (*.md) in this directory');
+  });
+
+  it('reads an unreadable file as an input error, not a crash', () => {
+    if (process.getuid?.() === 0) return; // root reads everything
+    const dir = mkdtempSync(path.join(tmpdir(), 'backlog-perm-'));
+    writeFileSync(path.join(dir, 'secret.md'), '| ID |\n|---|\n| A-1 |\n');
+    chmodSync(path.join(dir, 'secret.md'), 0);
+    const { code, stderr } = run(['show', 'secret.md'], dir);
+    expect(code).toBe(2);
+    expect(stderr).toContain('secret.md: cannot read the file (EACCES)');
+  });
+
+  it('ends quietly when stdout is closed early', () => {
+    const result = spawnSync('bash', ['-c', `node ${bin} show fixtures/styles --format md | head -1`], { encoding: 'utf8' });
+    expect(result.stdout).toBe('| ID | Title | Estimate | Sprint | Depends on | Status |\n');
+    expect(result.stderr).toBe('');
+  });
+});
