@@ -31,7 +31,7 @@ const SYNONYMS: [Role, RegExp][] = [
   ['sprint', /^(?:sprint|iteration|iteração|itération|iteración|спринт|冲刺|스프린트|target sprint|planned sprint)$/i],
   ['status', /^(?:status|state|stand|zustand|statut|état|estado|situação|состояние|статус|状态|상태|progress|done|✔|✓|✅)$/i],
   ['priority', /^(?:priority|prio|priorität|priorité|prioridade|prioridad|приоритет|优先级|우선순위|imp|importance|moscow|rank(?:ing)?)$/i],
-  ['owner', /^(?:owner|assignee|assigned(?: to)?|lead|rolle|verantwortlich\w*|responsable|responsável|responsavel|asignado|dono|developer|developper|dev|who|person|исполнитель|ответственный|负责人|담당자|member)$/i],
+  ['owner', /^(?:owner|role|assignee|assigned(?: to)?|lead|rolle|verantwortlich\w*|responsable|responsável|responsavel|asignado|dono|developer|developper|dev|who|person|исполнитель|ответственный|负责人|담당자|member)$/i],
   ['group', /^(?:epic|epics|group|feature|theme|module|component|area|category|scope|épica|epopeia|эпик|史诗|에픽)$/i],
   ['track', /^(?:track|stream|workstream|lane|team)$/i],
   ['release', /^(?:release|milestone|version|phase)$/i],

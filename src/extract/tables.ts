@@ -2,6 +2,7 @@ import type { Unit } from '../model/types.js';
 import type { Block } from './blocks.js';
 import { rolesOf, unitOfHeader, type Role } from './columns.js';
 import { cleanId, looksLikeColumnId, looksLikeId } from './ids.js';
+import { readSprintName } from './sprints.js';
 
 export interface Column {
   text: string;
@@ -61,7 +62,12 @@ export function readTable(block: Extract<Block, { kind: 'table' }>, extraIds: re
     return groupTable(common, candidates, cells, groupColumn, headerTexts[groupColumn], extraIds);
   }
   let idColumn = candidates.findIndex((roles, column) => roles.includes('id') && idShare(column, false) >= 0.5);
-  if (idColumn === -1) idColumn = headerTexts.findIndex((_, column) => idShare(column, true) >= 0.8 && !candidates[column].includes('sprint'));
+  // Without an ID header, the first column of ID-like values — unless it names people or roles,
+  // or the table is a matrix with a column per sprint (a team allocation, not a list of items).
+  const sprintColumns = headerTexts.filter((text) => readSprintName(text, true)).length;
+  if (idColumn === -1 && sprintColumns < 2) {
+    idColumn = headerTexts.findIndex((_, column) => idShare(column, true) >= 0.8 && !candidates[column].some((role) => role !== 'id' && role !== 'title'));
+  }
 
   if (idColumn === -1) {
     if (headerTexts.length === 2 && cells.length > 0) {
