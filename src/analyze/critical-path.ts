@@ -12,7 +12,10 @@ import { simulateSchedule, type SimulationResult } from './simulation.js';
 export const DEFAULT_MAX_PATHS = 100;
 
 export interface CriticalPathOptions {
-  /** Count done items at their estimate too (by default they weigh nothing: their work is behind us). */
+  /**
+   * Count done items at their estimate and keep their dependencies. By default they weigh
+   * nothing and stand apart: their work is behind us, so nothing waits for them.
+   */
   all?: boolean;
   /** Only the items of this sprint (by name or key). */
   sprint?: string;
@@ -153,10 +156,12 @@ function selectItems(backlog: Backlog, options: CriticalPathOptions): { items: I
     const parent = byId.get(id)?.parent;
     return parent && chosen.has(parent) ? parent : undefined;
   };
+  // Finished work holds nothing up, and nothing it waited for matters any more.
+  const finished = (id: string): boolean => !options.all && byId.get(id)?.done === true;
   const taskReferences = new Map<string, string[]>();
   for (const item of backlog.items) {
     const story = chosen.has(item.id) ? undefined : representative(item.id);
-    if (story === undefined) continue;
+    if (story === undefined || finished(item.id)) continue;
     const references = taskReferences.get(story) ?? [];
     references.push(...item.dependsOn);
     taskReferences.set(story, references);
@@ -164,7 +169,9 @@ function selectItems(backlog: Backlog, options: CriticalPathOptions): { items: I
   const outside = new Set<string>();
   const items = selected.map((item) => {
     const dependsOn = new Set<string>();
-    for (const reference of [...item.dependsOn, ...(taskReferences.get(item.id) ?? [])]) {
+    const references = finished(item.id) ? [] : [...item.dependsOn, ...(taskReferences.get(item.id) ?? [])];
+    for (const reference of references) {
+      if (finished(reference)) continue;
       const prerequisite = representative(reference);
       if (prerequisite === undefined) {
         if (byId.has(reference)) outside.add(reference);

@@ -108,7 +108,7 @@ describe('criticalPath', () => {
     ]);
   });
 
-  it('weighs done items nothing unless asked to count them', () => {
+  it('weighs done items nothing and keeps nothing waiting for them, unless asked to count them', () => {
     const backlog = makeBacklog([
       item('A', { estimate: points(5), done: true, status: 'Done' }),
       item('B', { estimate: points(3), dependsOn: ['A'] }),
@@ -117,7 +117,8 @@ describe('criticalPath', () => {
     const remaining = criticalPath(backlog);
     expect(remaining.length).toBe(4);
     expect(remaining.paths).toEqual([['C']]);
-    expect(remaining.items[0]).toMatchObject({ id: 'A', duration: 0, done: true, totalFloat: 1 });
+    expect(remaining.items[0]).toMatchObject({ id: 'A', duration: 0, done: true, earlyStart: 0, totalFloat: 4, critical: false });
+    expect(remaining.items[1]).toMatchObject({ id: 'B', earlyStart: 0, dependsOn: [] });
     const all = criticalPath(backlog, { all: true });
     expect(all.length).toBe(8);
     expect(all.paths).toEqual([['A', 'B']]);
