@@ -2,6 +2,7 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Command, Option } from 'commander';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { UsageError } from '../../src/errors.js';
 import { addWriteOptions, emitReport, reportFormat } from '../../src/cli/write-back.js';
@@ -60,6 +61,32 @@ describe('emitReport', () => {
     await emitReport({ name: 'show', content: 'Größe ✅', write: target });
     expect(readFileSync(target)).toEqual(
       Buffer.concat([before, Buffer.from('<!-- backlog:show -->\nGröße ✅\n<!-- /backlog:show -->\n')]),
+    );
+  });
+
+  it('keeps every byte outside the section and is idempotent, whatever surrounds it (property)', async () => {
+    // Any bytes (CRLF, lone CR, invalid UTF-8) except what would make a marker or a code fence.
+    const surrounding = fc
+      .array(fc.oneof(fc.uint8Array({ maxLength: 12 }), fc.constantFrom('\r\n', '\n', '# Title', '| a |', 'ü').map((text) => Buffer.from(text))), { maxLength: 8 })
+      .map((parts) => Buffer.concat(parts))
+      .filter((bytes) => !/backlog:|```|~~~/.test(bytes.toString('latin1')));
+    const eol = fc.constantFrom('\n', '\r\n');
+    const report = fc.array(fc.constantFrom('## Summary', '', '- 3 items', 'Größe ✅', '| x |'), { maxLength: 6 }).map((lines) => lines.join('\n'));
+    await fc.assert(
+      fc.asyncProperty(surrounding, surrounding, eol, report, async (before, after, newline, content) => {
+        const head = Buffer.concat([Buffer.from('# Plan\n'), before, Buffer.from(`${newline}<!-- backlog:report -->`)]);
+        const tail = Buffer.concat([Buffer.from(`<!-- /backlog:report -->${newline}`), after]);
+        const target = file(Buffer.concat([head, Buffer.from(`${newline}stale${newline}`), tail]));
+        await emitReport({ name: 'report', content, write: target });
+        const once = readFileSync(target);
+        expect(once.subarray(0, head.length)).toEqual(head);
+        expect(once.subarray(once.length - tail.length)).toEqual(tail);
+        await emitReport({ name: 'report', content, write: target, check: true });
+        expect(process.exitCode).toBe(0);
+        await emitReport({ name: 'report', content, write: target });
+        expect(readFileSync(target)).toEqual(once);
+      }),
+      { numRuns: 150 },
     );
   });
 

@@ -3,6 +3,7 @@ import { register as registerShow } from './show.js';
 import { register as registerLint } from './lint.js';
 import { register as registerCompletion } from './completion.js';
 import { register as registerCriticalPath } from './critical-path.js';
+import { register as registerReport } from './report.js';
 
 /** Each command lives in its own file and loads its heavy modules only when it runs. */
 export function registerCommands(program: Command): void {
@@ -10,4 +11,5 @@ export function registerCommands(program: Command): void {
   registerLint(program);
   registerCompletion(program);
   registerCriticalPath(program);
+  registerReport(program);
 }

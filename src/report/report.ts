@@ -1,0 +1,78 @@
+import { criticalPath } from '../analyze/critical-path.js';
+import { CycleError, formatCycle } from '../analyze/graph.js';
+import { sumWork } from '../analyze/work-sum.js';
+import { DEFAULT_CONFIG, type Config } from '../config/types.js';
+import { md as lintMarkdown } from '../lint/formatters/md.js';
+import { lint } from '../lint/index.js';
+import { counted } from '../lint/plural.js';
+import type { LintResult } from '../lint/types.js';
+import { workItems } from '../model/totals.js';
+import type { Backlog } from '../model/types.js';
+import { formatNumber, unitLabel } from '../model/units.js';
+import type { SourceText } from '../read/source.js';
+import { criticalPathMarkdown } from './critical-path/md.js';
+import { criticalPathMermaid } from './critical-path/mermaid.js';
+
+export interface ReportOptions {
+  /** The texts the backlog was read from, for lint's inline disables. */
+  sources?: readonly SourceText[];
+  config?: Config;
+}
+
+/**
+ * One markdown report of a backlog: summary, sprints, critical path, forecast and lint, each a
+ * `##` section. It holds nothing that changes between runs over the same files (no dates, seeded
+ * simulations only), so a copy written into a document goes stale only when the backlog does.
+ */
+export function backlogReport(backlog: Backlog, options: ReportOptions = {}): string {
+  const config = options.config ?? DEFAULT_CONFIG;
+  const problems = lint(backlog, { sources: options.sources ?? [], config });
+  return [summarySection(backlog, config, problems), criticalPathSection(backlog, config), lintSection(problems)].join('\n');
+}
+
+function section(title: string, body: string): string {
+  return `## ${title}\n\n${body.trimEnd()}\n`;
+}
+
+function amount(value: number, backlog: Backlog): string {
+  return `${formatNumber(value)} ${unitLabel(backlog.unit, value)}`.trim();
+}
+
+function summarySection(backlog: Backlog, config: Config, problems: LintResult): string {
+  const work = workItems(backlog);
+  const done = work.filter((item) => item.done);
+  const files = backlog.files.length;
+  const lines = [`- **${counted(backlog.items.length, 'item')}** in ${counted(files, 'file')}: ${done.length} done, ${work.length - done.length} open.`];
+  if (backlog.unit) {
+    const total = sumWork(work, backlog.unit, config.hoursPerDay);
+    const remaining = sumWork(
+      work.filter((item) => !item.done),
+      backlog.unit,
+      config.hoursPerDay,
+    );
+    lines.push(`- **${amount(total.total, backlog)}** in total, **${amount(remaining.total, backlog)}** remaining.`);
+    if (total.unestimated.length > 0) lines.push(`- Without an estimate (counted as 0): ${total.unestimated.join(', ')}.`);
+    if (total.otherUnit.length > 0) lines.push(`- Estimated in another unit than ${backlog.unit} (left out of the sums): ${total.otherUnit.join(', ')}.`);
+  } else {
+    lines.push('- No item has an estimate.');
+  }
+  lines.push(`- ${counted(backlog.sprints.length, 'sprint')}, ${counted(backlog.groups.length, 'group')}.`);
+  lines.push(`- Lint: ${counted(problems.errorCount, 'error')}, ${counted(problems.warningCount, 'warning')}.`);
+  return section('Summary', lines.join('\n'));
+}
+
+function criticalPathSection(backlog: Backlog, config: Config): string {
+  try {
+    const result = criticalPath(backlog, { hoursPerDay: config.hoursPerDay });
+    const chart = result.length > 0 ? `\n${criticalPathMermaid(result)}` : '';
+    return section('Critical path', `${criticalPathMarkdown(result)}${chart}`);
+  } catch (error) {
+    if (!(error instanceof CycleError)) throw error;
+    const cycles = error.cycles.map((cycle) => `- ${formatCycle(cycle)}`);
+    return section('Critical path', ['No critical path: the dependencies go in a circle.', '', ...cycles].join('\n'));
+  }
+}
+
+function lintSection(problems: LintResult): string {
+  return section('Lint', lintMarkdown(problems, { color: false, rules: [], version: '' }));
+}
