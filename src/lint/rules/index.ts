@@ -1,9 +1,11 @@
 import type { Rule } from '../types.js';
 import { dependencyCycle } from './dependency-cycle.js';
+import { dependencyOrder } from './dependency-order.js';
 import { duplicateId } from './duplicate-id.js';
 import { encoding } from './encoding.js';
 import { estimateConflict } from './estimate-conflict.js';
 import { missingEstimate } from './missing-estimate.js';
+import { sprintOverCapacity } from './sprint-over-capacity.js';
 import { statedCriticalPathMismatch } from './stated-critical-path-mismatch.js';
 import { statedForecastMismatch } from './stated-forecast-mismatch.js';
 import { statedTotalMismatch } from './stated-total-mismatch.js';
@@ -25,6 +27,8 @@ export const RULES: readonly Rule[] = [
   statusConflict,
   unknownReference,
   dependencyCycle,
+  dependencyOrder,
+  sprintOverCapacity,
   statedTotalMismatch,
   statedCriticalPathMismatch,
   statedForecastMismatch,
