@@ -1,0 +1,142 @@
+import type { Config } from '../config/types.js';
+import { countsInTotals, indexById } from '../model/totals.js';
+import type { Backlog, Claim, Item, Sprint, Unit } from '../model/types.js';
+import { convertValue, DEFAULT_HOURS_PER_DAY, dominantUnit } from '../model/units.js';
+import { dependencyOrderViolations, type DependencyOrderViolation } from './dependency-order.js';
+import { orderSprints } from './sprint-order.js';
+import { DEFAULT_SPRINT_DAYS } from './working-days.js';
+import { sumWork } from './work-sum.js';
+
+export interface CapacityOptions {
+  /** One capacity for every sprint (`--capacity N`), before any other source. */
+  capacity?: number;
+  /** The config's `capacity`: one number, or by sprint name or key. */
+  configCapacity?: Config['capacity'];
+  /** People in the team; without it, a team size the document states. */
+  team?: number;
+  /** Working days per sprint, for team × working days (default 10). */
+  sprintDays?: number;
+  hoursPerDay?: number;
+  /** Dependency order: also flag an item in the same sprint as its prerequisite. */
+  strict?: boolean;
+}
+
+export type CapacitySource = 'option' | 'config' | 'document' | 'team';
+
+export interface SprintCapacity {
+  name: string;
+  key: string;
+  /** Expected estimates of the sprint's work items in the backlog unit; partial commitments count in full. */
+  committed: number;
+  capacity: number | null;
+  /** committed > capacity (beyond floating-point noise). */
+  over: boolean;
+  capacitySource: CapacitySource | null;
+  /** The stated capacity, when the document is the source. */
+  capacityClaim?: { raw: string; source: Claim['source'] };
+  /** Items committed only in part, with the document's note: counted in full. */
+  partial: { item: string; note: string }[];
+  /** Committed items that add nothing to `committed`. */
+  leftOut: { otherUnit: string[]; unestimated: string[] };
+}
+
+export interface CapacityResult {
+  unit: Unit | null;
+  /** In the order they run (see `orderSprints`). */
+  sprints: SprintCapacity[];
+  violations: DependencyOrderViolation[];
+}
+
+const SPRINT_REFERENCE = /^(?:sprint\s*#?\s*|s\s*)?(\d+(?:\.\d+)*)(?!\d)/i;
+
+/** "Sprint 4", "S4", "4", "Sprint 4: Billing" → "4"; any other name lower-cased. */
+function sprintReference(text: string): string {
+  const trimmed = text.trim();
+  return SPRINT_REFERENCE.exec(trimmed)?.[1] ?? trimmed.toLowerCase();
+}
+
+function configCapacityFor(sprint: Sprint, setting: Config['capacity'] | undefined): number | null {
+  if (setting === null || setting === undefined) return null;
+  if (typeof setting === 'number') return setting;
+  const wanted = new Set([sprintReference(sprint.key), sprintReference(sprint.name)]);
+  const entry = Object.entries(setting).find(([name]) => wanted.has(sprintReference(name)));
+  return entry ? entry[1] : null;
+}
+
+type CapacityClaim = Extract<Claim, { kind: 'capacity' }>;
+
+/** A capacity claim about this sprint, or a file-wide one in a file that holds this sprint alone. */
+function claimFor(sprint: Sprint, claims: readonly CapacityClaim[], sprints: readonly Sprint[]): CapacityClaim | undefined {
+  const own = claims.find((claim) => claim.scope.sprint === sprint.key);
+  if (own) return own;
+  return claims.find(
+    (claim) =>
+      claim.scope.sprint === undefined &&
+      claim.scope.group === undefined &&
+      sprint.source.file === claim.scope.file &&
+      sprints.filter((other) => other.source.file === claim.scope.file).length === 1,
+  );
+}
+
+function teamCapacity(unit: Unit | null, team: number | undefined, sprintDays: number, hoursPerDay: number): number | null {
+  if (team === undefined || (unit !== 'days' && unit !== 'hours')) return null;
+  const days = team * sprintDays;
+  return unit === 'days' ? days : days * hoursPerDay;
+}
+
+type Chosen = Pick<SprintCapacity, 'capacity' | 'capacitySource' | 'capacityClaim'>;
+
+/** The first source that has a capacity for the sprint, in the order `capacity` documents. */
+function chooseCapacity(
+  sprint: Sprint,
+  context: CapacityOptions & { unit: Unit | null; hoursPerDay: number; byTeam: number | null },
+  claims: readonly CapacityClaim[],
+  sprints: readonly Sprint[],
+): Chosen {
+  if (context.capacity !== undefined) return { capacity: context.capacity, capacitySource: 'option' };
+  const fromConfig = configCapacityFor(sprint, context.configCapacity);
+  if (fromConfig !== null) return { capacity: fromConfig, capacitySource: 'config' };
+  const claim = claimFor(sprint, claims, sprints);
+  const fromClaim = claim && context.unit ? convertValue(claim.value, claim.unit ?? context.unit, context.unit, context.hoursPerDay) : null;
+  if (claim && fromClaim !== null) return { capacity: fromClaim, capacitySource: 'document', capacityClaim: { raw: claim.raw, source: claim.source } };
+  if (context.byTeam !== null) return { capacity: context.byTeam, capacitySource: 'team' };
+  return { capacity: null, capacitySource: null };
+}
+
+/** Equal up to floating-point noise counts as fitting: 0.1 + 0.2 fits in 0.3. */
+function exceeds(committed: number, capacity: number): boolean {
+  return committed - capacity > 1e-9 * Math.max(1, Math.abs(capacity));
+}
+
+/**
+ * Each sprint's committed work against its capacity, which comes from, in order: the option,
+ * the config (one number or per sprint), the document (a `capacity` claim for the sprint, or a
+ * file-wide one when the file has one sprint), or team size × working days when the unit is
+ * time. A sprint with none is never over. Also the dependency order across sprints.
+ */
+export function capacity(backlog: Backlog, options: CapacityOptions = {}): CapacityResult {
+  const hoursPerDay = options.hoursPerDay ?? DEFAULT_HOURS_PER_DAY;
+  const byId = indexById(backlog.items);
+  const unit = backlog.unit ?? dominantUnit(backlog.items);
+  const claims = backlog.claims.filter((claim): claim is CapacityClaim => claim.kind === 'capacity');
+  const team = options.team ?? backlog.claims.find((claim) => claim.kind === 'team-size')?.value;
+  const byTeam = teamCapacity(unit, team, options.sprintDays ?? DEFAULT_SPRINT_DAYS, hoursPerDay);
+
+  const sprints = orderSprints(backlog.sprints).map((sprint): SprintCapacity => {
+    const items = sprint.items.map((id) => byId.get(id)).filter((item): item is Item => item !== undefined && countsInTotals(item, byId));
+    const { total: committed, otherUnit, unestimated } = sumWork(items, unit, hoursPerDay);
+    const chosen = chooseCapacity(sprint, { ...options, unit, hoursPerDay, byTeam }, claims, backlog.sprints);
+    const row: SprintCapacity = {
+      name: sprint.name,
+      key: sprint.key,
+      committed,
+      ...chosen,
+      over: chosen.capacity !== null && exceeds(committed, chosen.capacity),
+      partial: Object.entries(sprint.partial).map(([item, note]) => ({ item, note })),
+      leftOut: { otherUnit, unestimated },
+    };
+    return row;
+  });
+
+  return { unit, sprints, violations: dependencyOrderViolations(backlog, { strict: options.strict ?? false }) };
+}

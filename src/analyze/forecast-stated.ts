@@ -1,0 +1,76 @@
+import { workItems } from '../model/totals.js';
+import type { Backlog, Claim, ClaimFilter, SourcePosition, Unit } from '../model/types.js';
+import { convertValue } from '../model/units.js';
+import { sprintsFor } from './sprints-for.js';
+import { sumWork } from './work-sum.js';
+
+type ProjectionClaim = Extract<Claim, { kind: 'projection' }>;
+type TotalClaim = Extract<Claim, { kind: 'total' }>;
+
+/** A figure the document states, next to the one computed from its items. */
+export type StatedFigure =
+  | {
+      kind: 'projection';
+      velocity: number;
+      stated: number;
+      computed: number;
+      /** computed − stated. */
+      difference: number;
+      /** A total the same file states from which the stated sprints do follow, when the computed one does not. */
+      followsFromTotal?: number;
+      raw: string;
+      source: SourcePosition;
+    }
+  | {
+      kind: 'total';
+      which: ClaimFilter;
+      unit: Unit;
+      stated: number;
+      computed: number;
+      difference: number;
+      raw: string;
+      source: SourcePosition;
+    };
+
+/** Work of one file's items in `unit`: everything, or what is not done. */
+function fileWork(backlog: Backlog, file: string, which: ClaimFilter, unit: Unit, hoursPerDay: number): number {
+  const items = workItems(backlog).filter((item) => item.source.file === file && (which === 'all' || !item.done));
+  return sumWork(items, unit, hoursPerDay).total;
+}
+
+function isFileTotal(claim: Claim): claim is TotalClaim {
+  return claim.kind === 'total' && !claim.scope.sprint && !claim.scope.group;
+}
+
+/**
+ * The document's own forecast figures beside computed ones: each velocity projection (stated
+ * sprints against remaining ÷ velocity, rounded up, over the claim's file) and each file-wide
+ * total. Totals in a unit the backlog's cannot convert to are left out.
+ */
+export function statedFigures(backlog: Backlog, unit: Unit | null, hoursPerDay: number): StatedFigure[] {
+  if (!unit) return [];
+  const figures: StatedFigure[] = [];
+  for (const claim of backlog.claims) {
+    if (isFileTotal(claim)) {
+      const claimUnit = claim.unit ?? unit;
+      if (convertValue(1, unit, claimUnit, hoursPerDay) === null) continue;
+      const computed = fileWork(backlog, claim.scope.file, claim.which, claimUnit, hoursPerDay);
+      figures.push({ kind: 'total', which: claim.which, unit: claimUnit, stated: claim.value, computed, difference: computed - claim.value, raw: claim.raw, source: claim.source });
+    } else if (claim.kind === 'projection' && claim.velocity > 0) {
+      const computed = sprintsFor(fileWork(backlog, claim.scope.file, 'remaining', unit, hoursPerDay), claim.velocity);
+      const figure: StatedFigure = { kind: 'projection', velocity: claim.velocity, stated: claim.sprints, computed, difference: computed - claim.sprints, raw: claim.raw, source: claim.source };
+      const total = computed === claim.sprints ? undefined : explainingTotal(backlog, claim, unit);
+      figures.push(total === undefined ? figure : { ...figure, followsFromTotal: total });
+    }
+  }
+  return figures;
+}
+
+/** A stated file-wide total in the backlog's unit (a remaining one first) that gives the projection's figure. */
+function explainingTotal(backlog: Backlog, projection: ProjectionClaim, unit: Unit): number | undefined {
+  const totals = backlog.claims.filter(
+    (claim): claim is TotalClaim => isFileTotal(claim) && claim.scope.file === projection.scope.file && (claim.unit ?? unit) === unit,
+  );
+  totals.sort((a, b) => Number(b.which === 'remaining') - Number(a.which === 'remaining'));
+  return totals.find((claim) => sprintsFor(claim.value, projection.velocity) === projection.sprints)?.value;
+}

@@ -1,0 +1,133 @@
+import { UsageError } from '../errors.js';
+import { workItems } from '../model/totals.js';
+import type { Backlog, Item, Unit } from '../model/types.js';
+import { DEFAULT_HOURS_PER_DAY, dominantUnit, expectedIn, formatNumber, unitLabel } from '../model/units.js';
+import { priorityRanker } from './priority.js';
+import { nextSprintNumber } from './sprint-order.js';
+
+export interface PlanOptions {
+  /** Work per sprint, in the backlog unit. */
+  capacity: number;
+  /**
+   * Let an item go into the same sprint as a prerequisite planned there (after it, in the
+   * sprint's list), instead of the sprint after. Off by default: work that waits on other work
+   * rarely starts and finishes in one sprint.
+   */
+  sameSprint?: boolean;
+  hoursPerDay?: number;
+}
+
+export interface PlannedItem {
+  id: string;
+  title: string;
+  /** Expected estimate in the plan's unit; 0 when it has none in that unit. */
+  size: number;
+  priority: string | null;
+}
+
+export interface PlannedSprint {
+  /** "Sprint 9" after sprints 4–8; "Planned sprint 1" when existing sprints are not numbered. */
+  name: string;
+  items: PlannedItem[];
+  load: number;
+  /** One item bigger than the capacity, alone in its sprint. */
+  over: boolean;
+}
+
+export interface PlanWarning {
+  item: string;
+  kind: 'oversized' | 'unsized' | 'blocked';
+  message: string;
+}
+
+export interface PlanResult {
+  unit: Unit | null;
+  capacity: number;
+  sameSprint: boolean;
+  sprints: PlannedSprint[];
+  warnings: PlanWarning[];
+}
+
+/** Within floating-point noise of the capacity still fits. */
+function fits(load: number, capacity: number): boolean {
+  return load - capacity <= 1e-9 * Math.max(1, capacity);
+}
+
+/**
+ * Proposes sprints for the work nobody has scheduled yet (work items in no sprint and not done),
+ * after the existing sprints. Greedy fill, one sprint at a time: items in priority order (then
+ * document order) go in while they fit and their unscheduled prerequisites are in an earlier
+ * planned sprint (or, with `sameSprint`, earlier in the same one); a smaller item may pass a
+ * bigger one that no longer fits. An item bigger than the capacity opens a sprint of its own,
+ * with a warning. Prerequisites already in a sprint or done count as met. Items caught in a
+ * dependency cycle are left out, with a warning.
+ */
+export function plan(backlog: Backlog, options: PlanOptions): PlanResult {
+  const { capacity } = options;
+  if (!(capacity > 0)) throw new UsageError(`--capacity expects a number above 0, got ${capacity}`);
+  const hoursPerDay = options.hoursPerDay ?? DEFAULT_HOURS_PER_DAY;
+  const sameSprint = options.sameSprint ?? false;
+  const scheduled = new Set(backlog.sprints.flatMap((sprint) => sprint.items));
+  const work = workItems(backlog);
+  const candidates = work.filter((item) => !item.done && !scheduled.has(item.id) && item.sprint === null);
+  const unit = backlog.unit ?? dominantUnit(work);
+
+  const position = new Map(candidates.map((item, index) => [item.id, index]));
+  const prerequisites = candidates.map((item) =>
+    [...new Set(item.dependsOn)].map((id) => position.get(id)).filter((index): index is number => index !== undefined && candidates[index]!.id !== item.id),
+  );
+  const measured = candidates.map((item) => (unit ? expectedIn(item.estimate, unit, hoursPerDay) : null));
+  const sizes = measured.map((size) => size ?? 0);
+  const rank = priorityRanker(candidates);
+  const ranks = candidates.map(rank);
+  let waiting = candidates.map((_, index) => index).sort((a, b) => ranks[a]! - ranks[b]! || a - b);
+
+  const amount = (value: number) => `${formatNumber(value)} ${unitLabel(unit, value)}`;
+  const warnings: PlanWarning[] = candidates
+    .filter((_, index) => measured[index] === null)
+    .map((item) => ({ item: item.id, kind: 'unsized', message: `${item.id} has no estimate${item.estimate ? ` in ${unit}` : ''}: planned without weight` }));
+
+  const sprintOf = new Int32Array(candidates.length).fill(-1);
+  const firstNumber = nextSprintNumber(backlog.sprints);
+  const sprints: PlannedSprint[] = [];
+  while (waiting.length > 0) {
+    const current = sprints.length;
+    const ready = (index: number) =>
+      prerequisites[index]!.every((prerequisite) => sprintOf[prerequisite] !== -1 && (sprintOf[prerequisite]! < current || sameSprint));
+    const sprint: PlannedSprint = {
+      name: firstNumber === null ? `Planned sprint ${current + 1}` : `Sprint ${firstNumber + current}`,
+      items: [],
+      load: 0,
+      over: false,
+    };
+    let placedOne = true;
+    // Without sameSprint one pass decides the sprint; with it, placing an item can free its dependents.
+    while (placedOne && !sprint.over) {
+      placedOne = false;
+      for (const index of waiting) {
+        if (sprintOf[index] !== -1 || !ready(index)) continue;
+        const size = sizes[index]!;
+        const oversized = sprint.items.length === 0 && !fits(size, capacity);
+        if (!oversized && !fits(sprint.load + size, capacity)) continue;
+        const item = candidates[index]!;
+        sprintOf[index] = current;
+        sprint.items.push({ id: item.id, title: item.title, size, priority: item.priority });
+        sprint.load += size;
+        placedOne = sameSprint;
+        if (oversized) {
+          sprint.over = true;
+          warnings.push({ item: item.id, kind: 'oversized', message: `${item.id} (${amount(size)}) is bigger than the capacity of ${amount(capacity)}: it gets ${sprint.name} to itself; consider splitting it` });
+          break;
+        }
+      }
+    }
+    if (sprint.items.length === 0) break;
+    sprints.push(sprint);
+    waiting = waiting.filter((index) => sprintOf[index] === -1);
+  }
+  for (const index of waiting) {
+    const item: Item = candidates[index]!;
+    warnings.push({ item: item.id, kind: 'blocked', message: `${item.id} was not planned: its dependencies form a cycle (or wait on one)` });
+  }
+  return { unit, capacity, sameSprint, sprints, warnings };
+}
