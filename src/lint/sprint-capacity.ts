@@ -21,12 +21,12 @@ export function sprintCapacity(sprint: Sprint, backlog: Backlog, config: Config)
   const configured = config.capacity;
   if (configured !== null && typeof configured === 'object') {
     const value = configured[sprint.key] ?? configured[sprint.name];
-    if (value !== undefined) return { value, origin: `the config's capacity for ${sprint.key}` };
+    if (value !== undefined) return { value, origin: `set for ${sprint.key} in the config` };
   }
   const claims = backlog.claims.filter((claim): claim is CapacityClaim => claim.kind === 'capacity');
   const stated = claims.find((claim) => claim.scope.sprint === sprint.key);
   if (stated && unit) return fromClaim(stated, unit, config.hoursPerDay);
-  if (typeof configured === 'number') return { value: configured, origin: 'the config' };
+  if (typeof configured === 'number') return { value: configured, origin: 'set in the config' };
   const fileWide = claims.find(
     (claim) =>
       !claim.scope.sprint &&
@@ -39,5 +39,5 @@ export function sprintCapacity(sprint: Sprint, backlog: Backlog, config: Config)
 
 function fromClaim(claim: CapacityClaim, unit: Unit, hoursPerDay: number): SprintCapacity | null {
   const value = convertValue(claim.value, claim.unit ?? unit, unit, hoursPerDay);
-  return value === null ? null : { value, origin: `"${claim.raw}" (line ${claim.source.line})` };
+  return value === null ? null : { value, origin: `"${claim.raw}", line ${claim.source.line}` };
 }

@@ -211,3 +211,39 @@ describe('runner', () => {
     expect(lint(backlog, { sources: [sourceOf(disabled)] }).problems.map((problem) => problem.rule)).toEqual(['missing-estimate']);
   });
 });
+
+describe('sprint-over-capacity', () => {
+  const items = [
+    item('A-1', { estimate: estimate(8), sprint: '1' }),
+    item('A-2', { estimate: estimate(5), sprint: '1' }),
+    item('B-1', { estimate: estimate(3), sprint: '2' }),
+  ];
+  const capacity = (value: number, sprint?: string): Claim => ({
+    kind: 'capacity',
+    scope: scope(sprint ? { sprint } : {}),
+    value,
+    unit: 'points',
+    raw: `Capacity: ${value}`,
+    source: at(2),
+  });
+  const run = (claims: Claim[], configured: number | Record<string, number> | null) =>
+    lint(makeBacklog(items, { claims }), { config: { ...DEFAULT_CONFIG, capacity: configured } }).problems.map((problem) => problem.message);
+
+  it('takes the config for that sprint first, then the sprint claim, then the config figure', () => {
+    expect(run([capacity(20, '1')], { '1': 10 })).toEqual(['Sprint 1 commits 13 points, over its capacity of 10 points (set for 1 in the config)']);
+    expect(run([capacity(12, '1')], 20)).toEqual(['Sprint 1 commits 13 points, over its capacity of 12 points ("Capacity: 12", line 2)']);
+    expect(run([], 2)).toEqual([
+      'Sprint 1 commits 13 points, over its capacity of 2 points (set in the config)',
+      'Sprint 2 commits 3 points, over its capacity of 2 points (set in the config)',
+    ]);
+    expect(run([], null)).toEqual([]);
+  });
+
+  it('applies a file-wide capacity only to a file that plans one sprint', () => {
+    expect(run([capacity(10)], null)).toEqual([]);
+    const single = makeBacklog(items.slice(0, 2), { claims: [capacity(10)] });
+    expect(lint(single).problems.map((problem) => problem.message)).toEqual([
+      'Sprint 1 commits 13 points, over its capacity of 10 points ("Capacity: 10", line 2)',
+    ]);
+  });
+});

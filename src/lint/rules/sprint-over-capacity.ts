@@ -6,7 +6,7 @@ import type { Rule } from '../types.js';
 
 export const sprintOverCapacity: Rule = {
   name: 'sprint-over-capacity',
-  description: "A sprint commits more work than its capacity (from the config, or as the document states it).",
+  description: 'A sprint commits more work than its capacity (from the config, or as the document states it).',
   tags: ['sprint', 'capacity'],
   defaultSeverity: 'warning',
   check({ backlog, config }, report) {
@@ -18,7 +18,7 @@ export const sprintOverCapacity: Rule = {
       if (!capacity || sprint.committed <= capacity.value || sameNumber(sprint.committed, capacity.value)) continue;
       report({
         ...sprint.source,
-        message: `${sprintLabel(sprint)} commits ${amount(sprint.committed)}, over its capacity of ${amount(capacity.value)} (from ${capacity.origin})`,
+        message: `${sprintLabel(sprint)} commits ${amount(sprint.committed)}, over its capacity of ${amount(capacity.value)} (${capacity.origin})`,
       });
     }
   },
