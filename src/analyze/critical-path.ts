@@ -41,6 +41,7 @@ export interface ScheduledItem {
   lateFinish: number;
   totalFloat: number;
   freeFloat: number;
+  /** Zero total float, when there is any work at all (a schedule of length 0 has no critical path). */
   critical: boolean;
   done: boolean;
   /** Its prerequisites within the network (tasks folded into their stories, other parts left out). */

@@ -82,8 +82,9 @@ export function totalFloat(schedule: Schedule, node: number): number {
   return schedule.lateStart[node]! - schedule.earlyStart[node]!;
 }
 
+/** Zero float on a schedule of some length: with nothing to do, nothing is critical. */
 export function isCritical(schedule: Schedule, node: number): boolean {
-  return totalFloat(schedule, node) === 0;
+  return schedule.length > 0 && totalFloat(schedule, node) === 0;
 }
 
 /**

@@ -222,6 +222,10 @@ describe('criticalPath', () => {
     const unestimated = criticalPath(makeBacklog([item('A'), item('B', { dependsOn: ['A'] })]));
     expect(unestimated.length).toBe(0);
     expect(unestimated.paths).toEqual([]);
+    expect(unestimated.items.map((entry) => [entry.totalFloat, entry.critical])).toEqual([
+      [0, false],
+      [0, false],
+    ]);
     expect(unestimated.unestimated).toEqual(['A', 'B']);
   });
 
