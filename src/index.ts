@@ -9,6 +9,10 @@ export { DEFAULT_CONFIG, type Config, type RuleSetting, type SizeRange } from '.
 export { lint, RULES, type LintOptions, type LintResult, type Problem, type Rule, type RuleContext } from './lint/index.js';
 export { criticalPath, type CriticalPathOptions, type CriticalPathResult, type ScheduledItem } from './analyze/critical-path.js';
 export { CycleError, type DependencyCycle } from './analyze/graph.js';
+export { forecast, type ForecastOptions, type ForecastResult } from './analyze/forecast.js';
+export { capacity, type CapacityOptions, type CapacityResult, type SprintCapacity } from './analyze/capacity.js';
+export type { DependencyOrderViolation } from './analyze/dependency-order.js';
+export { parseVelocity, parseHistory, type Velocity } from './analyze/velocity.js';
 export { replaceSection, isStale, MarkerError, type MarkerProblem } from './write/markers.js';
 export { UsageError } from './errors.js';
 export type { SourceText } from './read/source.js';

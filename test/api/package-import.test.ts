@@ -26,10 +26,13 @@ function run(script: string): unknown {
 describe("import … from 'backlog-planner'", () => {
   it('loads a backlog and analyses it with the documented functions', () => {
     const result = run(`
-      import { loadBacklog, lint, criticalPath } from 'backlog-planner';
+      import { loadBacklog, lint, criticalPath, forecast, capacity, parseVelocity } from 'backlog-planner';
       const { backlog, sources, inputErrors } = await loadBacklog([process.argv[2]]);
       const path = criticalPath(backlog);
       const problems = lint(backlog, { sources });
+      const stated = forecast(backlog);
+      const ranged = forecast(backlog, { velocity: parseVelocity('5..8'), seed: 7 });
+      const load = capacity(backlog, { capacity: 10 });
       console.log(JSON.stringify({
         items: backlog.items.map((item) => [item.id, item.estimate?.expected, item.dependsOn]),
         unit: backlog.unit,
@@ -37,6 +40,8 @@ describe("import … from 'backlog-planner'", () => {
         inputErrors,
         critical: { unit: path.unit, length: path.length, paths: path.paths },
         lint: { errorCount: problems.errorCount, warningCount: problems.warningCount },
+        forecast: [stated.remaining, stated.velocitySource, stated.sprints, Object.keys(ranged.percentiles)],
+        capacity: load.sprints.map((sprint) => [sprint.name, sprint.committed, sprint.capacity, sprint.over]),
       }));
     `);
     expect(result).toEqual({
@@ -57,6 +62,13 @@ describe("import … from 'backlog-planner'", () => {
       inputErrors: [],
       critical: { unit: 'points', length: 13, paths: [['KS-2', 'KS-3', 'KS-4']] },
       lint: { errorCount: 0, warningCount: 0 },
+      // 21 points remain at a stated 8 per sprint: 2.625, so 3 sprints.
+      forecast: [21, 'document', 3, ['p50', 'p70', 'p85', 'p95']],
+      capacity: [
+        ['Sprint 1', 8, 10, false],
+        ['Sprint 2', 13, 10, true],
+        ['Sprint 3', 5, 10, false],
+      ],
     });
   });
 
