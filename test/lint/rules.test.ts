@@ -53,8 +53,11 @@ describe('conflicts', () => {
 });
 
 describe('unknown-reference and dependency-cycle', () => {
-  it('reports each unresolved reference at its item', () => {
-    const backlog = makeBacklog([item('A-1', { unresolved: ['Phase 9', 'X-7'], source: { file: 'test.md', line: 7 }, appearances: [at(7, 3)] })]);
+  it('reports each unresolved reference at its item, unless the item is done', () => {
+    const backlog = makeBacklog([
+      item('A-1', { unresolved: ['Phase 9', 'X-7'], source: { file: 'test.md', line: 7 }, appearances: [at(7, 3)] }),
+      item('A-2', { unresolved: ['PR #149'], done: true, source: { file: 'test.md', line: 8 } }),
+    ]);
     const problems = lint(backlog).problems;
     expect(problems.map((problem) => [problem.line, problem.column, problem.message])).toEqual([
       [7, 3, 'A-1 depends on "Phase 9", which names no item, group or release'],

@@ -41,8 +41,10 @@ export const statedCriticalPathMismatch: Rule = {
 
 /**
  * The stated length (or the chain's own sum when none is stated) against the critical path
- * computed over the claim's file, every item at its estimate: the document states a plan, so
- * done work counts as it does in the chain.
+ * computed over what the claim is about, every item at its estimate: the document states a
+ * plan, so done work counts as it does in the chain. A claim is about its sprint or group when
+ * it names one, else about its file; but a file that states several critical paths states them
+ * for parts of it (phases, sections) the model cannot delimit, and those are not compared.
  */
 function checkComputedLength(
   backlog: Backlog,
@@ -51,12 +53,15 @@ function checkComputedLength(
   hoursPerDay: number,
   report: (message: string) => void,
 ): void {
-  const fileBacklog = { ...backlog, items: backlog.items.filter((item) => item.source.file === claim.scope.file) };
+  const { file, sprint, group } = claim.scope;
+  if (sprint === undefined && group === undefined && fileWideChains(backlog, file) > 1) return;
+  const fileBacklog = { ...backlog, items: backlog.items.filter((item) => item.source.file === file) };
   let computed: CriticalPathResult;
   try {
-    computed = criticalPath(fileBacklog, { all: true, hoursPerDay });
+    computed = criticalPath(fileBacklog, { all: true, hoursPerDay, sprint, group });
   } catch (error) {
-    if (error instanceof CycleError) return; // dependency-cycle reports it; there is no critical path to compare.
+    // A cycle is dependency-cycle's to report, and leaves no critical path to compare with.
+    if (error instanceof CycleError) return;
     throw error;
   }
   if (!computed.unit || computed.paths.length === 0) return;
@@ -68,6 +73,12 @@ function checkComputedLength(
   report(
     `the stated critical path is ${amount(stated.value, stated.unit)}, but the computed critical path is ${amount(length, stated.unit)}: ${first.join(' → ')}${more}${missing}`,
   );
+}
+
+function fileWideChains(backlog: Backlog, file: string): number {
+  return backlog.claims.filter(
+    (claim) => claim.kind === 'critical-path' && claim.scope.file === file && claim.scope.sprint === undefined && claim.scope.group === undefined,
+  ).length;
 }
 
 function amount(value: number, unit: Unit): string {

@@ -9,6 +9,9 @@ export const unknownReference: Rule = {
   defaultSeverity: 'warning',
   check({ backlog }, report) {
     for (const item of backlog.items) {
+      // A done item's dependencies no longer bear on any plan (done work is not scheduled), so
+      // one that names nothing known, often a closed PR or ticket, is not worth a warning.
+      if (item.done) continue;
       for (const reference of item.unresolved) {
         report({ ...itemPosition(item), message: `${item.id} depends on "${reference}", which names no item, group or release` });
       }
