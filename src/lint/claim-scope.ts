@@ -58,6 +58,22 @@ export function sumIn(items: readonly Item[], unit: Unit | null, hoursPerDay: nu
   return { unit: target, total: sum.total, uncounted };
 }
 
+/**
+ * The backlog as one file alone states it: its items and claims, in the unit most of its items
+ * use. Several files read together share one model, but a figure a document states about
+ * itself is about its own items, in its own unit.
+ */
+export function fileBacklog(backlog: Backlog, file: string): Backlog {
+  const items = backlog.items.filter((item) => item.source.file === file);
+  const byId = indexById(backlog.items);
+  return {
+    ...backlog,
+    items,
+    claims: backlog.claims.filter((claim) => claim.scope.file === file),
+    unit: dominantUnit(items.filter((item) => countsInTotals(item, byId))),
+  };
+}
+
 /** Equal up to floating-point noise: stated figures are compared exactly otherwise. */
 export function sameNumber(a: number, b: number): boolean {
   return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));

@@ -1,12 +1,13 @@
 import type { Config } from '../config/types.js';
 import type { Backlog, Claim, Sprint, Unit } from '../model/types.js';
-import { convertValue } from '../model/units.js';
 
 type CapacityClaim = Extract<Claim, { kind: 'capacity' }>;
 
-/** A sprint's capacity in the backlog unit, and where it was set (for messages). */
 export interface SprintCapacity {
   value: number;
+  /** The unit the capacity is stated in; null for a configured figure, which is in the sprint's own unit. */
+  unit: Unit | null;
+  /** Where the figure was set, for messages. */
   origin: string;
 }
 
@@ -17,27 +18,21 @@ export interface SprintCapacity {
  * sprint. Null when nothing sets one.
  */
 export function sprintCapacity(sprint: Sprint, backlog: Backlog, config: Config): SprintCapacity | null {
-  const unit = backlog.unit;
   const configured = config.capacity;
   if (configured !== null && typeof configured === 'object') {
     const value = configured[sprint.key] ?? configured[sprint.name];
-    if (value !== undefined) return { value, origin: `set for ${sprint.key} in the config` };
+    if (value !== undefined) return { value, unit: null, origin: `set for ${sprint.key} in the config` };
   }
   const claims = backlog.claims.filter((claim): claim is CapacityClaim => claim.kind === 'capacity');
   const stated = claims.find((claim) => claim.scope.sprint === sprint.key);
-  if (stated && unit) return fromClaim(stated, unit, config.hoursPerDay);
-  if (typeof configured === 'number') return { value: configured, origin: 'set in the config' };
-  const fileWide = claims.find(
-    (claim) =>
-      !claim.scope.sprint &&
-      !claim.scope.group &&
-      claim.scope.file === sprint.source.file &&
-      backlog.sprints.filter((other) => other.source.file === sprint.source.file).length === 1,
-  );
-  return fileWide && unit ? fromClaim(fileWide, unit, config.hoursPerDay) : null;
+  if (stated) return fromClaim(stated);
+  if (typeof configured === 'number') return { value: configured, unit: null, origin: 'set in the config' };
+  const file = sprint.source.file;
+  const plansOneSprint = backlog.sprints.filter((other) => other.source.file === file).length === 1;
+  const fileWide = claims.find((claim) => !claim.scope.sprint && !claim.scope.group && claim.scope.file === file);
+  return plansOneSprint && fileWide ? fromClaim(fileWide) : null;
 }
 
-function fromClaim(claim: CapacityClaim, unit: Unit, hoursPerDay: number): SprintCapacity | null {
-  const value = convertValue(claim.value, claim.unit ?? unit, unit, hoursPerDay);
-  return value === null ? null : { value, origin: `"${claim.raw}", line ${claim.source.line}` };
+function fromClaim(claim: CapacityClaim): SprintCapacity {
+  return { value: claim.value, unit: claim.unit, origin: `"${claim.raw}", line ${claim.source.line}` };
 }

@@ -3,7 +3,7 @@ import { CycleError } from '../../analyze/graph.js';
 import { idKey } from '../../extract/ids.js';
 import type { Backlog, Claim, Item, Unit } from '../../model/types.js';
 import { convertValue, formatNumber, unitLabel } from '../../model/units.js';
-import { sameNumber, sumIn } from '../claim-scope.js';
+import { fileBacklog, sameNumber, sumIn } from '../claim-scope.js';
 import { counted } from '../plural.js';
 import type { Report, Rule } from '../types.js';
 
@@ -55,10 +55,9 @@ function checkComputedLength(
 ): void {
   const { file, sprint, group } = claim.scope;
   if (sprint === undefined && group === undefined && fileWideChains(backlog, file) > 1) return;
-  const fileBacklog = { ...backlog, items: backlog.items.filter((item) => item.source.file === file) };
   let computed: CriticalPathResult;
   try {
-    computed = criticalPath(fileBacklog, { all: true, hoursPerDay, sprint, group });
+    computed = criticalPath(fileBacklog(backlog, file), { all: true, hoursPerDay, sprint, group });
   } catch (error) {
     // A cycle is dependency-cycle's to report, and leaves no critical path to compare with.
     if (error instanceof CycleError) return;

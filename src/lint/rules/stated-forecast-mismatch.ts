@@ -1,7 +1,7 @@
 import { statedFigures } from '../../analyze/forecast-stated.js';
 import type { Backlog } from '../../model/types.js';
 import { formatNumber, unitLabel } from '../../model/units.js';
-import { filterItems, scopeItems, sumIn } from '../claim-scope.js';
+import { fileBacklog, filterItems, scopeItems, sumIn } from '../claim-scope.js';
 import { counted } from '../plural.js';
 import type { Rule } from '../types.js';
 
@@ -11,24 +11,30 @@ export const statedForecastMismatch: Rule = {
   tags: ['claims', 'forecast'],
   defaultSeverity: 'error',
   check({ backlog, config }, report) {
-    const unit = backlog.unit;
-    if (!unit) return;
-    for (const figure of statedFigures(backlog, unit, config.hoursPerDay)) {
-      if (figure.kind !== 'projection' || figure.difference === 0) continue;
-      const remaining = remainingWork(backlog, figure.source.file, config.hoursPerDay);
+    const files = new Set(backlog.claims.filter((claim) => claim.kind === 'projection').map((claim) => claim.scope.file));
+    for (const file of files) {
+      // A projection is about its own document's remaining work, in that document's unit.
+      const own = fileBacklog(backlog, file);
+      const unit = own.unit;
+      if (!unit) continue;
+      const remaining = remainingWork(own, file, config.hoursPerDay);
       if (!remaining) continue;
-      // With unestimated items the remaining work is a lower bound: only too few stated sprints are sure to be wrong.
-      if (remaining.uncounted > 0 && figure.stated > figure.computed) continue;
-      const amount = (value: number) => `${formatNumber(value)} ${unitLabel(unit, value)}`;
-      const work =
-        remaining.uncounted > 0
-          ? `${amount(remaining.total)} remaining (${counted(remaining.uncounted, 'item')} without an estimate) need at least`
-          : `${amount(remaining.total)} remaining need`;
-      const explanation = figure.followsFromTotal === undefined ? '' : ` (${figure.stated} follows from the stated total of ${formatNumber(figure.followsFromTotal)})`;
-      report({
-        ...figure.source,
-        message: `the projection at ${amount(figure.velocity)} per sprint states ${counted(figure.stated, 'sprint')}, but the ${work} ${figure.computed}${explanation}`,
-      });
+      for (const figure of statedFigures(own, unit, config.hoursPerDay)) {
+        if (figure.kind !== 'projection' || figure.difference === 0) continue;
+        // With unestimated items the remaining work is a lower bound: only too few stated sprints are sure to be wrong.
+        if (remaining.uncounted > 0 && figure.stated > figure.computed) continue;
+        const amount = (value: number) => `${formatNumber(value)} ${unitLabel(unit, value)}`;
+        const work =
+          remaining.uncounted > 0
+            ? `${amount(remaining.total)} remaining (${counted(remaining.uncounted, 'item')} without an estimate) need at least`
+            : `${amount(remaining.total)} remaining need`;
+        const explanation =
+          figure.followsFromTotal === undefined ? '' : ` (${figure.stated} follows from the stated total of ${formatNumber(figure.followsFromTotal)})`;
+        report({
+          ...figure.source,
+          message: `the projection at ${amount(figure.velocity)} per sprint states ${counted(figure.stated, 'sprint')}, but the ${work} ${figure.computed}${explanation}`,
+        });
+      }
     }
   },
 };
