@@ -12,7 +12,7 @@ interface CriticalPathCommandOptions extends CommonOptions, WriteOptions {
   sprint?: string;
   group?: string;
   deadline?: string;
-  simulate?: string | boolean;
+  simulate?: string | true;
   seed?: string;
 }
 
@@ -56,10 +56,7 @@ function analysisOptions(options: CriticalPathCommandOptions) {
   if (options.seed !== undefined && options.simulate === undefined) throw new UsageError('--seed is for --simulate; add --simulate');
   const seed = options.seed === undefined ? 42 : parseNumberOption('--seed', options.seed, { min: 0, integer: true });
   if (seed > MAX_SEED) throw new UsageError(`--seed expects a whole number up to ${MAX_SEED}, got "${options.seed}"`);
-  const trials =
-    options.simulate === undefined || options.simulate === true
-      ? DEFAULT_TRIALS
-      : parseNumberOption('--simulate', String(options.simulate), { min: 1, integer: true });
+  const trials = options.simulate === undefined || options.simulate === true ? DEFAULT_TRIALS : trialsOf(options.simulate);
   return {
     all: options.all ?? false,
     sprint: options.sprint,
@@ -67,4 +64,12 @@ function analysisOptions(options: CriticalPathCommandOptions) {
     deadline: options.deadline === undefined ? undefined : parseNumberOption('--deadline', options.deadline, { min: 0 }),
     simulate: options.simulate === undefined ? undefined : { trials, seed },
   };
+}
+
+/** `--simulate plan.md` takes the path for the trial count: say so rather than "not a number". */
+function trialsOf(value: string): number {
+  if (!/^\s*[\d.e+]+\s*$/i.test(value)) {
+    throw new UsageError(`--simulate takes an optional number of trials, got "${value}" (put paths before --simulate, or write --simulate=${DEFAULT_TRIALS})`);
+  }
+  return parseNumberOption('--simulate', value, { min: 1, integer: true });
 }
