@@ -115,6 +115,14 @@ describe('critical-path reports', () => {
     expect(table).toContain('Crit. %');
   });
 
+  it('does not round a near-certainty into a certainty', async () => {
+    const pert = criticalPath(makeBacklog([item('P-1', { estimate: estimate(10, 'days', { low: 7, high: 13 }) })]), { deadline: 14 });
+    // σ = 1, so 14 days is 4σ out: 99.997%.
+    expect(await formatCriticalPath(pert, 'md', { color: false })).toContain('- Chance to finish within 14 days: >99.9%.');
+    const late = criticalPath(makeBacklog([item('P-1', { estimate: estimate(10, 'days', { low: 7, high: 13 }) })]), { deadline: 6 });
+    expect(await formatCriticalPath(late, 'md', { color: false })).toContain('- Chance to finish within 6 days: <0.1%.');
+  });
+
   it('says when nothing can be weighed and when paths were cut short', async () => {
     const empty = criticalPath(makeBacklog([item('X-1'), item('X-2', { dependsOn: ['X-1'] })]));
     expect(await formatCriticalPath(empty, 'md', { color: false })).toMatch(

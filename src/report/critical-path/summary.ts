@@ -8,7 +8,10 @@ export function amount(value: number, result: CriticalPathResult): string {
   return `${formatNumber(value)} ${unitLabel(result.unit, value)}`.trim();
 }
 
+/** A share as a percentage; a near-certainty is not rounded into a certainty. */
 export function percent(share: number): string {
+  if (share > 0 && share < 0.001) return '<0.1%';
+  if (share < 1 && share > 0.999) return '>99.9%';
   return `${formatNumber(share * 100, 1)}%`;
 }
 
