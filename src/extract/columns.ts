@@ -35,7 +35,7 @@ const SYNONYMS: [Role, RegExp][] = [
   ['group', /^(?:epic|epics|group|feature|theme|module|component|area|category|scope|épica|epopeia|эпик|史诗|에픽)$/i],
   ['track', /^(?:track|stream|workstream|lane|team)$/i],
   ['release', /^(?:release|milestone|version|phase)$/i],
-  ['title', /^(?:title|titel|name|summary|story|user stor(?:y|ies)|stories|task|tasks|ticket|item|description|desc|backlog item|backlog-element|aufgabe|beschreibung|tâche|titre|intitulé|história|historia|historias de usuario|user stories|tarea|tarefa|título|titulo|название|задача|история|标题|名称|任务|故事|제목|작업|work-item|work item|pb item|feature name)$/i],
+  ['title', /^(?:title|titel|name|summary|story|user stor(?:y|ies)|stories|task|tasks|ticket|item|description|desc|backlog item|backlog-element|aufgabe|beschreibung|tâche|titre|intitulé|história|historia|historias de usuario|user stories|tarea|tarefa|título|titulo|название|задача|история|элемент|标题|名称|任务|故事|제목|작업|work-item|work item|pb item|feature name)$/i],
 ];
 
 export function cleanHeader(header: string): string {
@@ -53,7 +53,7 @@ export function rolesOf(header: string): Role[] {
   for (const [role, pattern] of SYNONYMS) if (pattern.test(text)) roles.push(role);
   if (roles.length === 0) {
     // "Schätzung (Story Points)", "Est (H)", "Estimated Effort (Stunden)", "Pts / Sprint"
-    if (/\b(?:estimat\w*|schätzung|aufwand|effort|points?|pts|sp|est|durée|esforço|оценка)\b/i.test(text) && !/\b(?:actual|tatsächlich\w*|real|spent|remaining)\b/i.test(text)) {
+    if (/(?<!\p{L})(?:estimat\p{L}*|schätzung|aufwand|effort|points?|pts|sp|est|durée|esforço|оценк\p{L}*|估算|추정)(?!\p{L})/iu.test(text) && !/\b(?:actual|tatsächlich\w*|real|spent|remaining)\b/i.test(text)) {
       roles.push('estimate');
     } else if (/\bdepend|\bblocked by\b|\bprereq/i.test(text)) roles.push('dependsOn');
     else if (/\b(?:user stor(?:y|ies)|title|titel|name|story)\b/i.test(text)) roles.push('title');

@@ -166,6 +166,8 @@ class FileExtractor {
     if (parentItem && !ITEM_HEADING.test(text) && readKeyValues(text).length > 0) {
       // "### Estimativa: 5 Story Points" under a story heading is metadata of that story.
       this.metadata(parentItem, readKeyValues(text));
+    } else if (!parentItem && readKeyValues(text).length > 0 && this.keyValueClaims(readKeyValues(text))) {
+      // "### Difficulté totale: 47" states a figure; it opens no section of its own.
     } else if (sprint) {
       frame.sprint = sprint;
       this.registerSprint(sprint);
@@ -513,7 +515,8 @@ class FileExtractor {
       done: options.done ?? null,
       priority: null,
       owner: null,
-      parent: options.parent ?? null,
+      // A table under a story heading lists that story's tasks.
+      parent: options.parent !== undefined ? options.parent : (this.nearest('item') ?? null),
       fields: {},
       source: this.position(),
       container: options.container,

@@ -69,6 +69,7 @@ export function readTable(block: Extract<Block, { kind: 'table' }>, extraIds: re
     idColumn = headerTexts.findIndex((_, column) => idShare(column, true) >= 0.8 && !candidates[column].some((role) => role !== 'id' && role !== 'title'));
   }
 
+  if (idColumn === -1) idColumn = rankAsId(candidates, cells);
   if (idColumn === -1) {
     if (headerTexts.length === 2 && cells.length > 0) {
       return { ...common, kind: 'key-values', pairs: cells.map((row, index) => ({ key: row[0] ?? '', value: row[1] ?? '', row: index })).filter((pair) => pair.key) };
@@ -120,6 +121,20 @@ export function readTable(block: Extract<Block, { kind: 'table' }>, extraIds: re
     threePointUnit: threePoint ? header[threePoint[1]].unit ?? header[threePoint[0]].unit : null,
     statusColumns: statusHeaders.length >= 2 ? statusHeaders : null,
   };
+}
+
+/**
+ * Backlogs in the Scrum Primer style number their items only by priority or rank. When such a
+ * column holds distinct whole numbers beside a title and an estimate, it identifies the rows.
+ */
+function rankAsId(candidates: Role[][], cells: string[][]): number {
+  const has = (role: Role) => candidates.some((roles) => roles.includes(role));
+  if (!has('title') || !has('estimate') || cells.length < 2) return -1;
+  return candidates.findIndex((roles, column) => {
+    if (!roles.includes('priority')) return false;
+    const values = cells.map((row) => (row[column] ?? '').trim());
+    return values.every((value) => /^\d{1,4}$/.test(value)) && new Set(values).size === values.length;
+  });
 }
 
 function groupTable(
