@@ -156,6 +156,11 @@ describe('stated-critical-path-mismatch', () => {
     expect(problemsOf(backlog)).toEqual([]);
   });
 
+  it('compares with the computed path only a file\'s single stated critical path: several are about parts of it', () => {
+    const backlog = makeBacklog(items, { claims: [claim(['A-1', 'A-2'], 8), claim(['A-3', 'A-4'], 10)] });
+    expect(problemsOf(backlog)).toEqual([]);
+  });
+
   it('names chain entries that are no item', () => {
     const backlog = makeBacklog(items, { claims: [claim(['A-1', 'Z-9'], null)] });
     expect(problemsOf(backlog)).toEqual([['stated-critical-path-mismatch', 30, 'the stated critical path names Z-9, which is no item']]);
@@ -185,6 +190,18 @@ describe('stated-forecast-mismatch', () => {
     expect(problemsOf(backlog, { 'stated-total-mismatch': 'off' })).toEqual([
       ['stated-forecast-mismatch', 40, 'the projection at 25 points per sprint states 8 sprints, but the 203 points remaining need 9 (8 follows from the stated total of 200)'],
       ['stated-forecast-mismatch', 42, 'the projection at 40 points per sprint states 7 sprints, but the 203 points remaining need 6'],
+    ]);
+  });
+});
+
+describe('documents read together', () => {
+  it('checks each document\'s projection in its own unit, whatever unit most items share', () => {
+    const points = [item('P-1', { estimate: estimate(30), source: { file: 'plan.md', line: 3 } })];
+    const days = ['D-1', 'D-2', 'D-3'].map((id) => item(id, { estimate: estimate(2, 'days'), source: { file: 'other.md', line: 1 } }));
+    const projection: Claim = { kind: 'projection', scope: { file: 'plan.md' }, velocity: 20, sprints: 1, raw: '20 | 1', source: { file: 'plan.md', line: 9, column: 1 } };
+    const backlog = makeBacklog([...points, ...days], { claims: [projection], unit: 'days' });
+    expect(lint(backlog).problems.map((problem) => [problem.file, problem.message])).toEqual([
+      ['plan.md', 'the projection at 20 points per sprint states 1 sprint, but the 30 points remaining need 2'],
     ]);
   });
 });
