@@ -101,7 +101,7 @@ export function plan(backlog: Backlog, options: PlanOptions): PlanResult {
       over: false,
     };
     let placedOne = true;
-    // Without sameSprint one pass decides the sprint; with it, placing an item can free its dependents.
+    // Without sameSprint one pass decides the sprint.
     while (placedOne && !sprint.over) {
       placedOne = false;
       for (const index of waiting) {
@@ -113,10 +113,14 @@ export function plan(backlog: Backlog, options: PlanOptions): PlanResult {
         sprintOf[index] = current;
         sprint.items.push({ id: item.id, title: item.title, size, priority: item.priority });
         sprint.load += size;
-        placedOne = sameSprint;
         if (oversized) {
           sprint.over = true;
           warnings.push({ item: item.id, kind: 'oversized', message: `${item.id} (${amount(size)}) is bigger than the capacity of ${amount(capacity)}: it gets ${sprint.name} to itself; consider splitting it` });
+          break;
+        }
+        if (sameSprint) {
+          // Its dependents may now be ready here too: scan again from the top, by priority.
+          placedOne = true;
           break;
         }
       }

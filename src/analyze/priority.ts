@@ -15,7 +15,7 @@ const WORD_RANKS: [RegExp, number][] = [
 /** No priority ranks after "low"/"could" and before "won't": unranked work is still wanted. */
 export const UNRANKED = 3.5;
 
-const P_LEVEL = /^p\s*(\d+)$/;
+const P_LEVEL = /^p\s*(\d+)(?!\d)/;
 const BARE_NUMBER = /^\d+(?:\.\d+)?$/;
 
 /** The first word of a priority, lower-cased: "Must Have" → "must", "Alta (core)" → "alta". */
@@ -35,9 +35,9 @@ export function priorityRanker(items: readonly Pick<Item, 'priority'>[]): (item:
     const text = item.priority?.trim() ?? '';
     if (text === '') return UNRANKED;
     if (BARE_NUMBER.test(text)) return valueScale ? -Number(text) : Number(text);
-    const word = firstWord(text);
-    const level = P_LEVEL.exec(word);
+    const level = P_LEVEL.exec(text.toLowerCase());
     if (level) return Number(level[1]);
+    const word = firstWord(text);
     return WORD_RANKS.find(([pattern]) => pattern.test(word))?.[1] ?? UNRANKED;
   };
 }

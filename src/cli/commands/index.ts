@@ -4,6 +4,7 @@ import { register as registerLint } from './lint.js';
 import { register as registerCompletion } from './completion.js';
 import { register as registerCriticalPath } from './critical-path.js';
 import { register as registerReport } from './report.js';
+import { register as registerForecast } from './forecast.js';
 
 /** Each command lives in its own file and loads its heavy modules only when it runs. */
 export function registerCommands(program: Command): void {
@@ -12,4 +13,5 @@ export function registerCommands(program: Command): void {
   registerCompletion(program);
   registerCriticalPath(program);
   registerReport(program);
+  registerForecast(program);
 }
