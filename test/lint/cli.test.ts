@@ -8,7 +8,7 @@ const bin = path.resolve('bin/backlog.js');
 const fixtures = path.resolve('fixtures/lint');
 
 function run(args: string[], cwd: string) {
-  const env = { ...process.env, NO_COLOR: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
   delete env.FORCE_COLOR;
   const result = spawnSync(process.execPath, [bin, 'lint', ...args], { cwd, encoding: 'utf8', env });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
