@@ -2,7 +2,7 @@ import { diagnosticRule } from '../diagnostic-rule.js';
 
 export const tableRowWrapped = diagnosticRule({
   name: 'table-row-wrapped',
-  description: 'A table row continues on the next line; markdown reads the second line as a separate row (fixable: joins the lines).',
+  description: 'A table row continues on the next line, which markdown would read as a row of its own.',
   tags: ['table', 'fixable'],
   defaultSeverity: 'warning',
   fixable: true,
