@@ -37,7 +37,8 @@ export function looksLikeId(text: string, extra: readonly RegExp[] = []): boolea
 /** A value in an ID column: IDs, plus bare numbers such as 001 or ranks, which only a column makes IDs. */
 export function looksLikeColumnId(text: string, extra: readonly RegExp[] = []): boolean {
   const value = text.replace(/[`*_]/g, '').trim();
-  return looksLikeId(value, extra) || /^#?\d{1,5}(?:\.\d+)*$/.test(value) || /^[A-Z]{1,6}[ ]\d{1,4}$/i.test(value);
+  // Textbook networks name activities A, B, … AA: letters alone are IDs only in an ID column.
+  return looksLikeId(value, extra) || /^#?\d{1,5}(?:\.\d+)*$/.test(value) || /^[A-Z]{1,6}[ ]\d{1,4}$/i.test(value) || /^[A-Z]{1,2}$/.test(value);
 }
 
 /** The ID as the document writes it, without decoration (backticks, bold, brackets). */

@@ -96,6 +96,14 @@ export function readTable(block: Extract<Block, { kind: 'table' }>, extraIds: re
     header[column].role = role;
     used.add(role);
   }
+  // An untitled column of check marks is the status.
+  header.forEach((column, index) => {
+    const values = nonEmpty(index);
+    if (!column.text.trim() && !used.has('status') && values.length > 0 && values.every((value) => /^[✔✓✅☑xX]$/u.test(value.trim()))) {
+      column.role = 'status';
+      used.add('status');
+    }
+  });
   if (!used.has('title')) {
     const title = header.findIndex((column, index) => index !== idColumn && column.role === undefined && nonEmpty(index).some((value) => /\p{L}{3,}/u.test(value)));
     if (title >= 0) header[title].role = 'title';
@@ -110,7 +118,10 @@ export function readTable(block: Extract<Block, { kind: 'table' }>, extraIds: re
   const rows: { id: string; cells: string[]; row: number }[] = [];
   cells.forEach((row, index) => {
     const id = cleanId(row[idColumn] ?? '');
-    if (id && looksLikeColumnId(id, extraIds)) rows.push({ id, cells: row, row: index });
+    // A row that repeats the header ("| `ID` | Name | …") is not an item.
+    if (id && looksLikeColumnId(id, extraIds) && id.toLowerCase() !== cleanId(headerTexts[idColumn]).toLowerCase()) {
+      rows.push({ id, cells: row, row: index });
+    }
   });
   return {
     ...common,

@@ -59,10 +59,9 @@ export function buildBacklog(extractions: readonly FileExtraction[]): Backlog {
   const work = items.filter((item) => countsInTotals(item, byId));
   const unit = dominantUnit(work);
   for (const sprint of sprints) {
-    sprint.committed = sumExpected(
-      sprint.items.map((id) => byId.get(id)!).filter((item) => countsInTotals(item, byId)),
-      unit,
-    );
+    const members = new Set(sprint.items);
+    const work = items.filter((item) => members.has(item.id) || (item.parent !== null && members.has(item.parent) && item.sprint === sprint.name));
+    sprint.committed = sumExpected(work.filter((item) => countsInTotals(item, byId)), unit);
   }
   diagnostics.push(...missingEstimates(drafts, byId));
   return {
@@ -198,6 +197,9 @@ function buildSprints(
   }
   for (const { item, records } of drafts.values()) {
     if (!item.sprint) continue;
+    // A story's tasks go with it: the sprint lists the story.
+    const parent = item.parent ? drafts.get(idKey(item.parent))?.item : undefined;
+    if (parent && parent.sprint === item.sprint) continue;
     const source = records.find((record) => record.sprint === item.sprint)?.source ?? records[0].source;
     const sprint = ensure(item.sprint, readSprintName(item.sprint, true)?.name ?? item.sprint, source);
     sprint.items.push(item.id);
