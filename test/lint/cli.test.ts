@@ -7,9 +7,13 @@ import { describe, expect, it } from 'vitest';
 const bin = path.resolve('bin/backlog.js');
 const fixtures = path.resolve('fixtures/lint');
 
-function run(args: string[], cwd: string) {
+function run(args: string[], cwd: string, colour = false) {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
   delete env.FORCE_COLOR;
+  if (colour) {
+    delete env.NO_COLOR;
+    env.FORCE_COLOR = '1';
+  }
   const result = spawnSync(process.execPath, [bin, 'lint', ...args], { cwd, encoding: 'utf8', env });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -40,6 +44,12 @@ describe('backlog lint: exit codes and output', () => {
       '✖ 3 problems (3 errors, 0 warnings)',
       '',
     ]);
+  });
+
+  it('colours stylish output only when colour is on', () => {
+    const dir = workspace({ 'garden.md': 'stated-total-mismatch/bad.md' });
+    expect(run([], dir, true).stdout).toContain('\u001b[31merror\u001b[39m');
+    expect(run([], dir).stdout).not.toContain('\u001b[');
   });
 
   it('exits 0 on warnings alone, and 1 when they are more than --max-warnings', () => {
