@@ -5,6 +5,8 @@ import { register as registerCompletion } from './completion.js';
 import { register as registerCriticalPath } from './critical-path.js';
 import { register as registerReport } from './report.js';
 import { register as registerForecast } from './forecast.js';
+import { register as registerCapacity } from './capacity.js';
+import { register as registerPlan } from './plan.js';
 
 /** Each command lives in its own file and loads its heavy modules only when it runs. */
 export function registerCommands(program: Command): void {
@@ -14,4 +16,6 @@ export function registerCommands(program: Command): void {
   registerCriticalPath(program);
   registerReport(program);
   registerForecast(program);
+  registerCapacity(program);
+  registerPlan(program);
 }

@@ -1,0 +1,31 @@
+import type { CapacityResult } from '../../analyze/capacity.js';
+import { unitLabel } from '../../model/units.js';
+import { HEADERS, headline, sprintNotes, sprintRow } from './summary.js';
+
+function escapeCell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+}
+
+/** Markdown: the sprints as a table, then notes and the dependency order problems as lists. */
+export function capacityMarkdown(result: CapacityResult): string {
+  const head = HEADERS.map((title, index) => (index === 1 || index === 2) && result.unit ? `${title} (${unitLabel(result.unit, 2)})` : title);
+  const lines = [
+    `**${headline(result)}**`,
+    '',
+    `| ${head.join(' | ')} |`,
+    '| --- | ---: | ---: | ---: | --- | --- |',
+    ...result.sprints.map((sprint) => {
+      const cells = sprintRow(sprint).map(escapeCell);
+      if (sprint.over) cells[4] = '**over**';
+      return `| ${cells.join(' | ')} |`;
+    }),
+    '',
+  ];
+  const notes = sprintNotes(result);
+  if (notes.length > 0) lines.push(...notes.map((note) => `- ${note}`), '');
+  if (result.violations.length > 0) {
+    lines.push(`**Dependency order:** ${result.violations.length} problem${result.violations.length === 1 ? '' : 's'}`, '');
+    lines.push(...result.violations.map((violation) => `- ${violation.message} (${violation.source.file}:${violation.source.line})`), '');
+  }
+  return `${lines.join('\n').trimEnd()}\n`;
+}
