@@ -13,6 +13,6 @@ export function register(program: Command): void {
     const format = reportFormat(command);
     const { backlog } = await loadInput(paths, options);
     const { formatShow } = await import('../../report/show.js');
-    await emitReport({ name: 'show', content: await formatShow(backlog, format, { color: useColor() }), ...options });
+    await emitReport({ name: 'show', content: await formatShow(backlog, format, { color: useColor(), width: process.stdout.columns }), ...options });
   });
 }
