@@ -5,7 +5,7 @@ import { RULES } from './rules/index.js';
 import type { LintResult, Problem, Rule, RuleContext } from './types.js';
 
 /** The severity a rule runs at under this config, or null when it is switched off. */
-export function ruleSeverity(rule: Rule, settings: Readonly<Record<string, string>>): Severity | null {
+function ruleSeverity(rule: Rule, settings: Readonly<Record<string, string>>): Severity | null {
   const setting = settings[rule.name];
   if (setting === 'off' || setting === 'warn' || setting === 'error') return severityOf(setting);
   return rule.defaultSeverity;

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { createRequire } from 'node:module';
 import { UsageError } from '../../errors.js';
 import { LINT_FORMATS, type LintFormat } from '../../lint/formatters/names.js';
+import type { LintResult } from '../../lint/types.js';
 import { addInputOptions, loadInput, parseNumberOption, type CommonOptions } from '../common.js';
 import { useColor, writeErr, writeOut } from '../output.js';
 import { addWriteOptions, emitReport, reportFormat, type WriteOptions } from '../write-back.js';
@@ -40,12 +41,11 @@ export function register(program: Command): void {
       const input = await loadInput(paths, options);
       const { checkRuleSettings } = await import('../../lint/rule-settings.js');
       checkRuleSettings(input.config, RULES);
-      const { lint } = await import('../../lint/index.js');
-      let result = lint(input.backlog, { sources: input.sources, config: input.config });
-
+      let result: LintResult;
       if (options.fix || options.fixDryRun) {
         const { fileText, fixSources } = await import('../../lint/fix.js');
         const { backlogFromSources } = await import('../../load.js');
+        // What is left after fixing is what a fresh run over the fixed files reports.
         const outcome = fixSources(input.sources, input.config, backlogFromSources);
         result = outcome.result;
         if (options.fixDryRun) {
@@ -56,6 +56,9 @@ export function register(program: Command): void {
         }
         const { writeFixes } = await import('../../lint/write-fixes.js');
         writeFixes(outcome.fixed);
+      } else {
+        const { lint } = await import('../../lint/index.js');
+        result = lint(input.backlog, { sources: input.sources, config: input.config });
       }
 
       const { summarize } = await import('../../lint/run-rules.js');
