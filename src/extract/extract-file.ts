@@ -218,18 +218,19 @@ class FileExtractor {
     if (!match) return undefined;
     const id = cleanId(match[1]);
     if (!looksLikeId(id, this.extraIds) && !/^[\p{L}-]+\s+#?\d/u.test(id)) return undefined;
-    let title = match[2].trim();
-    let estimate: Estimate | null = null;
-    const inParens = estimateInParentheses(title);
-    if (inParens) {
-      const reading = readEstimate(inParens.raw, { ...this.estimateContext, unit: inParens.unit });
-      if (reading && 'estimate' in reading) {
-        estimate = reading.estimate;
-        title = title.replace(`(${inParens.raw})`, '').trim();
-      }
-    }
-    this.records.push(this.record(id, { title: title || null, estimate, parent: parent ?? null, container: `heading:${this.line}` }));
+    const { title, estimate } = this.titleAndEstimate(match[2]);
+    this.records.push(this.record(id, { title, estimate, parent: parent ?? null, container: `heading:${this.line}` }));
     return id;
+  }
+
+  /** "Docker setup (2 points)": the title, and the estimate its parentheses give. */
+  private titleAndEstimate(text: string): { title: string | null; estimate: Estimate | null } {
+    const title = text.trim();
+    const inParens = estimateInParentheses(title);
+    if (!inParens) return { title: title || null, estimate: null };
+    const reading = readEstimate(inParens.raw, { ...this.estimateContext, unit: inParens.unit });
+    if (!reading || !('estimate' in reading)) return { title: title || null, estimate: null };
+    return { title: title.replace(`(${inParens.raw})`, '').trim() || null, estimate: reading.estimate };
   }
 
   private textLine(text: string): void {
@@ -320,19 +321,8 @@ class FileExtractor {
       return;
     }
     if (id && lead && (checked !== null || (item && /^[:–—]/.test(lead[2])))) {
-      let title = lead[3].trim();
-      let estimate: Estimate | null = null;
-      const inParens = estimateInParentheses(title);
-      if (inParens) {
-        const reading = readEstimate(inParens.raw, { ...this.estimateContext, unit: inParens.unit });
-        if (reading && 'estimate' in reading) {
-          estimate = reading.estimate;
-          title = title.replace(`(${inParens.raw})`, '').trim();
-        }
-      }
-      this.records.push(
-        this.record(id, { title: title || null, estimate, parent: item ?? null, done: checked, container: `list:${item ?? ''}` }),
-      );
+      const { title, estimate } = this.titleAndEstimate(lead[3]);
+      this.records.push(this.record(id, { title, estimate, parent: item ?? null, done: checked, container: `list:${item ?? ''}` }));
       return;
     }
     if (pairs.length > 0 && item && !this.isClaimLine(pairs)) {

@@ -37,16 +37,9 @@ export function decodeBytes(bytes: Uint8Array, file: string): DecodedText {
     text = utf8.decode(body);
   } catch {
     text = utf8Lenient.decode(body);
-    const index = text.indexOf('\uFFFD');
-    const { line, column } = lineColumnAt(text, Math.max(index, 0));
-    diagnostics.push({
-      file,
-      line,
-      column,
-      rule: 'encoding',
-      severity: 'error',
-      message: 'the file is not valid UTF-8; unreadable bytes were replaced with U+FFFD (save it as UTF-8)',
-    });
+    diagnostics.push(
+      encodingProblem(file, text, Math.max(text.indexOf('\uFFFD'), 0), 'the file is not valid UTF-8; unreadable bytes were replaced with U+FFFD (save it as UTF-8)'),
+    );
   }
   return finish(text, 'utf-8', bom, file, diagnostics);
 }
@@ -61,14 +54,8 @@ function finish(
   const repaired = repairDoubleEncoding(text);
   if (repaired === null) return { text, encoding, bom, mojibake: null, diagnostics };
   const at = firstDifference(text, repaired);
-  const { line, column } = lineColumnAt(text, at);
   diagnostics.push({
-    file,
-    line,
-    column,
-    rule: 'encoding',
-    severity: 'error',
-    message: `the file is double-encoded UTF-8 (mojibake such as "${sample(text, at)}"); it was read as "${sample(repaired, at)}" (run with --fix to repair it)`,
+    ...encodingProblem(file, text, at, `the file is double-encoded UTF-8 (mojibake such as "${sample(text, at)}"); it was read as "${sample(repaired, at)}" (run with --fix to repair it)`),
     fix: { start: 0, end: text.length, text: repaired },
   });
   return { text: repaired, encoding, bom, mojibake: text, diagnostics };
@@ -148,6 +135,10 @@ const CP1252_HIGH: Record<number, number> = {
   0x011e: 0xd0, 0x0130: 0xdd, 0x015e: 0xde, 0x011f: 0xf0, 0x0131: 0xfd, 0x015f: 0xfe,
 };
 const CP1252_REVERSE = new Map<number, number>(Object.entries(CP1252_HIGH).map(([k, v]) => [Number(k), v]));
+
+function encodingProblem(file: string, text: string, offset: number, message: string): Diagnostic {
+  return { file, ...lineColumnAt(text, offset), rule: 'encoding', severity: 'error', message };
+}
 
 function firstDifference(a: string, b: string): number {
   const n = Math.min(a.length, b.length);
