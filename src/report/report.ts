@@ -1,4 +1,6 @@
+import { capacity } from '../analyze/capacity.js';
 import { criticalPath } from '../analyze/critical-path.js';
+import { forecast } from '../analyze/forecast.js';
 import { CycleError, formatCycle } from '../analyze/graph.js';
 import { sumWork } from '../analyze/work-sum.js';
 import { DEFAULT_CONFIG, type Config } from '../config/types.js';
@@ -10,13 +12,20 @@ import { workItems } from '../model/totals.js';
 import type { Backlog } from '../model/types.js';
 import { formatNumber, unitLabel } from '../model/units.js';
 import type { SourceText } from '../read/source.js';
+import type { Velocity } from '../analyze/velocity.js';
+import { capacityMarkdown } from './capacity/md.js';
 import { criticalPathMarkdown } from './critical-path/md.js';
 import { criticalPathMermaid } from './critical-path/mermaid.js';
+import { forecastMarkdown } from './forecast/md.js';
 
 export interface ReportOptions {
   /** The texts the backlog was read from, for lint's inline disables. */
   sources?: readonly SourceText[];
   config?: Config;
+  /** For the forecast; without it, the velocity the document states, and no forecast when it states none. */
+  velocity?: Velocity;
+  /** Every sprint's capacity; without it, the config's, then what the document states. */
+  capacity?: number;
 }
 
 /**
@@ -27,7 +36,15 @@ export interface ReportOptions {
 export function backlogReport(backlog: Backlog, options: ReportOptions = {}): string {
   const config = options.config ?? DEFAULT_CONFIG;
   const problems = lint(backlog, { sources: options.sources ?? [], config });
-  return [summarySection(backlog, config, problems), criticalPathSection(backlog, config), lintSection(problems)].join('\n');
+  return [
+    summarySection(backlog, config, problems),
+    sprintsSection(backlog, config, options.capacity),
+    criticalPathSection(backlog, config),
+    forecastSection(backlog, config, options.velocity),
+    lintSection(problems),
+  ]
+    .filter((text) => text !== null)
+    .join('\n');
 }
 
 function section(title: string, body: string): string {
@@ -59,6 +76,18 @@ function summarySection(backlog: Backlog, config: Config, problems: LintResult):
   lines.push(`- ${counted(backlog.sprints.length, 'sprint')}, ${counted(backlog.groups.length, 'group')}.`);
   lines.push(`- Lint: ${counted(problems.errorCount, 'error')}, ${counted(problems.warningCount, 'warning')}.`);
   return section('Summary', lines.join('\n'));
+}
+
+function sprintsSection(backlog: Backlog, config: Config, limit: number | undefined): string {
+  if (backlog.sprints.length === 0) return section('Sprints and capacity', 'No sprints in the backlog.');
+  const result = capacity(backlog, { capacity: limit, configCapacity: config.capacity, hoursPerDay: config.hoursPerDay });
+  return section('Sprints and capacity', capacityMarkdown(result));
+}
+
+function forecastSection(backlog: Backlog, config: Config, velocity: Velocity | undefined): string | null {
+  const stated = backlog.claims.some((claim) => claim.kind === 'velocity' && claim.value > 0);
+  if (velocity === undefined && !stated) return null;
+  return section('Forecast', forecastMarkdown(forecast(backlog, { velocity, hoursPerDay: config.hoursPerDay })));
 }
 
 function criticalPathSection(backlog: Backlog, config: Config): string {

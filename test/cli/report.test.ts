@@ -30,12 +30,42 @@ describe('backlog report', () => {
     const { code, stdout, stderr } = run('report', 'roadmap.md');
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(stdout.match(/^## .*$/gm)).toEqual(['## Summary', '## Critical path', '## Lint']);
+    expect(stdout.match(/^## .*$/gm)).toEqual(['## Summary', '## Sprints and capacity', '## Critical path', '## Forecast', '## Lint']);
     expect(stdout).toContain('- **6 items** in 1 file: 1 done, 5 open.\n- **26 points** in total, **21 points** remaining.\n');
     expect(stdout).toContain('**Critical path: 13 points (1 path).**\n\n1. KS-2 → KS-3 → KS-4\n');
     expect(stdout).toContain('```mermaid\ngantt\n');
     expect(stdout).toContain('    KS-3 Card payment :crit, 3000, 11000\n');
+    expect(stdout).toContain('| Sprint 2 | 13 |  |  | no capacity |  |\n');
+    expect(stdout).toContain(
+      '## Forecast\n\n**21 points remaining at 8 points per sprint: 3 sprints**\n\n- Velocity from the document: "Velocity: 8 points per sprint" (roadmap.md:3).\n',
+    );
     expect(stdout).toContain('## Lint\n\nNo problems found.\n');
+  });
+
+  it('takes a capacity and a velocity range from the command line', () => {
+    const { code, stdout } = run('report', 'roadmap.md', '--capacity', '10', '--velocity', '5..8');
+    expect(code).toBe(0);
+    expect(stdout).toContain('**3 sprints: 1 over capacity.**\n');
+    expect(stdout).toContain('| Sprint 2 | 13 | 10 | 130% | **over** | --capacity |\n');
+    expect(stdout).toContain('**21 points remaining at 5..8 points per sprint: 85% likely within 4 sprints**\n');
+    // Seeded: the same report every time, so a written section stays fresh.
+    expect(run('report', 'roadmap.md', '--capacity', '10', '--velocity', '5..8').stdout).toBe(stdout);
+  });
+
+  it('leaves out the forecast when no velocity is given or stated, and lists lint problems', () => {
+    copyFileSync(path.resolve('fixtures/report/drifted.md'), path.join(dir, 'drifted.md'));
+    const { code, stdout } = run('report', 'drifted.md');
+    expect(code).toBe(0);
+    expect(stdout.match(/^## .*$/gm)).toEqual(['## Summary', '## Sprints and capacity', '## Critical path', '## Lint']);
+    expect(stdout).toContain('## Sprints and capacity\n\nNo sprints in the backlog.\n');
+    expect(stdout).toContain('- Lint: 1 error, 1 warning.\n');
+    expect(stdout).toContain('| drifted.md | 6 | 1 | warning | `unknown-reference` | WS-2 depends on "WS-9", which names no item, group or release |\n');
+    expect(stdout).toContain('**2 problems** (1 error, 1 warning)\n');
+  });
+
+  it('refuses --velocity together with --history, and a bad velocity', () => {
+    expect(run('report', 'roadmap.md', '--velocity', '8', '--history', '5,6').stderr).toBe('backlog: give --velocity or --history, not both\n');
+    expect(run('report', 'roadmap.md', '--velocity', '0')).toMatchObject({ code: 2, stdout: '' });
   });
 
   it('writes the report to --out, creating or replacing the file', () => {

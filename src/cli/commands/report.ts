@@ -1,11 +1,14 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
-import { addInputOptions, loadInput, type CommonOptions } from '../common.js';
+import { addInputOptions, loadInput, parseNumberOption, type CommonOptions } from '../common.js';
 import { writeErr } from '../output.js';
 import { addWriteOptions, emitReport, type WriteOptions } from '../write-back.js';
 
 interface ReportCommandOptions extends CommonOptions, WriteOptions {
   out?: string;
+  velocity?: string;
+  history?: string;
+  capacity?: string;
 }
 
 export function register(program: Command): void {
@@ -14,7 +17,10 @@ export function register(program: Command): void {
       program
         .command('report')
         .description('one markdown report: summary, sprints and capacity, critical path with a gantt chart, forecast, lint')
-        .option('-o, --out <file>', 'write the report to FILE (created or replaced) instead of stdout'),
+        .option('-o, --out <file>', 'write the report to FILE (created or replaced) instead of stdout')
+        .option('--velocity <n|a..b>', 'for the forecast: work per sprint, or a range like 25..40 (default: a velocity the document states)')
+        .option('--history <list>', 'for the forecast: velocities of past sprints, like 21,30,27')
+        .option('--capacity <n>', 'capacity of every sprint (default: the config, then what the document states)'),
       ['md'],
       'md',
     ),
@@ -22,9 +28,13 @@ export function register(program: Command): void {
     if (options.out !== undefined && options.write !== undefined) {
       throw new UsageError('--out writes a whole file and --write one section of a file: give one of them');
     }
+    if (options.velocity !== undefined && options.history !== undefined) throw new UsageError('give --velocity or --history, not both');
+    const { parseHistory, parseVelocity } = await import('../../analyze/velocity.js');
+    const velocity = options.velocity !== undefined ? parseVelocity(options.velocity) : options.history !== undefined ? parseHistory(options.history) : undefined;
+    const capacity = options.capacity === undefined ? undefined : parseNumberOption('--capacity', options.capacity, { min: 0 });
     const { backlog, sources, config } = await loadInput(paths, options);
     const { backlogReport } = await import('../../report/report.js');
-    const content = backlogReport(backlog, { sources, config });
+    const content = backlogReport(backlog, { sources, config, velocity, capacity });
     if (options.out === undefined) {
       await emitReport({ name: 'report', content, ...options });
       return;
