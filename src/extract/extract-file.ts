@@ -12,7 +12,7 @@ import { labelOf, readKeyValues } from './key-values.js';
 import type { FileExtraction, GroupRecord, ItemRecord, SprintRecord } from './records.js';
 import { parseReferences } from './references.js';
 import { readSprintName, type SprintName } from './sprints.js';
-import { readTable } from './tables.js';
+import { readScaleTable, readTable } from './tables.js';
 
 /** What a heading (or a heading-like line) sets for everything under it. */
 interface Frame {
@@ -60,18 +60,22 @@ class FileExtractor {
 
   constructor(
     private readonly source: SourceText,
-    config: Config,
+    private readonly config: Config,
   ) {
     this.extraIds = config.idPatterns.map((pattern) => new RegExp(pattern, 'u'));
-    const stated = readScaleStatement(source.text, config.openEndedFactor);
-    const scale: Record<string, SizeRange> = { ...config.scales, ...stated };
-    this.estimateContext = { unit: null, scale, openEndedFactor: config.openEndedFactor };
+    this.estimateContext = { unit: null, scale: {}, openEndedFactor: config.openEndedFactor };
   }
 
   run(): FileExtraction {
     const prepared = prepareText(this.source.text, this.source.file);
     this.diagnostics.push(...this.source.diagnostics, ...prepared.diagnostics);
     const blocks = toBlocks(parseMarkdown(prepared.text), prepared.text.split('\n'));
+    // A scale stated anywhere in the document (prose first, then a size legend table) defines the
+    // sizes used before it too; configuration fills in the sizes the document leaves out.
+    const legend: Record<string, SizeRange> = {};
+    for (const block of blocks) if (block.kind === 'table') Object.assign(legend, readScaleTable(block, this.config.openEndedFactor));
+    const prose = readScaleStatement(this.source.text, this.config.openEndedFactor);
+    this.estimateContext.scale = { ...this.config.scales, ...legend, ...prose };
     const original = (line: number) => prepared.originalLine[line - 1] ?? line;
     for (const block of blocks) {
       this.line = original(block.line);

@@ -1,6 +1,8 @@
+import type { SizeRange } from '../config/types.js';
 import type { Unit } from '../model/types.js';
 import type { Block } from './blocks.js';
 import { rolesOf, unitOfHeader, type Role } from './columns.js';
+import { readEstimate } from './estimates.js';
 import { cleanId, looksLikeColumnId, looksLikeId } from './ids.js';
 import { readSprintName } from './sprints.js';
 
@@ -170,6 +172,27 @@ function groupTable(
         return { id: /^\d+$/.test(id) ? `${word} ${id}` : id, title: title >= 0 ? (row[title] ?? null) : null, release: release >= 0 ? (row[release] ?? null) : null };
       }),
   };
+}
+
+const SIZE_CELL = /^(XXS|XS|S|M|L|XL|XXL)$/i;
+
+/**
+ * A T-shirt legend: "| Size | Effort |" rows such as "| **M** | ~3–5 days |". Sizes whose effort
+ * reads as time (or points) define the scale; anything else leaves the table alone.
+ */
+export function readScaleTable(block: Extract<Block, { kind: 'table' }>, openEndedFactor: number): Record<string, SizeRange> {
+  const rows = block.rows.map((row) => row.map((cell) => cell.text.replace(/[*_`]/g, '').trim()));
+  if (rows.length < 2 || !rows.every((row) => SIZE_CELL.test(row[0] ?? ''))) return {};
+  const scale: Record<string, SizeRange> = {};
+  for (let column = 1; column < block.header.length && Object.keys(scale).length === 0; column++) {
+    for (const row of rows) {
+      const reading = readEstimate(row[column] ?? '', { unit: null, scale: {}, openEndedFactor });
+      if (!reading || !('estimate' in reading) || !/\p{L}/u.test(row[column] ?? '')) continue;
+      scale[row[0].toUpperCase()] = { low: reading.estimate.low, high: reading.estimate.high, unit: reading.estimate.unit };
+    }
+    if (Object.keys(scale).length < rows.length / 2) Object.keys(scale).forEach((key) => delete scale[key]);
+  }
+  return scale;
 }
 
 /** "| Velocity | Sprints | Duration |" rows: "25 pts/sprint | 8 | 16 weeks". */

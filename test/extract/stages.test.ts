@@ -47,6 +47,24 @@ describe('estimates', () => {
   });
 });
 
+describe('T-shirt sizes', () => {
+  it('take their range from a size legend table, even one below the items', () => {
+    const backlog = backlogFromMarkdown(
+      '| ID | Task | Size |\n|---|---|---|\n| K-1 | Pump | M |\n| K-2 | Valve | XL |\n\n| Size | Effort |\n|---|---|\n| **S** | ~1–2 days |\n| **M** | ~3–5 days |\n| **XL** | 2+ weeks |\n',
+    );
+    expect(backlog.items.map((item) => [item.id, item.estimate?.low, item.estimate?.high, item.estimate?.unit, item.estimate?.size])).toEqual([
+      ['K-1', 3, 5, 'days', 'M'],
+      ['K-2', 10, 15, 'days', 'XL'],
+    ]);
+  });
+
+  it('stay unresolved, and say so, without a scale', () => {
+    const backlog = backlogFromMarkdown('| ID | Task | Size |\n|---|---|---|\n| K-1 | Pump | M |\n');
+    expect(backlog.items[0].estimate).toBeNull();
+    expect(backlog.diagnostics.map((d) => [d.rule, d.line])).toEqual([['unparsable-estimate', 3]]);
+  });
+});
+
 describe('references', () => {
   it('drops notes and "none", expands ranges and keeps names for the model', () => {
     expect(parseReferences('None (start first)')).toEqual([]);
