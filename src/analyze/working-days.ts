@@ -22,7 +22,8 @@ export function parseSprintLength(text: string, flag = '--sprint-length'): numbe
 export function parseIsoDate(text: string, flag = '--start'): number {
   const match = ISO_DATE.exec(text.trim());
   const time = match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : NaN;
-  if (!match || Number.isNaN(time) || new Date(time).getUTCDate() !== Number(match[3])) {
+  // Date.UTC rolls 2026-02-30 over into March: a date that exists formats back to itself.
+  if (!match || Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== text.trim()) {
     throw new UsageError(`${flag} expects a date like 2026-03-02, got "${text}"`);
   }
   return time / DAY_MS;

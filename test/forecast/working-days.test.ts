@@ -19,7 +19,9 @@ describe('parseSprintLength', () => {
 describe('parseIsoDate', () => {
   it('refuses dates that do not exist', () => {
     expect(() => parseIsoDate('2026-02-30')).toThrow('--start expects a date like 2026-03-02, got "2026-02-30"');
+    expect(() => parseIsoDate('2026-13-01')).toThrow('--start expects a date like 2026-03-02, got "2026-13-01"');
     expect(() => parseIsoDate('next monday')).toThrow('--start expects a date like 2026-03-02');
+    expect(parseIsoDate('2024-02-29')).toBe(Date.UTC(2024, 1, 29) / 86_400_000);
   });
 });
 

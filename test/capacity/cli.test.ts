@@ -1,0 +1,55 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// `npm test` builds dist/ first; these run the real binary.
+const bin = path.resolve('bin/backlog.js');
+const TWO_SPRINTS = 'fixtures/capacity/two-sprints.md';
+const STATED = 'fixtures/capacity/stated-capacity.md';
+
+function run(args: string[]) {
+  const result = spawnSync(process.execPath, [bin, 'capacity', ...args], { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '', NO_COLOR: '1' } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('backlog capacity', () => {
+  it('exits 1 when a sprint is over capacity, and lists the dependency order problems', () => {
+    const { code, stdout, stderr } = run([TWO_SPRINTS, '--capacity', '20']);
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/│ Sprint 2: Dashboards +│ +29 │ +20 │ 145% │ over +│ --capacity +│/);
+    expect(stdout).toContain('2 sprints: 1 over capacity.');
+    expect(stdout).toContain(`Dependency order: 2 problems\n  ${TWO_SPRINTS}:9  OS-3 in Sprint 1 depends on OS-5, committed to the later Sprint 2\n  ${TWO_SPRINTS}:17  OS-6 in Sprint 2 depends on OS-9, which no sprint holds and is not done\n`);
+  });
+
+  it('exits 0 when every sprint fits', () => {
+    expect(run([TWO_SPRINTS, '--capacity', '30']).code).toBe(0);
+    expect(run([STATED]).code).toBe(0);
+  });
+
+  it('prints the JSON contract', () => {
+    const { code, stdout } = run([TWO_SPRINTS, '--capacity', '20', '--strict', '--format', 'json']);
+    expect(code).toBe(1);
+    const json = JSON.parse(stdout);
+    expect(json.schemaVersion).toBe(1);
+    expect(json.sprints.map(({ name, committed, capacity, over }: Record<string, unknown>) => ({ name, committed, capacity, over }))).toEqual([
+      { name: 'Sprint 1: Ingestion', committed: 18, capacity: 20, over: false },
+      { name: 'Sprint 2: Dashboards', committed: 29, capacity: 20, over: true },
+    ]);
+    expect(json.violations.map(({ item, dependsOn }: Record<string, string>) => `${item}→${dependsOn}`)).toEqual(['OS-2→OS-1', 'OS-3→OS-5', 'OS-6→OS-9']);
+    expect(json.violations[0].message).toBe('OS-2 in Sprint 1 depends on OS-1, committed to the same sprint');
+  });
+
+  it('takes a per-sprint capacity from the config before the document', () => {
+    const { code, stdout } = run([STATED, '--config', 'fixtures/capacity/per-sprint.yaml', '--format', 'md']);
+    expect(code).toBe(1);
+    expect(stdout).toContain('| Sprint 3.2: Checkout Hardening | 18 | 17 | 106% | **over** | config |');
+  });
+
+  it('refuses a bad capacity with one line and exit 2', () => {
+    const { code, stdout, stderr } = run([TWO_SPRINTS, '--capacity', 'lots']);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe('backlog: --capacity expects a number of at least 0, got "lots"\n');
+  });
+});

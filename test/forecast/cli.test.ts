@@ -1,0 +1,89 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// `npm test` builds dist/ first; these run the real binary.
+const bin = path.resolve('bin/backlog.js');
+const DRIFTED = 'fixtures/forecast/drifted-projection.md';
+const STATED_VELOCITY = 'fixtures/forecast/stated-velocity.md';
+
+function run(args: string[], env: Record<string, string> = { NO_COLOR: '1' }) {
+  const result = spawnSync(process.execPath, [bin, 'forecast', ...args], { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '', ...env } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('backlog forecast', () => {
+  it('prints the answer, the scenario table, a burn-up and the stated figures that drifted', () => {
+    const { code, stdout, stderr } = run([DRIFTED, '--velocity', '19', '--scenarios', '20,32,50']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).not.toContain('\u001b[');
+    expect(stdout.split('\n')[0]).toBe('95 points remaining at 19 points per sprint: 5 sprints');
+    expect(stdout).toMatch(/│ 32 points │ +3 │ 6 weeks +│/);
+    expect(stdout).toContain('5 │████████████████████████████████████████ 95 / 95');
+    expect(stdout).toContain(`Stated total 100 points in "Total Story Points: 100" (${DRIFTED}:3): computed 103 points (+3).`);
+    expect(stdout).toContain(`Stated 4 sprints at 32 points per sprint in "32 pts/sprint | 4 | 8 weeks" (${DRIFTED}:23): computed 3 (−1); 4 follows from the stated total of 100.`);
+  });
+
+  it('prints the JSON contract', () => {
+    const { code, stdout } = run([DRIFTED, '--velocity', '25', '--format', 'json']);
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(json).toMatchObject({ schemaVersion: 1, unit: 'points', remaining: 95, velocity: 25, sprints: 4 });
+    expect(json.percentiles).toBeUndefined();
+    expect(json.stated).toHaveLength(4);
+  });
+
+  it('answers percentiles for a range, the same for the same seed', () => {
+    const args = [DRIFTED, '--velocity', '15..30', '--seed', '9', '--trials', '2000', '--format', 'json'];
+    const first = JSON.parse(run(args).stdout);
+    const again = JSON.parse(run(args).stdout);
+    expect(first.velocity).toEqual({ low: 15, high: 30 });
+    expect(first.percentiles).toEqual(again.percentiles);
+    expect(first.distribution).toEqual(again.distribution);
+    expect(first.simulation).toEqual({ trials: 2000, seed: 9 });
+    const { p50, p70, p85, p95 } = first.percentiles;
+    expect([p50, p70, p85, p95]).toEqual([...[p50, p70, p85, p95]].sort((a, b) => a - b));
+    expect(p50).toBeGreaterThanOrEqual(4); // 95 / 30, rounded up
+    expect(p95).toBeLessThanOrEqual(7); // 95 / 15, rounded up
+    expect(first.sprints).toBe(p85);
+  });
+
+  it('draws a histogram for a history', () => {
+    const { code, stdout } = run([DRIFTED, '--history', '19,19,19']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('95 points remaining at a velocity history of 19, 19, 19 points: 85% likely within 5 sprints');
+    expect(stdout).toContain('5 │████████████████████████████████████████   100%    100%  P50 P70 P85 P95');
+  });
+
+  it('uses the velocity and team the document states, with dates', () => {
+    const { code, stdout } = run([STATED_VELOCITY, '--start', '2026-03-02', '--sprint-length', '1w', '--format', 'md']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('**19 days remaining at 12 days per sprint: 3 sprints (ends 2026-03-20)**');
+    expect(stdout).toContain(`- Velocity from the document: "Velocity: 12" (${STATED_VELOCITY}:3).`);
+    expect(stdout).toContain('- Team of 2 (from the document: "Team: 2 developers"), each person on one item at a time in dependency order: the dependencies, not the velocity, set the end (velocity alone: 2 sprints).');
+  });
+
+  it('reads hours per day from the config', () => {
+    const { stdout } = run([STATED_VELOCITY, '--velocity', '10', '--team', '1', '--config', 'fixtures/forecast/four-hour-days.yaml', '--format', 'json']);
+    expect(JSON.parse(stdout)).toMatchObject({ remaining: 21, sprints: 3 });
+  });
+
+  it.each([
+    [['--velocity', '0'], 'backlog: --velocity expects a velocity above 0, got "0"'],
+    [['--velocity', '-3'], 'backlog: --velocity expects a velocity above 0, got "-3"'],
+    [['--velocity', 'fast'], 'backlog: --velocity expects a velocity above 0, got "fast"'],
+    [['--velocity', '40..20'], 'backlog: --velocity range runs from low to high (20..40), got "40..20"'],
+    [['--history', '20,0'], 'backlog: --history expects a velocity above 0, got "0"'],
+    [['--velocity', '20', '--history', '20'], 'backlog: give --velocity or --history, not both'],
+    [['--velocity', '20', '--trials', '0'], 'backlog: --trials expects a whole number of at least 1, got "0"'],
+    [['--velocity', '20', '--sprint-length', '14'], 'backlog: --sprint-length expects weeks or working days, like 2w or 10d, got "14"'],
+    [['--velocity', '20', '--start', '2026-13-01'], 'backlog: --start expects a date like 2026-03-02, got "2026-13-01"'],
+    [[], 'backlog: give --velocity N (or a range like 25..40) or --history LIST: the document states no velocity'],
+  ])('refuses %j with one line and exit 2', (args, message) => {
+    const { code, stdout, stderr } = run([DRIFTED, ...args]);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(`${message}\n`);
+  });
+});
