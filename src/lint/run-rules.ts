@@ -45,10 +45,11 @@ export function summarize(problems: Problem[]): LintResult {
 
 /** Inline comments are read once per file, and only for files that have problems. */
 function inlineConfigs(context: RuleContext): (file: string) => InlineConfig | undefined {
+  const sources = new Map(context.sources.map((source) => [source.file, source]));
   const parsed = new Map<string, InlineConfig | undefined>();
   return (file) => {
     if (!parsed.has(file)) {
-      const source = context.sources.find((candidate) => candidate.file === file);
+      const source = sources.get(file);
       parsed.set(file, source ? parseInlineConfig(source.text) : undefined);
     }
     return parsed.get(file);
