@@ -19,13 +19,18 @@ export function parseReferences(raw: string, extra: readonly RegExp[] = []): str
     .replace(/\s+/g, ' ')
     .trim();
   if (NO_DEPENDENCY.test(text.replace(/[.:]$/, ''))) return [];
-  if (/^(?:all\s+(?:above|previous|prior)|alle\s+(?:oben|vorherigen)|tout\s+ce\s+qui\s+précède|todas?\s+(?:acima|anteriores))\b/i.test(text)) {
+  if (/^(?:all\s+(?:above|previous|prior)|alle\s+(?:oben|vorherigen)|tout\s+ce\s+qui\s+précède|todas?\s+(?:acima|anteriores)|tutt[ie]\s+(?:sopra|precedenti)|すべての前|全ての前|以上すべて|所有前面|위의 모든|이전 모든)/iu.test(text)) {
     return [ALL_ABOVE];
   }
   const references: string[] = [];
   let prefix = '';
   for (const piece of text.split(/\s*(?:,|;|\/|\+|&|\band\b|\bund\b|\bet\b|\be\b|\by\b)\s*/i)) {
-    let part = piece.trim().replace(/[.:]$/, '');
+    // "after US-054", "T-001 ✅": the connecting word and status marks are not part of the ID.
+    let part = piece
+      .replace(/\p{Extended_Pictographic}|\uFE0F/gu, '')
+      .trim()
+      .replace(/^(?:after|depends on|blocked by|requires|needs|nach|après|depois de|después de|dopo|после)\s+/i, '')
+      .replace(/[.:]$/, '');
     if (!part || NO_DEPENDENCY.test(part)) continue;
     if (/^(?:PR|MR|pull request)\s*#?\d+$/i.test(part)) continue;
     part = part.replace(/^(?:stories|story)\s+(?=\d)/i, 'Story ').replace(/\s+(?:complete|completed|done|finished|fertig|terminé)$/i, '');

@@ -136,3 +136,23 @@ describe('the whole pipeline', () => {
     );
   });
 });
+
+describe('references in other wordings', () => {
+  it('drops connecting words and status marks, and reads "all above" in other languages', () => {
+    expect(parseReferences('after US-054')).toEqual(['US-054']);
+    expect(parseReferences('T-001 ✅, T-002 🔵')).toEqual(['T-001', 'T-002']);
+    expect(parseReferences('すべての前Issueが完了')).toEqual([ALL_ABOVE]);
+  });
+});
+
+describe('headers in Japanese and Italian', () => {
+  it('read IDs, estimates and dependencies', () => {
+    const ja = backlogFromMarkdown('| ID | タイトル | 見積もり | 依存 |\n|---|---|---|---|\n| J-1 | 設計 | 3 | - |\n| J-2 | 実装 | 5 | J-1 |\n');
+    expect(ja.items.map((item) => [item.id, item.title, item.estimate?.expected, item.dependsOn])).toEqual([
+      ['J-1', '設計', 3, []],
+      ['J-2', '実装', 5, ['J-1']],
+    ]);
+    const it = backlogFromMarkdown('| ID | Titolo | Stima | Dipendenze | Stato |\n|---|---|---|---|---|\n| I-1 | Login | 2d | — | Completato |\n');
+    expect(it.items.map((item) => [item.title, item.estimate?.unit, item.status])).toEqual([['Login', 'days', 'Completato']]);
+  });
+});
