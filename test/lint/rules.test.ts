@@ -249,14 +249,21 @@ describe('sprint-over-capacity', () => {
   const run = (claims: Claim[], configured: number | Record<string, number> | null) =>
     lint(makeBacklog(items, { claims }), { config: { ...DEFAULT_CONFIG, capacity: configured } }).problems.map((problem) => problem.message);
 
-  it('takes the config for that sprint first, then the sprint claim, then the config figure', () => {
-    expect(run([capacity(20, '1')], { '1': 10 })).toEqual(['Sprint 1 commits 13 points, over its capacity of 10 points (set for 1 in the config)']);
-    expect(run([capacity(12, '1')], 20)).toEqual(['Sprint 1 commits 13 points, over its capacity of 12 points ("Capacity: 12", line 2)']);
+  it('takes the config first (per sprint or one figure), then the capacity the document states', () => {
+    expect(run([capacity(20, '1')], { '1': 10 })).toEqual(['Sprint 1 commits 13 points, over its capacity of 10 points (set in the config)']);
+    expect(run([capacity(12, '1')], null)).toEqual(['Sprint 1 commits 13 points, over its capacity of 12 points ("Capacity: 12", line 2)']);
+    expect(run([capacity(12, '1')], 20)).toEqual([]);
     expect(run([], 2)).toEqual([
       'Sprint 1 commits 13 points, over its capacity of 2 points (set in the config)',
       'Sprint 2 commits 3 points, over its capacity of 2 points (set in the config)',
     ]);
     expect(run([], null)).toEqual([]);
+  });
+
+  it('does not count a capacity guessed from the team size', () => {
+    const inDays = items.map((entry) => ({ ...entry, estimate: estimate(8, 'days') }));
+    const team: Claim = { kind: 'team-size', scope: scope(), value: 1, raw: 'Team: 1', source: at(1) };
+    expect(lint(makeBacklog(inDays, { claims: [team] })).problems).toEqual([]);
   });
 
   it('applies a file-wide capacity only to a file that plans one sprint', () => {

@@ -1,7 +1,7 @@
+import { capacity, type SprintCapacity } from '../../analyze/capacity.js';
 import { sprintLabel } from '../../analyze/dependency-order.js';
 import { formatNumber, unitLabel } from '../../model/units.js';
-import { sameNumber, scopeItems, sumIn } from '../claim-scope.js';
-import { sprintCapacity } from '../sprint-capacity.js';
+import { fileBacklog } from '../claim-scope.js';
 import type { Rule } from '../types.js';
 
 export const sprintOverCapacity: Rule = {
@@ -10,18 +10,25 @@ export const sprintOverCapacity: Rule = {
   tags: ['sprint', 'capacity'],
   defaultSeverity: 'warning',
   check({ backlog, config }, report) {
-    for (const sprint of backlog.sprints) {
-      const capacity = sprintCapacity(sprint, backlog, config);
-      if (!capacity) continue;
-      const scope = scopeItems(backlog, { file: sprint.source.file, sprint: sprint.key });
-      // Committed work in the capacity's unit; items that cannot be counted only make it more.
-      const committed = scope && sumIn(scope.items, capacity.unit, config.hoursPerDay);
-      if (!committed || committed.total <= capacity.value || sameNumber(committed.total, capacity.value)) continue;
-      const amount = (value: number) => `${formatNumber(value)} ${unitLabel(committed.unit, value)}`;
-      report({
-        ...sprint.source,
-        message: `${sprintLabel(sprint)} commits ${amount(committed.total)}, over its capacity of ${amount(capacity.value)} (${capacity.origin})`,
-      });
+    for (const file of new Set(backlog.sprints.map((sprint) => sprint.source.file))) {
+      // Each document's sprints in that document's own unit, as `backlog capacity` weighs them.
+      const result = capacity(fileBacklog(backlog, file), { configCapacity: config.capacity, hoursPerDay: config.hoursPerDay });
+      if (!result.unit) continue;
+      const amount = (value: number) => `${formatNumber(value)} ${unitLabel(result.unit, value)}`;
+      for (const row of result.sprints) {
+        const sprint = backlog.sprints.find((candidate) => candidate.key === row.key && candidate.source.file === file);
+        // A capacity guessed from the team size is a plan's assumption, not something the document states.
+        if (!sprint || !row.over || row.capacity === null || row.capacitySource === 'team') continue;
+        report({
+          ...sprint.source,
+          message: `${sprintLabel(sprint)} commits ${amount(row.committed)}, over its capacity of ${amount(row.capacity)} (${origin(row)})`,
+        });
+      }
     }
   },
 };
+
+function origin(row: SprintCapacity): string {
+  if (row.capacityClaim) return `"${row.capacityClaim.raw}", line ${row.capacityClaim.source.line}`;
+  return 'set in the config';
+}
