@@ -14,7 +14,8 @@ export type Block =
   | { kind: 'table'; header: Cell[]; rows: Cell[][]; line: number; rowLines: number[]; html: boolean }
   | { kind: 'code'; text: string; line: number }
   | { kind: 'html'; text: string; line: number }
-  | { kind: 'break'; line: number };
+  | { kind: 'break'; line: number }
+  | { kind: 'frontmatter'; text: string; line: number };
 
 export interface Cell {
   text: string;
@@ -69,6 +70,9 @@ function visit(node: RootContent, depth: number, blocks: Block[], lines: readonl
     case 'html':
       for (const table of readHtmlTables(node.value, lineOf(node))) blocks.push(table);
       blocks.push({ kind: 'html', text: node.value, line: lineOf(node) });
+      return;
+    case 'yaml':
+      blocks.push({ kind: 'frontmatter', text: node.value, line: lineOf(node) });
       return;
     case 'thematicBreak':
       blocks.push({ kind: 'break', line: lineOf(node) });

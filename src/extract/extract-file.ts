@@ -7,7 +7,8 @@ import { toBlocks, type Block } from './blocks.js';
 import { claimsFromKeyValue, criticalPathClaim } from './claims.js';
 import { rolesOf, type Role } from './columns.js';
 import { estimateInParentheses, readEstimate, readScaleStatement, type EstimateContext } from './estimates.js';
-import { cleanId, idKey, looksLikeId } from './ids.js';
+import { parse as parseYaml } from 'yaml';
+import { cleanId, idKey, looksLikeColumnId, looksLikeId } from './ids.js';
 import { labelOf, readKeyValues } from './key-values.js';
 import type { FileExtraction, GroupRecord, ItemRecord, SprintRecord } from './records.js';
 import { parseReferences } from './references.js';
@@ -35,6 +36,13 @@ const ITEM_HEADING = new RegExp(
   'iu',
 );
 
+/** A front-matter value as text: lists joined by commas. */
+function flatten(value: unknown): string {
+  if (Array.isArray(value)) return value.map(flatten).join(', ');
+  if (value === null || value === undefined) return '';
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
 function stripDecoration(text: string): string {
   return text.replace(/^[^\p{L}\p{N}#]+/u, '').trim();
 }
@@ -54,6 +62,8 @@ class FileExtractor {
   private readonly extraIds: RegExp[];
   private readonly estimateContext: EstimateContext;
   private lineFrame: Frame | null = null;
+  /** A front-matter record still waiting for the title its first heading gives. */
+  private pendingTitle: ItemRecord | null = null;
   private listMode: 'members' | 'other' | null = null;
   private tableCount = 0;
   private line = 1;
@@ -113,6 +123,8 @@ class FileExtractor {
         return this.table(block, original);
       case 'code':
         return this.code(block.text);
+      case 'frontmatter':
+        return this.frontMatter(block.text);
       case 'break':
       case 'html':
         return;
@@ -159,6 +171,10 @@ class FileExtractor {
   // ── headings and lines ─────────────────────────────────────────────────
 
   private heading(depth: number, raw: string): void {
+    if (this.pendingTitle) {
+      this.pendingTitle.title ??= stripDecoration(raw);
+      this.pendingTitle = null;
+    }
     while (this.stack.length > 0 && this.stack[this.stack.length - 1].depth >= depth) this.stack.pop();
     this.lineFrame = null;
     this.listMode = null;
@@ -294,6 +310,32 @@ class FileExtractor {
     if (!this.nearest('criticalPath')) return;
     const index = text.split('\n').findIndex((line) => /→|->|=>/.test(line));
     this.criticalPathText(text, this.line + 1 + Math.max(index, 0));
+  }
+
+  /**
+   * A story kept as a file of its own, described by YAML front matter (`id`, `title`, `points`,
+   * `depends_on`, `sprint`, `status`…). The first heading gives the title when the front matter
+   * does not.
+   */
+  private frontMatter(text: string): void {
+    let data: unknown;
+    try {
+      data = parseYaml(text);
+    } catch {
+      return;
+    }
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) return;
+    const entries = Object.entries(data as Record<string, unknown>).map(([key, value]) => [key.replace(/[_-]+/g, ' '), flatten(value)] as const);
+    const id = entries.find(([key, value]) => /^(?:id|key|ticket|issue)$/i.test(key) && looksLikeColumnId(value, this.extraIds))?.[1];
+    if (!id) return;
+    const record = this.record(cleanId(id), { title: null, container: 'frontmatter' });
+    for (const [key, value] of entries) {
+      record.fields[key] = value;
+      const role = rolesOf(key).find((candidate) => candidate !== 'id');
+      if (role) this.applyRole(record, role, value, key);
+    }
+    this.records.push(record);
+    this.pendingTitle = record;
   }
 
   // ── list entries ───────────────────────────────────────────────────────

@@ -176,3 +176,15 @@ describe('raw HTML table after front matter (html-table.md)', () => {
     ]);
   });
 });
+
+describe('one file per story with YAML front matter (story-files/)', () => {
+  it('reads each file as one item, the title from the front matter or the first heading', () => {
+    const files = ['pay-1.md', 'pay-2.md'].map((name) => `fixtures/styles/story-files/${name}`);
+    const backlog = backlogFromSources(files.map((file) => ({ file, path: file, ...decodeBytes(readFileSync(file), file) })));
+    expect(rows(backlog)).toEqual([
+      'PAY-1 | Card tokenisation | 3-3 points | Sprint 2 | - | - | done | done',
+      'PAY-2 | Refund flow | 5-5 points | Sprint 3 | PAY-1 | - | - | open',
+    ]);
+    expect(backlog.items[1].owner).toBe('Ines');
+  });
+});
