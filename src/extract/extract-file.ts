@@ -4,6 +4,7 @@ import { parseMarkdown } from '../parse/parse-markdown.js';
 import { prepareText } from '../parse/prepare-text.js';
 import type { SourceText } from '../read/source.js';
 import { toBlocks, type Block } from './blocks.js';
+import { readGantt } from './gantt.js';
 import { claimsFromKeyValue, criticalPathClaim } from './claims.js';
 import { rolesOf, type Role } from './columns.js';
 import { estimateInParentheses, readEstimate, readScaleStatement, type EstimateContext } from './estimates.js';
@@ -64,6 +65,7 @@ class FileExtractor {
   private lineFrame: Frame | null = null;
   /** A front-matter record still waiting for the title its first heading gives. */
   private pendingTitle: ItemRecord | null = null;
+  private readonly ganttRecords: ItemRecord[] = [];
   private listMode: 'members' | 'other' | null = null;
   private tableCount = 0;
   private line = 1;
@@ -91,6 +93,9 @@ class FileExtractor {
       this.line = original(block.line);
       this.handle(block, original);
     }
+    // A gantt chart usually draws the items a table already lists; it is read only when
+    // nothing else in the file is.
+    if (this.records.length === 0) this.records.push(...this.ganttRecords);
     return {
       file: {
         file: this.source.file,
@@ -307,6 +312,13 @@ class FileExtractor {
   }
 
   private code(text: string): void {
+    for (const task of readGantt(text, this.estimateContext)) {
+      const record = this.record(task.id, { title: task.title, estimate: task.estimate, done: task.done || null, container: `gantt:${this.line}` });
+      record.references.push(...task.after);
+      record.group = task.section ?? record.group;
+      record.source = this.position(this.line + 1 + task.line);
+      this.ganttRecords.push(record);
+    }
     if (!this.nearest('criticalPath')) return;
     const index = text.split('\n').findIndex((line) => /→|->|=>/.test(line));
     this.criticalPathText(text, this.line + 1 + Math.max(index, 0));

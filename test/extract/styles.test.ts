@@ -188,3 +188,21 @@ describe('one file per story with YAML front matter (story-files/)', () => {
     expect(backlog.items[1].owner).toBe('Ines');
   });
 });
+
+describe('a mermaid gantt chart as the only plan (gantt.md)', () => {
+  it('reads its tasks as items: IDs, durations, "after" dependencies, sections and done tags', () => {
+    const backlog = load('gantt.md');
+    expect(rows(backlog)).toEqual([
+      'sh1 | Level the site | 2-2 days | - | - | - | - | done',
+      'sh2 | Pour the slab | 3-3 days | - | sh1 | - | - | open',
+      'sh3 | Raise the walls | 4-4 days | - | sh2 | - | - | open',
+      'sh4 | Roof and felt | 2-2 days | - | sh3 | - | - | open',
+    ]);
+    expect(backlog.items.map((item) => [item.group, item.source.line])).toEqual([
+      ['Groundwork', 8],
+      ['Groundwork', 9],
+      ['Frame', 11],
+      ['Frame', 12],
+    ]);
+  });
+});
