@@ -20,6 +20,7 @@ export function buildBacklog(extractions: readonly FileExtraction[]): Backlog {
   const drafts = new Map<string, Draft>();
   const diagnostics: Diagnostic[] = extractions.flatMap((extraction) => extraction.diagnostics);
   const conflicts: Conflict[] = [];
+  qualifyLocalNumbers(extractions);
 
   for (const extraction of extractions) {
     const numbered = new Set(extraction.records.filter((record) => /^#?\d+$/.test(record.id)).map((record) => record.id.replace('#', '')));
@@ -74,6 +75,38 @@ export function buildBacklog(extractions: readonly FileExtraction[]): Backlog {
     diagnostics,
     files: extractions.map((extraction) => ({ ...extraction.file })),
   };
+}
+
+const LOCAL_NUMBER = /^\d+(?:\.\d+)*$/;
+
+/**
+ * Bare numbers ("1", "001") number the rows of one document; another file's "1" is another item.
+ * When several files use the same number, each is qualified with its file ("sprint-2:001"), and
+ * so are the references and sprint lists of the same file that name it. Numbers one file alone
+ * uses keep their plain form.
+ */
+function qualifyLocalNumbers(extractions: readonly FileExtraction[]): void {
+  const files = new Map<string, Set<string>>();
+  for (const extraction of extractions) {
+    for (const record of extraction.records) {
+      if (!LOCAL_NUMBER.test(record.id)) continue;
+      const key = idKey(record.id);
+      files.set(key, (files.get(key) ?? new Set()).add(extraction.file.file));
+    }
+  }
+  const shared = new Set([...files].filter(([, owners]) => owners.size > 1).map(([key]) => key));
+  if (shared.size === 0) return;
+  for (const extraction of extractions) {
+    const stem = extraction.file.file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
+    const qualify = (id: string) => (LOCAL_NUMBER.test(id) && shared.has(idKey(id)) ? `${stem}:${id}` : id);
+    for (const record of extraction.records) {
+      record.id = qualify(record.id);
+      record.parent = record.parent && qualify(record.parent);
+      record.references = record.references.map(qualify);
+      record.successors = record.successors.map(qualify);
+    }
+    for (const sprint of extraction.sprints) for (const member of sprint.members) member.id = qualify(member.id);
+  }
 }
 
 function newItem(record: ItemRecord): Item {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readEstimate, readScaleStatement } from '../../src/extract/estimates.js';
 import { parseReferences, ALL_ABOVE } from '../../src/extract/references.js';
 import { readSprintName } from '../../src/extract/sprints.js';
-import { backlogFromMarkdown } from '../../src/load.js';
+import { backlogFromMarkdown, backlogFromSources, sourceFromText } from '../../src/load.js';
 import { decodeBytes, repairDoubleEncoding } from '../../src/read/decode.js';
 import { prepareText } from '../../src/parse/prepare-text.js';
 
@@ -154,5 +154,22 @@ describe('headers in Japanese and Italian', () => {
     ]);
     const it = backlogFromMarkdown('| ID | Titolo | Stima | Dipendenze | Stato |\n|---|---|---|---|---|\n| I-1 | Login | 2d | — | Completato |\n');
     expect(it.items.map((item) => [item.title, item.estimate?.unit, item.status])).toEqual([['Login', 'days', 'Completato']]);
+  });
+});
+
+describe('bare numbers across files', () => {
+  it('stay apart, qualified by their file, while each file resolves its own references', () => {
+    const sources = [
+      sourceFromText('| ID | Story | Pts | Depends on |\n|---|---|---|---|\n| 1 | Login | 3 | - |\n| 2 | Logout | 1 | 1 |\n', 'docs/sprint-1.md'),
+      sourceFromText('| ID | Story | Pts | Depends on |\n|---|---|---|---|\n| 1 | Search | 5 | - |\n| 3 | Filters | 2 | 1 |\n', 'docs/sprint-2.md'),
+    ];
+    const backlog = backlogFromSources(sources);
+    expect(backlog.items.map((item) => [item.id, item.title, item.dependsOn])).toEqual([
+      ['sprint-1:1', 'Login', []],
+      ['2', 'Logout', ['sprint-1:1']],
+      ['sprint-2:1', 'Search', []],
+      ['3', 'Filters', ['sprint-2:1']],
+    ]);
+    expect(backlog.conflicts).toEqual([]);
   });
 });
