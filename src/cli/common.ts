@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import type { Config } from '../config/types.js';
-import { UsageError } from '../errors.js';
+import { InputsReported, UsageError } from '../errors.js';
 import type { LoadResult } from '../load.js';
 import { writeErr } from './output.js';
 
@@ -34,6 +34,8 @@ export async function loadInput(paths: string[], options: CommonOptions): Promis
   for (const error of result.inputErrors) writeErr(`backlog: ${error}`);
   if (result.inputErrors.length > 0) process.exitCode = 2;
   if (result.sources.length === 0) {
+    // Each path already said why it gave nothing; a second line would only repeat it.
+    if (result.inputErrors.length > 0) throw new InputsReported();
     throw new UsageError('no markdown to read (pass files, directories or globs that hold *.md files)');
   }
   return { ...result, config };

@@ -34,7 +34,7 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT_USAGE;
     }
     if (error instanceof UsageError) {
-      writeErr(`backlog: ${error.message}`);
+      if (error.message) writeErr(`backlog: ${error.message}`);
       return EXIT_USAGE;
     }
     const message = error instanceof Error ? error.message : String(error);

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { glob, isDynamicPattern } from 'tinyglobby';
@@ -38,7 +38,7 @@ export async function findMarkdownFiles(inputs: string[], cwd: string, ignorePat
       }
       if (stat.isDirectory()) {
         const found = await searchDirectory(absolute, ['**/*.md', '**/*.markdown'], ignorePatterns);
-        if (found.length === 0) errors.push(`${input}: no markdown files (*.md) in this directory`);
+        if (found.length === 0) errors.push(`${input}: no markdown files (*.md) in this directory${otherFilesHint(absolute, input)}`);
         found.forEach(add);
         continue;
       }
@@ -54,10 +54,25 @@ export async function findMarkdownFiles(inputs: string[], cwd: string, ignorePat
   return { files, errors };
 }
 
+/** Backlogs saved as .txt are read when named: say how, rather than only that nothing was found. */
+function otherFilesHint(directory: string, input: string): string {
+  const texts = readdirSync(directory).filter((name) => /\.(?:txt|mdown|mkd)$/i.test(name));
+  if (texts.length === 0) return '';
+  const extension = path.extname(texts[0]);
+  return `; to read its ${texts.length} ${extension} file${texts.length === 1 ? '' : 's'}, name them: ${path.join(input, `*${extension}`)}`;
+}
+
 async function searchDirectory(root: string, patterns: string[], ignorePatterns: string[]): Promise<string[]> {
   const matches = await glob(patterns, { cwd: root, absolute: true, dot: false, ignore: ALWAYS_SKIPPED });
   const filter = gitignoreFilter(root, ignorePatterns);
-  return matches.filter((file) => !filter.ignores(toPosix(path.relative(root, file)))).sort();
+  return matches
+    .filter((file) => {
+      const relative = toPosix(path.relative(root, file));
+      // A pattern may reach outside the directory it starts from ("../docs/*.md"); the
+      // .gitignore files of this directory say nothing about such files.
+      return relative.startsWith('..') || path.isAbsolute(relative) || !filter.ignores(relative);
+    })
+    .sort();
 }
 
 /** The .gitignore of the searched directory and its ancestors up to the repository root. */
