@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -62,6 +62,20 @@ describe('backlog show', () => {
     const { code, stderr } = run(['show', '.'], dir);
     expect(code).toBe(2);
     expect(stderr).toContain('.: no markdown files (*.md) in this directory');
+  });
+
+  it('reads a quoted glob that reaches outside the working directory, and explains a directory of .txt files', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'backlog-glob-'));
+    const docs = path.join(dir, 'docs');
+    mkdirSync(docs);
+    mkdirSync(path.join(dir, 'work'));
+    writeFileSync(path.join(docs, 'plan.txt'), '| ID | Pts |\n|---|---|\n| G-1 | 2 |\n');
+    const glob = run(['show', '../docs/*.txt', '--format', 'md'], path.join(dir, 'work'));
+    expect(glob.code).toBe(0);
+    expect(glob.stdout).toContain('| G-1 |');
+    const folder = run(['show', '../docs'], path.join(dir, 'work'));
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toBe('backlog: ../docs: no markdown files (*.md) in this directory; to read its 1 .txt file, name them: ../docs/*.txt\n');
   });
 
   it('reads an unreadable file as an input error, not a crash', () => {
