@@ -23,9 +23,13 @@ function percent(part: number, whole: number): string {
 function buckets(histogram: SprintHistogram): { from: number; to: number; trials: number }[] {
   if (histogram.length === 0) return [];
   const first = histogram[0]!.sprints;
-  const span = histogram.at(-1)!.sprints - first + 1;
-  const size = Math.ceil(span / MAX_ROWS);
-  const rows = Array.from({ length: Math.ceil(span / size) }, (_, index) => ({ from: first + index * size, to: first + index * size + size - 1, trials: 0 }));
+  const last = histogram.at(-1)!.sprints;
+  const size = Math.ceil((last - first + 1) / MAX_ROWS);
+  const rows = Array.from({ length: Math.ceil((last - first + 1) / size) }, (_, index) => ({
+    from: first + index * size,
+    to: Math.min(last, first + index * size + size - 1),
+    trials: 0,
+  }));
   for (const { sprints, trials } of histogram) rows[Math.floor((sprints - first) / size)]!.trials += trials;
   return rows;
 }

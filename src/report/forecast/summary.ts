@@ -31,7 +31,10 @@ function velocityText(result: ForecastResult): string {
 /** The answer in one line: "203 points remaining at 30 points per sprint: 7 sprints (ends 2026-06-05)". */
 export function headline(result: ForecastResult): string {
   const work = `${amount(result.remaining, result.unit)} remaining`;
-  if (result.remaining === 0) return `Nothing remaining: ${sprintCount(0)}`;
+  if (result.remaining === 0) {
+    const open = result.leftOut.unestimated.length + result.leftOut.otherUnit.length;
+    return open === 0 ? `Nothing remaining: ${sprintCount(0)}` : `No estimated work remaining, but ${open} open item${open === 1 ? '' : 's'} cannot be counted (see below)`;
+  }
   const answer = result.percentiles ? `85% likely within ${sprintCount(result.sprints)}` : sprintCount(result.sprints);
   const end = result.dates ? ` (ends ${result.dates.end})` : '';
   return `${work} at ${velocityText(result)}: ${answer}${end}`;
