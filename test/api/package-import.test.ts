@@ -115,5 +115,5 @@ describe("import … from 'backlog-planner'", () => {
     );
     const tsc = path.resolve('node_modules/typescript/bin/tsc');
     expect(() => execFileSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: project, encoding: 'utf8' })).not.toThrow();
-  });
+  }, 60_000);
 });

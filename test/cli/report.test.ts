@@ -25,7 +25,8 @@ function read(name: string): string {
 
 const STATUS_DOC = ['# Kiosk status', '', 'Written by hand.', '', '<!-- backlog:report -->', '<!-- /backlog:report -->', '', 'Also by hand.', ''];
 
-describe('backlog report', () => {
+// Each test runs the binary several times; a loaded machine needs more than the default 5 s.
+describe('backlog report', { timeout: 30_000 }, () => {
   it('prints one markdown report with every section', () => {
     const { code, stdout, stderr } = run('report', 'roadmap.md');
     expect(stderr).toBe('');
@@ -84,7 +85,8 @@ describe('backlog report', () => {
   });
 });
 
-describe('backlog report --write', () => {
+// Each test runs the binary several times; a loaded machine needs more than the default 5 s.
+describe('backlog report --write', { timeout: 30_000 }, () => {
   it('fills the section, keeps the hand-written text, and is then up to date', () => {
     writeFileSync(path.join(dir, 'status.md'), STATUS_DOC.join('\n'));
     const report = run('report', 'roadmap.md').stdout;

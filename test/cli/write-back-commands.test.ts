@@ -24,7 +24,8 @@ function run(args: string[]) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-describe('--write and --check on every report command', () => {
+// Each test runs the binary several times; a loaded machine needs more than the default 5 s.
+describe('--write and --check on every report command', { timeout: 30_000 }, () => {
   it('are offered by each command that reports', () => {
     expect(writers).toEqual(expect.arrayContaining(['show', 'lint', 'critical-path', 'forecast', 'capacity', 'plan', 'report']));
   });
