@@ -38,6 +38,8 @@ export interface SprintCapacity {
   partial: { item: string; note: string }[];
   /** Committed items that add nothing to `committed`. */
   leftOut: { otherUnit: string[]; unestimated: string[] };
+  /** A total the document states for the sprint ("Total Points: 49"), in the backlog unit, when it does. */
+  stated?: { committed: number; raw: string; source: Claim['source'] };
 }
 
 export interface CapacityResult {
@@ -103,6 +105,17 @@ function chooseCapacity(
   return { capacity: null, capacitySource: null };
 }
 
+/** The first total the document states for the sprint that converts to `unit`. */
+function statedTotal(sprint: Sprint, claims: readonly Claim[], unit: Unit | null, hoursPerDay: number): SprintCapacity['stated'] {
+  if (!unit) return undefined;
+  for (const claim of claims) {
+    if (claim.kind !== 'total' || claim.scope.sprint !== sprint.key) continue;
+    const committed = convertValue(claim.value, claim.unit ?? unit, unit, hoursPerDay);
+    if (committed !== null) return { committed, raw: claim.raw, source: claim.source };
+  }
+  return undefined;
+}
+
 /** Equal up to floating-point noise counts as fitting: 0.1 + 0.2 fits in 0.3. */
 function exceeds(committed: number, capacity: number): boolean {
   return committed - capacity > 1e-9 * Math.max(1, Math.abs(capacity));
@@ -135,6 +148,8 @@ export function capacity(backlog: Backlog, options: CapacityOptions = {}): Capac
       partial: Object.entries(sprint.partial).map(([item, note]) => ({ item, note })),
       leftOut: { otherUnit, unestimated },
     };
+    const stated = statedTotal(sprint, backlog.claims, unit, hoursPerDay);
+    if (stated) row.stated = stated;
     return row;
   });
 

@@ -90,11 +90,16 @@ export interface ForecastResult {
   stated: StatedFigure[];
 }
 
+/** The first usable figure of this kind the document states (a velocity of 0 says nothing). */
+function statedFigure<K extends 'velocity' | 'team-size'>(backlog: Backlog, kind: K): Extract<Claim, { kind: K }> | undefined {
+  return backlog.claims.find((claim): claim is Extract<Claim, { kind: K }> => claim.kind === kind && claim.value > 0);
+}
+
 /** The velocity to use: the option, or the first one the document states. */
 function chooseVelocity(backlog: Backlog, given: Velocity | undefined): Pick<ForecastResult, 'velocity' | 'velocitySource' | 'velocityClaim'> {
   if (given) return { velocity: given, velocitySource: 'option' };
-  const claim = backlog.claims.find((candidate) => candidate.kind === 'velocity' && candidate.value > 0);
-  if (!claim || claim.kind !== 'velocity') {
+  const claim = statedFigure(backlog, 'velocity');
+  if (!claim) {
     throw new UsageError('give --velocity N (or a range like 25..40) or --history LIST: the document states no velocity');
   }
   return { velocity: { kind: 'fixed', value: claim.value }, velocitySource: 'document', velocityClaim: { raw: claim.raw, source: claim.source } };
@@ -102,8 +107,8 @@ function chooseVelocity(backlog: Backlog, given: Velocity | undefined): Pick<For
 
 function chooseTeam(backlog: Backlog, given: number | undefined): Pick<DependencyForecast, 'team' | 'teamSource' | 'teamClaim'> | null {
   if (given !== undefined) return { team: given, teamSource: 'option' };
-  const claim = backlog.claims.find((candidate) => candidate.kind === 'team-size' && candidate.value >= 1);
-  if (!claim || claim.kind !== 'team-size') return null;
+  const claim = statedFigure(backlog, 'team-size');
+  if (!claim) return null;
   return { team: claim.value, teamSource: 'document', teamClaim: { raw: claim.raw, source: claim.source } };
 }
 

@@ -91,6 +91,13 @@ describe('capacity', () => {
     expect(result.sprints[0]).toMatchObject({ committed: 5, leftOut: { otherUnit: ['Y'], unestimated: ['X'] } });
   });
 
+  it('carries the total the document states for a sprint', () => {
+    const claims: Claim[] = [{ kind: 'total', scope: { file: 'test.md', sprint: '2' }, which: 'all', value: 23, unit: 'points', raw: 'Total Points: 23', source: at }];
+    const result = capacity(makeBacklog(items, { sprints, claims }));
+    expect(result.sprints[0]!.stated).toBeUndefined();
+    expect(result.sprints[1]).toMatchObject({ committed: 26, stated: { committed: 23, raw: 'Total Points: 23', source: at } });
+  });
+
   it('is not over for floating-point noise', () => {
     const tenths = [item('A', { estimate: estimate(0.1) }), item('B', { estimate: estimate(0.2) })];
     expect(capacity(makeBacklog(tenths, { sprints: [sprint('1', ['A', 'B'])] }), { capacity: 0.3 }).sprints[0]!.over).toBe(false);

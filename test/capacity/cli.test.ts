@@ -19,6 +19,7 @@ describe('backlog capacity', () => {
     expect(code).toBe(1);
     expect(stdout).toMatch(/│ Sprint 2: Dashboards +│ +29 │ +20 │ 145% │ over +│ --capacity +│/);
     expect(stdout).toContain('2 sprints: 1 over capacity.');
+    expect(stdout).toContain(`Sprint 2: Dashboards: the document states 27 ("Total Points: 27", ${TWO_SPRINTS}:19); the items add up to 29 (+2).`);
     expect(stdout).toContain(`Dependency order: 2 problems\n  ${TWO_SPRINTS}:9  OS-3 in Sprint 1 depends on OS-5, committed to the later Sprint 2\n  ${TWO_SPRINTS}:17  OS-6 in Sprint 2 depends on OS-9, which no sprint holds and is not done\n`);
   });
 

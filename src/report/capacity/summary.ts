@@ -49,6 +49,12 @@ export function sprintNotes(result: CapacityResult): string[] {
     const { unestimated, otherUnit } = sprint.leftOut;
     if (unestimated.length > 0) lines.push(`${sprint.name}: ${unestimated.join(', ')} without an estimate, counted as 0.`);
     if (otherUnit.length > 0) lines.push(`${sprint.name}: ${otherUnit.join(', ')} estimated in another unit, left out.`);
+    const difference = sprint.stated ? sprint.committed - sprint.stated.committed : 0;
+    if (sprint.stated && Math.abs(difference) > 1e-9 * Math.max(1, sprint.committed)) {
+      lines.push(
+        `${sprint.name}: the document states ${formatNumber(sprint.stated.committed)} ("${sprint.stated.raw}", ${sprint.stated.source.file}:${sprint.stated.source.line}); the items add up to ${formatNumber(sprint.committed)} (${difference > 0 ? '+' : '−'}${formatNumber(Math.abs(difference))}).`,
+      );
+    }
     if (sprint.capacityClaim) {
       lines.push(`${sprint.name}: capacity from "${sprint.capacityClaim.raw}" (${sprint.capacityClaim.source.file}:${sprint.capacityClaim.source.line}).`);
     }
