@@ -541,6 +541,28 @@ class FileExtractor {
       above.push(row.id);
       this.records.push(record);
     });
+    this.tableTotals(table, lineOf, above);
+  }
+
+  /** A "Total" row states the sum of the table's estimate column. */
+  private tableTotals(table: Extract<ReturnType<typeof readTable>, { kind: 'items' }>, lineOf: (index: number) => number, ids: string[]): void {
+    const column = table.header.findIndex((header) => header.role === 'estimate');
+    if (column === -1 || ids.length === 0) return;
+    for (const total of table.totals) {
+      const raw = (total.cells[column] ?? '').replace(/[*_`]/g, '').trim();
+      const reading = readEstimate(raw, { ...this.estimateContext, unit: table.header[column].unit ?? this.unitOfKey(table.header[column].text) ?? this.nearest('size')?.unit ?? null });
+      if (!reading || !('estimate' in reading) || reading.estimate.kind !== 'single') continue;
+      const position = this.position(lineOf(total.row));
+      this.claims.push({
+        kind: 'total',
+        scope: { ...this.scope(), items: [...ids] },
+        which: 'all',
+        value: reading.estimate.expected,
+        unit: /\p{L}/u.test(raw) || table.header[column].unit ? reading.estimate.unit : null,
+        raw: `${total.cells.filter(Boolean).join(' | ')}`,
+        source: position,
+      });
+    }
   }
 
   /** A new record with the context of where it stands (sprint, group, track). */

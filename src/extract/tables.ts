@@ -25,6 +25,8 @@ export type ReadTable =
       hasEstimate: boolean;
       threePoint: [number, number, number] | null;
       threePointUnit: Unit | null;
+      /** "| **Total** | | **21** |" rows at the foot of the table. */
+      totals: { cells: string[]; row: number }[];
       /** Kanban tables: one column per status, the item's marked with an X. */
       statusColumns: { index: number; name: string }[] | null;
     })
@@ -32,6 +34,8 @@ export type ReadTable =
   | (Common & { kind: 'projection'; projections: { velocity: number; sprints: number; raw: string; row: number }[] })
   | (Common & { kind: 'key-values'; pairs: { key: string; value: string; row: number }[] })
   | (Common & { kind: 'other' });
+
+const TOTAL_CELL = /^(?:total|totals|sum|summe|gesamt|somme|soma|suma|totale|итого|всего|合计|总计|合計|합계)\b/iu;
 
 const STATUS_HEADER = /^(?:to ?do|todo|open|backlog|doing|in progress|on ?going|en cours|in arbeit|on testing|testing|review|in review|done|erledigt|fait|terminé|feito|hecho|готово|完成)$/i;
 
@@ -118,7 +122,12 @@ export function readTable(block: Extract<Block, { kind: 'table' }>, extraIds: re
   const statusHeaders = header.flatMap((column, index) => (column.role === undefined || column.role === 'status') && STATUS_HEADER.test(column.text.trim()) ? [{ index, name: column.text.trim() }] : []);
 
   const rows: { id: string; cells: string[]; row: number }[] = [];
+  const totals: { cells: string[]; row: number }[] = [];
   cells.forEach((row, index) => {
+    if (row.slice(0, 2).some((cell) => TOTAL_CELL.test(cleanId(cell)))) {
+      totals.push({ cells: row, row: index });
+      return;
+    }
     const id = cleanId(row[idColumn] ?? '');
     // A row that repeats the header ("| `ID` | Name | …") is not an item.
     if (id && looksLikeColumnId(id, extraIds) && id.toLowerCase() !== cleanId(headerTexts[idColumn]).toLowerCase()) {
@@ -129,6 +138,7 @@ export function readTable(block: Extract<Block, { kind: 'table' }>, extraIds: re
     ...common,
     kind: 'items',
     rows,
+    totals,
     hasEstimate: used.has('estimate') || threePoint !== null,
     threePoint,
     threePointUnit: threePoint ? header[threePoint[1]].unit ?? header[threePoint[0]].unit : null,

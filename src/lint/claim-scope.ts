@@ -19,6 +19,9 @@ export function scopeItems(backlog: Backlog, scope: ClaimScope): ScopeItems | nu
   const byId = indexById(backlog.items);
   const work = (ids: readonly string[]) =>
     ids.map((id) => byId.get(id)).filter((item): item is Item => item !== undefined && countsInTotals(item, byId));
+  if (scope.items !== undefined) {
+    return { label: 'The table', items: work(scope.items) };
+  }
   if (scope.sprint !== undefined) {
     const sprint = backlog.sprints.find((candidate) => candidate.key === scope.sprint);
     if (!sprint) return null;

@@ -73,10 +73,12 @@ export interface Group {
 /** Which items a stated total or count is about: all of them, or those not done yet. */
 export type ClaimFilter = 'all' | 'remaining';
 
-/** Where a stated figure applies: a sprint, a group, or (neither given) the whole file. */
+/** Where a stated figure applies: a table's items, a sprint, a group, or (none given) the whole file. */
 export interface ClaimScope {
   sprint?: string; // sprint key
   group?: string; // group name
+  /** The items of one table, for a "Total" row at its foot. */
+  items?: string[];
   file: string;
 }
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readEstimate, readScaleStatement } from '../../src/extract/estimates.js';
 import { parseReferences, ALL_ABOVE } from '../../src/extract/references.js';
 import { readSprintName } from '../../src/extract/sprints.js';
+import { lint } from '../../src/lint/index.js';
 import { backlogFromMarkdown, backlogFromSources, sourceFromText } from '../../src/load.js';
 import { decodeBytes, repairDoubleEncoding } from '../../src/read/decode.js';
 import { prepareText } from '../../src/parse/prepare-text.js';
@@ -171,5 +172,21 @@ describe('bare numbers across files', () => {
       ['3', 'Filters', ['sprint-2:1']],
     ]);
     expect(backlog.conflicts).toEqual([]);
+  });
+});
+
+describe('a Total row at the foot of a table', () => {
+  it('states the sum of that table alone', () => {
+    const backlog = backlogFromMarkdown(
+      '| ID | Story | Points |\n|---|---|---|\n| A-1 | One | 3 |\n| A-2 | Two | 5 |\n| **Total** | | **9** |\n\n| ID | Story | Points |\n|---|---|---|\n| B-1 | One | 2 |\n| Total | | 2 |\n',
+    );
+    expect(backlog.items.map((item) => item.id)).toEqual(['A-1', 'A-2', 'B-1']);
+    expect(backlog.claims.map((claim) => claim.kind === 'total' && [claim.value, claim.scope.items, claim.source.line])).toEqual([
+      [9, ['A-1', 'A-2'], 5],
+      [2, ['B-1'], 10],
+    ]);
+    expect(lint(backlog).problems.map((problem) => [problem.rule, problem.line, problem.message])).toEqual([
+      ['stated-total-mismatch', 5, 'The table states "Total | 9" but its 2 items add up to 8 points'],
+    ]);
   });
 });
