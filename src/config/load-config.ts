@@ -58,7 +58,7 @@ export function parseConfig(data: unknown, file: string): Config {
     if (!isRecord(input.rules)) fail('rules', 'expected a mapping of rule names to off, warn or error');
     config.rules = {};
     for (const [rule, value] of Object.entries(input.rules as Record<string, unknown>)) {
-      const setting = RULE_SETTINGS[String(value).toLowerCase()];
+      const setting = typeof value === 'string' || typeof value === 'number' ? RULE_SETTINGS[String(value).toLowerCase()] : undefined;
       if (!setting) fail(`rules.${rule}`, `expected off, warn or error, got ${JSON.stringify(value)}`);
       config.rules[rule] = setting;
     }
@@ -100,14 +100,20 @@ export function parseConfig(data: unknown, file: string): Config {
 }
 
 function parseSize(value: unknown, key: string, fail: (key: string, what: string) => never): SizeRange {
-  if (typeof value === 'number') return { low: value, high: value, unit: 'days' };
+  if (typeof value === 'number') {
+    const days = positiveNumber(value, key, fail);
+    return { low: days, high: days, unit: 'days' };
+  }
   if (!isRecord(value)) return fail(key, 'expected a number or { low, high, unit }');
   const record = value as Record<string, unknown>;
+  for (const name of Object.keys(record)) {
+    if (!['low', 'high', 'unit'].includes(name)) fail(`${key}.${name}`, 'unknown setting (known: low, high, unit)');
+  }
   const low = positiveNumber(record.low, `${key}.low`, fail);
   const high = record.high === undefined ? low : positiveNumber(record.high, `${key}.high`, fail);
   if (high < low) fail(`${key}.high`, 'must not be below low');
-  const unit = record.unit ?? 'days';
-  if (!UNITS.includes(unit as Unit)) fail(`${key}.unit`, `expected one of ${UNITS.join(', ')}`);
+  const unit = record.unit === undefined ? 'days' : record.unit;
+  if (!UNITS.includes(unit as Unit)) fail(`${key}.unit`, `expected one of ${UNITS.join(', ')}, got ${JSON.stringify(unit)}`);
   return { low, high, unit: unit as Unit };
 }
 
