@@ -59,7 +59,7 @@ export function parseConfig(data: unknown, file: string): Config {
     config.rules = {};
     for (const [rule, value] of Object.entries(input.rules as Record<string, unknown>)) {
       const setting = typeof value === 'string' || typeof value === 'number' ? RULE_SETTINGS[String(value).toLowerCase()] : undefined;
-      if (!setting) fail(`rules.${rule}`, `expected off, warn or error, got ${JSON.stringify(value)}`);
+      if (!setting) return fail(`rules.${rule}`, `expected off, warn or error, got ${JSON.stringify(value)}`);
       config.rules[rule] = setting;
     }
   }

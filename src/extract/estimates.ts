@@ -141,14 +141,21 @@ export function readScaleStatement(text: string, openEndedFactor: number): Recor
   return Object.keys(scale).length >= 2 ? scale : {};
 }
 
-/** The estimate a heading or title carries in parentheses: "Task 1.1: Setup (2 points)", "(5 SP)". */
-export function estimateInParentheses(text: string): { raw: string; unit: Unit } | null {
-  for (const match of text.matchAll(/\(([^()]*)\)/g)) {
-    const inner = match[1].trim();
-    const parts = new RegExp(String.raw`^~?\s*(${NUMBER}(?:\s*(?:-|–|to)\s*${NUMBER})?)\s*(\S.*)$`, 'u').exec(inner);
-    if (!parts) continue;
-    const unit = unitOfWord(parts[2]);
-    if (unit) return { raw: inner, unit: unit.unit };
+/**
+ * The estimate a heading or title carries: in parentheses or brackets ("Task 1.1: Setup (2
+ * points)", "[5 pts]") or after a dash at its end ("Sign in — 3 SP"). `text` is what to remove
+ * from the title.
+ */
+export function estimateInTitle(text: string): { raw: string; text: string; unit: Unit } | null {
+  const amount = new RegExp(String.raw`^~?\s*(${NUMBER}(?:\s*(?:-|–|to)\s*${NUMBER})?)\s*(\S.*)$`, 'u');
+  for (const match of text.matchAll(/\(([^()]*)\)|\[([^[\]]*)\]/g)) {
+    const inner = (match[1] ?? match[2]).trim();
+    const parts = amount.exec(inner);
+    const unit = parts ? unitOfWord(parts[2]) : null;
+    if (unit) return { raw: inner, text: match[0], unit: unit.unit };
   }
-  return null;
+  const trailing = new RegExp(String.raw`\s+[-–—|·]\s*(~?\s*${NUMBER}(?:\s*(?:-|–|to)\s*${NUMBER})?\s*\p{L}+)\s*$`, 'u').exec(text);
+  const parts = trailing ? amount.exec(trailing[1]) : null;
+  const unit = parts ? unitOfWord(parts[2]) : null;
+  return trailing && unit ? { raw: trailing[1].trim(), text: trailing[0], unit: unit.unit } : null;
 }

@@ -7,7 +7,7 @@ import { toBlocks, type Block } from './blocks.js';
 import { readGantt } from './gantt.js';
 import { claimsFromKeyValue, criticalPathClaim } from './claims.js';
 import { rolesOf, type Role } from './columns.js';
-import { estimateInParentheses, readEstimate, readScaleStatement, type EstimateContext } from './estimates.js';
+import { estimateInTitle, readEstimate, readScaleStatement, type EstimateContext } from './estimates.js';
 import { parse as parseYaml } from 'yaml';
 import { cleanId, idKey, looksLikeColumnId, looksLikeId } from './ids.js';
 import { labelOf, readKeyValues } from './key-values.js';
@@ -248,14 +248,14 @@ class FileExtractor {
     return id;
   }
 
-  /** "Docker setup (2 points)": the title, and the estimate its parentheses give. */
+  /** "Docker setup (2 points)": the title, and the estimate it carries. */
   private titleAndEstimate(text: string): { title: string | null; estimate: Estimate | null } {
     const title = text.trim();
-    const inParens = estimateInParentheses(title);
-    if (!inParens) return { title: title || null, estimate: null };
-    const reading = readEstimate(inParens.raw, { ...this.estimateContext, unit: inParens.unit });
+    const stated = estimateInTitle(title);
+    if (!stated) return { title: title || null, estimate: null };
+    const reading = readEstimate(stated.raw, { ...this.estimateContext, unit: stated.unit });
     if (!reading || !('estimate' in reading)) return { title: title || null, estimate: null };
-    return { title: title.replace(`(${inParens.raw})`, '').trim() || null, estimate: reading.estimate };
+    return { title: title.replace(stated.text, ' ').replace(/\s+/g, ' ').trim() || null, estimate: reading.estimate };
   }
 
   private textLine(text: string): void {
@@ -371,16 +371,25 @@ class FileExtractor {
     const lead = /^([^\s:–—,]+(?:\s#?\d+(?:\.\d+)*)?)\s*([:–—-]\s*|\s+|$)(.*)$/u.exec(value);
     const id = lead && looksLikeId(cleanId(lead[1]), this.extraIds) ? cleanId(lead[1]) : null;
     const currentSprint = this.nearest('sprint');
-    if (id && lead && this.listMode === 'members' && currentSprint && !item) {
-      const titled = /^[:–—-]/.test(lead[2]);
+    if (id && lead && this.listMode === 'members' && currentSprint && !item && checked === null) {
+      // "AION-702 partly for capture" carries a note on the commitment; "US-4: Export" or
+      // "US-4 Export" a title.
       const rest = lead[3].trim();
+      const titled = /^[:–—-]/.test(lead[2]) || /^[\p{Lu}\p{Lo}\d]/u.test(rest);
       this.sprints.get(currentSprint.key)!.members.push({ id, partial: !titled && rest ? rest : null, source: this.position() });
       if (titled && rest) this.records.push(this.record(id, { title: rest, container: `list:${this.line}`, reference: true }));
       return;
     }
-    if (id && lead && (checked !== null || (item && /^[:–—]/.test(lead[2])))) {
-      const { title, estimate } = this.titleAndEstimate(lead[3]);
-      this.records.push(this.record(id, { title, estimate, parent: item ?? null, done: checked, container: `list:${item ?? ''}` }));
+    // A checkbox task, a task listed under its story, or an entry that carries its own estimate
+    // ("1. US-5 Export CSV — 3 SP") defines an item; other entries that start with an ID only
+    // mention one ("- AION-101 through AION-104").
+    const estimated = lead !== null && estimateInTitle(lead[3]) !== null;
+    if (id && lead && (checked !== null || estimated || (item && /^[:–—]/.test(lead[2])))) {
+      const dependency = /[\s(—–-]+(?:depends on|blocked by|after|requires|needs)\s+([^)]*)\)?\s*$/i.exec(lead[3]);
+      const { title, estimate } = this.titleAndEstimate(dependency ? lead[3].slice(0, dependency.index) : lead[3]);
+      const record = this.record(id, { title, estimate, parent: item ?? null, done: checked, container: `list:${item ?? ''}` });
+      if (dependency) record.references.push(...parseReferences(dependency[1], this.extraIds));
+      this.records.push(record);
       return;
     }
     if (pairs.length > 0 && item && !this.isClaimLine(pairs)) {
@@ -433,7 +442,8 @@ class FileExtractor {
         record.successors.push(...parseReferences(text, this.extraIds));
         return;
       case 'sprint': {
-        const sprint = readSprintName(text, true);
+        // "PROJ Sprint 14" in a Jira export names sprint 14.
+        const sprint = readSprintName(text, true) ?? readSprintName(/\b(?:sprint|iteration)\s*#?\s*\d+(?:\.\d+)?\b.*$/i.exec(text)?.[0] ?? '', true);
         if (sprint) {
           record.sprint = sprint.key;
           this.registerSprint(sprint);

@@ -206,3 +206,16 @@ describe('a mermaid gantt chart as the only plan (gantt.md)', () => {
     ]);
   });
 });
+
+describe('checklists and a tracker export (checklists.md)', () => {
+  it('reads checkbox items under a sprint, estimates in brackets or after a dash, "depends on" notes and Jira sprint names', () => {
+    const backlog = load('checklists.md');
+    expect(rows(backlog)).toEqual([
+      'ABC-1 | Login page | 3-3 points | Sprint 3 | - | - | - | done',
+      'ABC-2 | Password reset | 2-2 points | Sprint 3 | ABC-1 | - | - | open',
+      'ABC-3 | Remember me | 1-1 points | Sprint 3 | - | - | - | open',
+      'ABC-4 | Audit log | 5-5 points | Sprint 4 | - | - | To Do | open',
+      'ABC-5 | Export CSV | 3-3 points | - | - | - | - | open',
+    ]);
+  });
+});
