@@ -66,6 +66,7 @@ class FileExtractor {
   /** A front-matter record still waiting for the title its first heading gives. */
   private pendingTitle: ItemRecord | null = null;
   private readonly ganttRecords: ItemRecord[] = [];
+  private readonly sourceLines: string[];
   private listMode: 'members' | 'other' | null = null;
   private tableCount = 0;
   private line = 1;
@@ -76,6 +77,7 @@ class FileExtractor {
   ) {
     this.extraIds = config.idPatterns.map((pattern) => new RegExp(pattern, 'u'));
     this.estimateContext = { unit: null, scale: {}, openEndedFactor: config.openEndedFactor };
+    this.sourceLines = source.text.split('\n');
   }
 
   run(): FileExtraction {
@@ -259,6 +261,7 @@ class FileExtractor {
   }
 
   private textLine(text: string): void {
+    if (this.boldItemLine(text)) return;
     const item = this.nearest('item');
     const pairs = readKeyValues(text);
     const label = labelOf(text);
@@ -284,6 +287,24 @@ class FileExtractor {
       this.lineFrame = { depth: 7, group };
       this.listMode = null;
     }
+  }
+
+  /**
+   * "**US-12 — Export CSV**" on a line of its own introduces an item as a heading would; the
+   * `Key: value` lines and tasks after it belong to it.
+   */
+  private boldItemLine(text: string): boolean {
+    const raw = (this.sourceLines[this.line - 1] ?? '').trim();
+    if (!/^(?:\*\*|__)/.test(raw) || text.length > 160) return false;
+    const match = ITEM_HEADING.exec(stripDecoration(text));
+    if (!match || !/[:：–—-]/.test(text.slice(match[1].length, match[1].length + 4)) || !match[2]) return false;
+    const id = cleanId(match[1]);
+    if (!looksLikeId(id, this.extraIds)) return false;
+    const { title, estimate } = this.titleAndEstimate(match[2]);
+    const parent = this.stack.findLast((frame) => frame.item)?.item ?? null;
+    this.records.push(this.record(id, { title, estimate, parent, container: `line:${this.line}` }));
+    this.lineFrame = { ...this.lineFrame, depth: 7, item: id };
+    return true;
   }
 
   private isClaimLine(pairs: { key: string; value: string }[]): boolean {

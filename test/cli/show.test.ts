@@ -17,7 +17,7 @@ describe('backlog show', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toContain('HB-12');
-    expect(stdout).toMatch(/\d+ items in 10 files · .* · \d+ sprints · \d+ diagnostics/);
+    expect(stdout).toMatch(/\d+ items in 11 files · .* · \d+ sprints · \d+ diagnostics/);
   });
 
   it('prints the model as JSON with the contract fields', () => {

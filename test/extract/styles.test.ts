@@ -219,3 +219,13 @@ describe('checklists and a tracker export (checklists.md)', () => {
     ]);
   });
 });
+
+describe('bold item lines with list metadata (bold-items.md)', () => {
+  it('reads each bold line as an item and the bullets under it as its fields', () => {
+    expect(rows(load('bold-items.md'))).toEqual([
+      'US-12 | Export CSV | 3-3 points | Sprint 5 | US-10 | - | In progress | open',
+      'US-13 | Import CSV | 5-5 points | Sprint 5 | US-12 | - | - | open',
+      'US-10 | Data model | 2-2 points | Sprint 5 | - | - | Done | done',
+    ]);
+  });
+});
