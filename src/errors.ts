@@ -8,6 +8,5 @@ export class InputsReported extends UsageError {
   }
 }
 
-export const EXIT_OK = 0;
 export const EXIT_PROBLEMS = 1;
 export const EXIT_USAGE = 2;

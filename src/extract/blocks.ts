@@ -98,7 +98,7 @@ function tableBlock(node: Table): Block {
 }
 
 /** Plain text of inline content: emphasis and code unwrapped, links as their text, <br> as a space. */
-export function inlineText(nodes: readonly PhrasingContent[]): string {
+function inlineText(nodes: readonly PhrasingContent[]): string {
   let text = '';
   for (const node of nodes) text += phrasingText(node);
   return text.replace(/\s+/g, ' ').trim();

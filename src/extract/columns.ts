@@ -38,7 +38,7 @@ const SYNONYMS: [Role, RegExp][] = [
   ['title', /^(?:title|titel|name|summary|story|user stor(?:y|ies)|stories|task|tasks|ticket|item|description|desc|backlog item|backlog-element|aufgabe|beschreibung|tâche|titre|intitulé|história|historia|historias de usuario|user stories|tarea|tarefa|título|titulo|название|задача|история|элемент|标题|名称|任务|故事|제목|작업|タイトル|件名|タスク|ストーリー|titolo|descrizione|attività|storia|omschrijving|work-item|work item|pb item|feature name)$/i],
 ];
 
-export function cleanHeader(header: string): string {
+function cleanHeader(header: string): string {
   return header
     .replace(/[*_`]/g, '')
     .replace(/\((?:\d+|[^)]*)\)\s*$/, (note) => (unitOfWord(note.slice(1, -1)) ? '' : note.match(/^\(\d+\)$/) ? '' : note))

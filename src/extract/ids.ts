@@ -20,9 +20,9 @@ const ISSUE_ID = String.raw`#\d+`;
 const WORD_ID = String.raw`(?:Story|Task|Sub-?task|User Story|US|Feature|Bug|Epic|Tâche|Aufgabe|Historia|História|Tarea|Tarefa|Задача|任务)\s+#?\d+(?:\.\d+)*`;
 
 /** A whole string that is an item ID (cells of an ID column, list entries, references). */
-export const ID_PATTERN = new RegExp(String.raw`^(?:${WORD_ID}|${CODE_ID}|${ISSUE_ID})$`, 'u');
+const ID_PATTERN = new RegExp(String.raw`^(?:${WORD_ID}|${CODE_ID}|${ISSUE_ID})$`, 'u');
 /** IDs inside running text. */
-export const ID_IN_TEXT = new RegExp(String.raw`(?<![\w-])(?:${WORD_ID}|${CODE_ID}|${ISSUE_ID})(?![\w-])`, 'gu');
+const ID_IN_TEXT = new RegExp(String.raw`(?<![\w-])(?:${WORD_ID}|${CODE_ID}|${ISSUE_ID})(?![\w-])`, 'gu');
 
 const NOT_IDS = /^(?:P[0-4]|Q[1-4]|S[0-9]+|V\d+|H[1-6]|[A-Z]\d{4,}|UTF-8|ISO-\d+|SHA-\d+|MD\d|TS\d*|ES\d+|2FA|MVP\d*|MCP|WCAG-?\d.*|GPT-\d.*|K8S|X\d+)$/i;
 

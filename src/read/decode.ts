@@ -152,7 +152,7 @@ function sample(text: string, at: number): string {
   return text.slice(start, end === -1 ? at + 12 : at + Math.min(end, 24)).trim();
 }
 
-export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
+function lineColumnAt(text: string, offset: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
   for (let i = 0; i < offset && i < text.length; i++) {

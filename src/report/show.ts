@@ -11,7 +11,7 @@ export interface ShowOptions {
 const SCHEMA_VERSION = 1;
 
 /** The model as JSON: DESIGN.md's contract fields first, then the rest of what was read. */
-export function showJson(backlog: Backlog): string {
+function showJson(backlog: Backlog): string {
   const json = {
     schemaVersion: SCHEMA_VERSION,
     unit: backlog.unit,
@@ -60,7 +60,7 @@ function rows(backlog: Backlog): string[][] {
   ]);
 }
 
-export function summaryLine(backlog: Backlog): string {
+function summaryLine(backlog: Backlog): string {
   const work = workItems(backlog);
   const unit = backlog.unit;
   const total = unit ? `${formatNumber(sumExpected(work, unit))} ${unitLabel(unit)}` : 'no estimates';
@@ -81,7 +81,7 @@ function escapeCell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
-export function showMarkdown(backlog: Backlog): string {
+function showMarkdown(backlog: Backlog): string {
   const lines = [
     `| ${HEADERS.join(' | ')} |`,
     `| ${HEADERS.map(() => '---').join(' | ')} |`,
@@ -95,7 +95,7 @@ export function showMarkdown(backlog: Backlog): string {
 const COMPACT_BORDERS = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
 
 /** A terminal table, one line per item: long cells are cut with an ellipsis, not wrapped. */
-export async function showTable(backlog: Backlog, options: ShowOptions): Promise<string> {
+async function showTable(backlog: Backlog, options: ShowOptions): Promise<string> {
   const [{ default: Table }, { Chalk }] = await Promise.all([import('cli-table3'), import('chalk')]);
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
   const width = Math.max(100, options.width ?? 120);
