@@ -12,7 +12,7 @@ function run(args: string[]) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-describe('backlog capacity', () => {
+describe('backlog capacity', { timeout: 30_000 }, () => {
   it('exits 1 when a sprint is over capacity, and lists the dependency order problems', () => {
     const { code, stdout, stderr } = run([TWO_SPRINTS, '--capacity', '20']);
     expect(stderr).toBe('');

@@ -12,7 +12,7 @@ function run(args: string[], env: Record<string, string> = { NO_COLOR: '1' }) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-describe('backlog forecast', () => {
+describe('backlog forecast', { timeout: 30_000 }, () => {
   it('prints the answer, the scenario table, a burn-up and the stated figures that drifted', () => {
     const { code, stdout, stderr } = run([DRIFTED, '--velocity', '19', '--scenarios', '20,32,50']);
     expect(stderr).toBe('');

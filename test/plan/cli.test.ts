@@ -11,7 +11,7 @@ function run(args: string[]) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-describe('backlog plan', () => {
+describe('backlog plan', { timeout: 30_000 }, () => {
   it('proposes sprints as markdown', () => {
     const { code, stdout, stderr } = run([UNSCHEDULED, '--capacity', '20', '--format', 'md']);
     expect(stderr).toBe('');
