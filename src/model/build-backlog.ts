@@ -59,11 +59,12 @@ export function buildBacklog(extractions: readonly FileExtraction[]): Backlog {
   const byId = indexById(items);
   const work = items.filter((item) => countsInTotals(item, byId));
   const unit = dominantUnit(work);
-  for (const sprint of sprints) {
-    const members = new Set(sprint.items);
-    const work = items.filter((item) => members.has(item.id) || (item.parent !== null && members.has(item.parent) && item.sprint === sprint.name));
-    sprint.committed = sumExpected(work.filter((item) => countsInTotals(item, byId)), unit);
+  // A sprint commits its items and, where a story carries no estimate, the story's tasks.
+  const committedWork = new Map<string, Item[]>(sprints.map((sprint) => [sprint.name, []]));
+  for (const item of items) {
+    if (item.sprint && countsInTotals(item, byId)) committedWork.get(item.sprint)?.push(item);
   }
+  for (const sprint of sprints) sprint.committed = sumExpected(committedWork.get(sprint.name) ?? [], unit);
   diagnostics.push(...missingEstimates(drafts, byId));
   return {
     items,
