@@ -1,14 +1,14 @@
+import { parse as parseYaml } from 'yaml';
 import type { Config, SizeRange } from '../config/types.js';
 import type { Claim, ClaimScope, Diagnostic, Estimate, SourcePosition, Unit } from '../model/types.js';
 import { parseMarkdown } from '../parse/parse-markdown.js';
 import { prepareText } from '../parse/prepare-text.js';
 import type { SourceText } from '../read/source.js';
 import { toBlocks, type Block } from './blocks.js';
-import { readGantt } from './gantt.js';
 import { claimsFromKeyValue, criticalPathClaim } from './claims.js';
 import { rolesOf, type Role } from './columns.js';
 import { estimateInTitle, readEstimate, readScaleStatement, type EstimateContext } from './estimates.js';
-import { parse as parseYaml } from 'yaml';
+import { readGantt } from './gantt.js';
 import { cleanId, idKey, looksLikeColumnId, looksLikeId } from './ids.js';
 import { labelOf, readKeyValues } from './key-values.js';
 import type { FileExtraction, GroupRecord, ItemRecord, SprintRecord } from './records.js';
