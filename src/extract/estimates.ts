@@ -27,6 +27,7 @@ const SINGLE = new RegExp(String.raw`^(${NUMBER})\s*(.*)$`, 'u');
 const THREE_POINT = new RegExp(String.raw`^(${NUMBER})\s*\/\s*(${NUMBER})\s*\/\s*(${NUMBER})\s*(.*)$`, 'u');
 const OPEN = new RegExp(String.raw`^(?:more\s+than|over|above|at\s+least|mehr\s+als|über|plus\s+de|mais\s+de|más\s+de|более|>=?|≥)\s*(${NUMBER})\s*(.*)$|^(${NUMBER})\s*\+\s*(.*)$`, 'iu');
 const SIZE = /^(XXS|XS|S|M|L|XL|XXL|XXXL)$/i;
+const COMPOUND = new RegExp(String.raw`^(${NUMBER})\s*(d|days?|h|hrs?|hours?)\s*(${NUMBER})\s*(h|hrs?|hours?|m|min|mins|minutes?)$`, 'iu');
 
 function toNumber(text: string): number {
   return Number(text.replace(',', '.'));
@@ -80,6 +81,18 @@ export function readEstimate(raw: string, context: EstimateContext): EstimateRea
     const range = context.scale[key];
     if (!range) return { problem: `T-shirt size "${original}" has no scale (state one, e.g. "S= 1 to 2 days", or set scales in the config)` };
     return { estimate: make(range.unit, range.low, range.high, (range.low + range.high) / 2, original, 'size', key) };
+  }
+
+  const compound = COMPOUND.exec(text);
+  if (compound) {
+    // "1d 4h", "2h 30m": both parts in the larger unit.
+    const larger = unitOfWord(compound[2])!;
+    const smaller = unitOfWord(compound[4])!;
+    const perLarger = larger.unit === 'days' && smaller.unit === 'hours' ? 8 : 1;
+    const value = toNumber(compound[1]) * larger.factor + (toNumber(compound[3]) * smaller.factor) / perLarger;
+    if (larger.unit === smaller.unit || (larger.unit === 'days' && smaller.unit === 'hours')) {
+      return { estimate: make(larger.unit, value, value, value, original, 'single') };
+    }
   }
 
   const three = THREE_POINT.exec(text);

@@ -25,6 +25,8 @@ describe('estimates', () => {
     expect(value('5 SP')).toEqual([5, 5, 5, 'points']);
     expect(value('8', 'points')).toEqual([8, 8, 8, 'points']);
     expect(value('more than 10 days')).toEqual([10, 15, 12.5, 'days']);
+    expect(value('2h 30m')).toEqual([2.5, 2.5, 2.5, 'hours']);
+    expect(value('1d 4h')).toEqual([1.5, 1.5, 1.5, 'days']);
   });
 
   it('reads three-point estimates as PERT', () => {
