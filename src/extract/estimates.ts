@@ -87,7 +87,7 @@ export function readEstimate(raw: string, context: EstimateContext): EstimateRea
   if (compound) {
     // "1d 4h", "2h 30m": both parts in the larger unit.
     const larger = unitOfWord(compound[2])!;
-    const smaller = unitOfWord(compound[4])!;
+    const smaller = unitOfWord(compound[4].toLowerCase() === 'm' ? 'min' : compound[4])!;
     const perLarger = larger.unit === 'days' && smaller.unit === 'hours' ? 8 : 1;
     const value = toNumber(compound[1]) * larger.factor + (toNumber(compound[3]) * smaller.factor) / perLarger;
     if (larger.unit === smaller.unit || (larger.unit === 'days' && smaller.unit === 'hours')) {
