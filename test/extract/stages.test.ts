@@ -41,6 +41,24 @@ describe('estimates', () => {
     expect(readEstimate('M', context)).toEqual({ problem: 'T-shirt size "M" has no scale (state one, e.g. "S= 1 to 2 days", or set scales in the config)' });
   });
 
+  it('never throws, and every estimate it reads is finite with low ≤ expected ≤ high', () => {
+    const token = fc.oneof(
+      fc.constantFrom('1', '2.5', '0,5', '3', '-', '–', 'to', '/', '+', '~', 'd', 'h', 'm', 'min', 'days', 'SP', 'pts', 'weeks', 'more than', 'XL', 'M', '(', ')', '[', ']', ' '),
+      fc.string({ maxLength: 4 }),
+    );
+    fc.assert(
+      fc.property(fc.array(token, { maxLength: 8 }), (tokens) => {
+        const reading = readEstimate(tokens.join(''), { ...context, scale: { M: { low: 3, high: 5, unit: 'days' } } });
+        if (reading && 'estimate' in reading) {
+          const { low, expected, high } = reading.estimate;
+          expect([low, expected, high].every(Number.isFinite)).toBe(true);
+          expect(low <= expected && expected <= high).toBe(true);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('reads a T-shirt scale stated in prose', () => {
     expect(readScaleStatement('S= 1 to 2 days,M= 3 to 5 days,XL= more than 10 days - team', 1.5)).toEqual({
       S: { low: 1, high: 2, unit: 'days' },
