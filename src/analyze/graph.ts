@@ -1,12 +1,15 @@
 import { Graph } from '@dagrejs/graphlib';
 import type { Backlog, Item } from '../model/types.js';
+import { compileAdjacency, type Adjacency } from './adjacency.js';
 
 /** Edges run from prerequisite to dependent, the direction work flows; node labels are the items. */
 export type DependencyGraph = Graph<unknown, Item, unknown>;
 
 /**
- * The dependency graph over `items`. A dependency on an item outside `items` is left out, so a
- * part of the backlog (one sprint, one group) is a network of its own.
+ * The dependency graph over `items` as a graphlib graph, for library users who want one. A
+ * dependency on an item outside `items` is left out, so a part of the backlog (one sprint, one
+ * group) is a network of its own. The analyses themselves walk the same edges as index arrays
+ * (`compileAdjacency`): a graphlib graph costs about twenty times as much to build.
  */
 export function buildDependencyGraph(items: readonly Item[]): DependencyGraph {
   const graph: DependencyGraph = new Graph({ directed: true });
@@ -17,23 +20,6 @@ export function buildDependencyGraph(items: readonly Item[]): DependencyGraph {
     }
   }
   return graph;
-}
-
-/**
- * Each item's successors as indexes into `items`, ascending, so that every walk over the graph
- * visits items in document order. (graphlib lists nodes in object-key order, which puts
- * numeric-looking IDs first.)
- */
-export function successorIndexes(graph: DependencyGraph, items: readonly Item[]): number[][] {
-  const index = new Map(items.map((item, position) => [item.id, position]));
-  return items.map((item) => {
-    const successors: number[] = [];
-    for (const id of graph.successors(item.id) ?? []) {
-      const position = index.get(id);
-      if (position !== undefined) successors.push(position);
-    }
-    return successors.sort((a, b) => a - b);
-  });
 }
 
 export interface CycleMember {
@@ -54,26 +40,21 @@ export interface DependencyCycle {
 
 /** Every dependency cycle among the backlog's items, in document order of their first members. */
 export function findCycles(backlog: Backlog): DependencyCycle[] {
-  return cyclesIn(buildDependencyGraph(backlog.items), backlog.items);
+  return cyclesIn(compileAdjacency(backlog.items), backlog.items);
 }
 
-/** The cycles of a graph built from `items`. Linear in items and edges, and never recursive. */
-export function cyclesIn(graph: DependencyGraph, items: readonly Item[]): DependencyCycle[] {
-  const successors = successorIndexes(graph, items);
-  const found: { first: number; cycle: DependencyCycle }[] = [];
-  for (const component of stronglyConnectedComponents(successors)) {
-    const first = component[0]!;
-    if (component.length === 1 && !successors[first]!.includes(first)) continue;
-    const chain = shortestCycleThrough(first, successors, new Set(component));
-    found.push({
-      first,
-      cycle: {
-        members: chain.map((position) => ({ id: items[position]!.id, source: items[position]!.source })),
-        component: component.map((position) => items[position]!.id),
-      },
-    });
-  }
-  return found.sort((a, b) => a.first - b.first).map((entry) => entry.cycle);
+/** The cycles among `items`, given their adjacency. Linear in items and edges, and never recursive. */
+export function cyclesIn(adjacency: Adjacency, items: readonly Item[]): DependencyCycle[] {
+  const componentOf = new Int32Array(items.length).fill(-1);
+  const components = tangledComponents(adjacency, componentOf);
+  const search = new BreadthFirstSearch(adjacency, componentOf);
+  return components
+    .map((component) => ({ first: component[0]!, component }))
+    .sort((a, b) => a.first - b.first)
+    .map(({ first, component }) => ({
+      members: search.shortestCycleThrough(first).map((position) => ({ id: items[position]!.id, source: items[position]!.source })),
+      component: component.map((position) => items[position]!.id),
+    }));
 }
 
 /** One line for a message: `A (a.md:3) → B (a.md:9) → A (a.md:3)`. */
@@ -90,59 +71,72 @@ export class CycleError extends Error {
   }
 }
 
+function dependsOnItself({ successorStart, successors }: Adjacency, node: number): boolean {
+  for (let edge = successorStart[node]!; edge < successorStart[node + 1]!; edge++) if (successors[edge] === node) return true;
+  return false;
+}
+
 /**
- * Tarjan's algorithm with an explicit stack (a recursive one overflows on a long chain). Each
- * component comes back sorted ascending.
+ * Tarjan's algorithm with an explicit stack (a recursive one overflows on a long chain). Answers
+ * the components that hold a cycle (several items, or one that depends on itself), each sorted
+ * ascending, and numbers their members in `componentOf` by their place in the answer. An acyclic
+ * backlog allocates nothing per item.
  */
-function stronglyConnectedComponents(successors: readonly number[][]): number[][] {
-  const count = successors.length;
+function tangledComponents(adjacency: Adjacency, componentOf: Int32Array): number[][] {
+  const { successorStart, successors } = adjacency;
+  const count = componentOf.length;
   const order = new Int32Array(count).fill(-1);
   const low = new Int32Array(count);
   const onStack = new Uint8Array(count);
   const stack: number[] = [];
   const walkNode = new Int32Array(count);
+  // The next edge to follow from each node on the walk, as an index into `successors`.
   const walkEdge = new Int32Array(count);
   const components: number[][] = [];
   let counter = 0;
 
-  const enter = (node: number): void => {
+  const enter = (node: number, depth: number): void => {
     order[node] = counter;
     low[node] = counter;
     counter++;
     stack.push(node);
     onStack[node] = 1;
+    walkNode[depth] = node;
+    walkEdge[depth] = successorStart[node]!;
   };
 
   for (let root = 0; root < count; root++) {
     if (order[root] !== -1) continue;
     let depth = 0;
-    walkNode[0] = root;
-    walkEdge[0] = 0;
-    enter(root);
+    enter(root, depth);
     while (depth >= 0) {
       const node = walkNode[depth]!;
-      const edges = successors[node]!;
-      if (walkEdge[depth]! < edges.length) {
-        const next = edges[walkEdge[depth]!++]!;
+      if (walkEdge[depth]! < successorStart[node + 1]!) {
+        const next = successors[walkEdge[depth]!++]!;
         if (order[next] === -1) {
-          enter(next);
           depth++;
-          walkNode[depth] = next;
-          walkEdge[depth] = 0;
+          enter(next, depth);
         } else if (onStack[next]) {
           low[node] = Math.min(low[node]!, order[next]!);
         }
         continue;
       }
       if (low[node] === order[node]) {
-        const component: number[] = [];
-        let member: number;
-        do {
-          member = stack.pop()!;
-          onStack[member] = 0;
-          component.push(member);
-        } while (member !== node);
-        components.push(component.sort((a, b) => a - b));
+        // The component is the stack down to `node`: one item alone when `node` is on top.
+        if (stack[stack.length - 1] === node && !dependsOnItself(adjacency, node)) {
+          stack.pop();
+          onStack[node] = 0;
+        } else {
+          const component: number[] = [];
+          let member: number;
+          do {
+            member = stack.pop()!;
+            onStack[member] = 0;
+            componentOf[member] = components.length;
+            component.push(member);
+          } while (member !== node);
+          components.push(component.sort((a, b) => a - b));
+        }
       }
       depth--;
       if (depth >= 0) {
@@ -154,24 +148,51 @@ function stronglyConnectedComponents(successors: readonly number[][]): number[][
   return components;
 }
 
-/** Breadth-first from `start` inside its component, so the chain reported is a shortest one. */
-function shortestCycleThrough(start: number, successors: readonly number[][], component: ReadonlySet<number>): number[] {
-  const parent = new Map<number, number>([[start, -1]]);
-  const queue = [start];
-  for (let head = 0; head < queue.length; head++) {
-    const node = queue[head]!;
-    for (const next of successors[node]!) {
-      if (next === start) return chainTo(node);
-      if (!component.has(next) || parent.has(next)) continue;
-      parent.set(next, node);
-      queue.push(next);
-    }
-  }
-  throw new Error(`item ${start} is in no cycle`);
+/**
+ * Breadth-first searches confined to one strongly connected component each. The arrays are
+ * shared by every search and only the nodes a search reached are reset after it, so that many
+ * small cycles cost their own size, not the backlog's each.
+ */
+class BreadthFirstSearch {
+  private readonly parent: Int32Array;
+  private readonly queue: Int32Array;
 
-  function chainTo(last: number): number[] {
+  constructor(
+    private readonly adjacency: Adjacency,
+    private readonly componentOf: Int32Array,
+  ) {
+    this.parent = new Int32Array(componentOf.length).fill(UNREACHED);
+    this.queue = new Int32Array(componentOf.length);
+  }
+
+  /** The shortest closed chain from `start` back to itself, `start` first. */
+  shortestCycleThrough(start: number): number[] {
+    const { parent, queue, componentOf } = this;
+    const { successorStart, successors } = this.adjacency;
+    parent[start] = NO_PARENT;
+    queue[0] = start;
+    let tail = 1;
+    let last = -1;
+    for (let head = 0; head < tail && last === -1; head++) {
+      const node = queue[head]!;
+      for (let edge = successorStart[node]!; edge < successorStart[node + 1]!; edge++) {
+        const next = successors[edge]!;
+        if (next === start) {
+          last = node;
+          break;
+        }
+        if (componentOf[next] !== componentOf[start] || parent[next] !== UNREACHED) continue;
+        parent[next] = node;
+        queue[tail++] = next;
+      }
+    }
+    if (last === -1) throw new Error(`item ${start} is in no cycle`);
     const chain: number[] = [];
-    for (let node = last; node !== -1; node = parent.get(node)!) chain.push(node);
+    for (let node = last; node !== NO_PARENT; node = parent[node]!) chain.push(node);
+    for (let index = 0; index < tail; index++) parent[queue[index]!] = UNREACHED;
     return chain.reverse();
   }
 }
+
+const UNREACHED = -2;
+const NO_PARENT = -1;
