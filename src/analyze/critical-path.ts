@@ -140,7 +140,8 @@ function prerequisitesOf(network: Network, node: number): string[] {
  * Dependencies on items outside the part are left out of the network and named in `outside`.
  */
 function selectItems(backlog: Backlog, options: CriticalPathOptions): { items: Item[]; outside: string[] } {
-  let selected = workItems(backlog);
+  const byId = indexById(backlog.items);
+  let selected = workItems(backlog, byId);
   if (options.sprint !== undefined) {
     const members = sprintMembers(backlog, options.sprint);
     selected = selected.filter((item) => members.has(item.id));
@@ -150,8 +151,8 @@ function selectItems(backlog: Backlog, options: CriticalPathOptions): { items: I
     selected = selected.filter((item) => members.has(item.id));
   }
 
-  const chosen = new Set(selected.map((item) => item.id));
-  const byId = indexById(backlog.items);
+  const chosen = new Set<string>();
+  for (const item of selected) chosen.add(item.id);
   const representative = (id: string): string | undefined => {
     if (chosen.has(id)) return id;
     const parent = byId.get(id)?.parent;
@@ -161,29 +162,44 @@ function selectItems(backlog: Backlog, options: CriticalPathOptions): { items: I
   const finished = (id: string): boolean => !options.all && byId.get(id)?.done === true;
   const taskReferences = new Map<string, string[]>();
   for (const item of backlog.items) {
-    const story = chosen.has(item.id) ? undefined : representative(item.id);
+    if (item.dependsOn.length === 0 || chosen.has(item.id)) continue;
+    const story = representative(item.id);
     if (story === undefined || finished(item.id)) continue;
-    const references = taskReferences.get(story) ?? [];
-    references.push(...item.dependsOn);
-    taskReferences.set(story, references);
+    const references = taskReferences.get(story);
+    if (references) for (const id of item.dependsOn) references.push(id);
+    else taskReferences.set(story, [...item.dependsOn]);
   }
+
   const outside = new Set<string>();
-  const items = selected.map((item) => {
-    const dependsOn = new Set<string>();
-    const references = finished(item.id) ? [] : [...item.dependsOn, ...(taskReferences.get(item.id) ?? [])];
-    for (const reference of references) {
-      if (finished(reference)) continue;
-      const prerequisite = representative(reference);
-      if (prerequisite === undefined) {
-        if (byId.has(reference)) outside.add(reference);
-      } else if (prerequisite !== item.id || reference === item.id) {
-        // (One task of a story waiting for another is work inside the story, not a cycle.)
-        dependsOn.add(prerequisite);
-      }
+  // One set, emptied for each item: most items keep their dependencies as written, and are
+  // then taken as they are rather than copied.
+  const kept = new Set<string>();
+  const keep = (item: Item, reference: string): void => {
+    if (finished(reference)) return;
+    const prerequisite = representative(reference);
+    if (prerequisite === undefined) {
+      if (byId.has(reference)) outside.add(reference);
+    } else if (prerequisite !== item.id || reference === item.id) {
+      // (One task of a story waiting for another is work inside the story, not a cycle.)
+      kept.add(prerequisite);
     }
-    return { ...item, dependsOn: [...dependsOn] };
+  };
+  const items = selected.map((item) => {
+    kept.clear();
+    if (!finished(item.id)) {
+      for (const reference of item.dependsOn) keep(item, reference);
+      for (const reference of taskReferences.get(item.id) ?? []) keep(item, reference);
+    }
+    return sameOrder(kept, item.dependsOn) ? item : { ...item, dependsOn: [...kept] };
   });
   return { items, outside: [...outside] };
+}
+
+function sameOrder(set: ReadonlySet<string>, list: readonly string[]): boolean {
+  if (set.size !== list.length) return false;
+  let index = 0;
+  for (const value of set) if (value !== list[index++]) return false;
+  return true;
 }
 
 function sprintMembers(backlog: Backlog, wanted: string): Set<string> {

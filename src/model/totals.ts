@@ -12,12 +12,16 @@ export function countsInTotals(item: Item, byId: ReadonlyMap<string, Item>): boo
 }
 
 export function indexById(items: readonly Item[]): Map<string, Item> {
-  return new Map(items.map((item) => [item.id, item]));
+  const byId = new Map<string, Item>();
+  for (const item of items) byId.set(item.id, item);
+  return byId;
 }
 
-/** The items that carry the backlog's work: what totals, forecasts and the critical path add up. */
-export function workItems(backlog: Backlog): Item[] {
-  const byId = indexById(backlog.items);
+/**
+ * The items that carry the backlog's work: what totals, forecasts and the critical path add up.
+ * A caller that has indexed the items already passes its index.
+ */
+export function workItems(backlog: Backlog, byId: ReadonlyMap<string, Item> = indexById(backlog.items)): Item[] {
   return backlog.items.filter((item) => countsInTotals(item, byId));
 }
 
