@@ -26,6 +26,24 @@ export function countCells(line: string): number {
 }
 
 /**
+ * The last line of a row wrapped over the lines after `start`: continuation lines that do not
+ * start a row of their own, until the joined row has exactly the header's cells and its last
+ * line ends a cell. Null when no such line follows.
+ */
+function wrappedRowEnd(lines: readonly string[], start: number, headerCells: number): number | null {
+  let joined = lines[start].replace(/\r$/, '');
+  for (let j = start + 1; j < lines.length && j <= start + 20; j++) {
+    const line = lines[j].replace(/\r$/, '');
+    if (line.trim() === '' || line.trimStart().startsWith('|')) return null;
+    joined += ` ${line.trim()}`;
+    const cells = countCells(joined);
+    if (cells > headerCells) return null;
+    if (cells === headerCells && line.includes('|')) return j;
+  }
+  return null;
+}
+
+/**
  * Rejoins table rows that were wrapped onto a second line:
  *
  *   | AION-101 | Clean up paths | Make node available |
@@ -33,7 +51,7 @@ export function countCells(line: string): number {
  *
  * GFM would read the second line as a row of its own, so the repair happens on lines before
  * parsing. A row is rejoined only when it has fewer cells than the header, the next line does not
- * start a row of its own (no leading pipe) and the two together have exactly the header's cells.
+ * start a row of its own (no leading pipe) and the lines together have exactly the header's cells.
  * Each repair is recorded with a fix that makes the same join in the file.
  */
 export function repairWrappedRows(text: string, file: string): RepairedText {
@@ -58,36 +76,30 @@ export function repairWrappedRows(text: string, file: string): RepairedText {
       inTable = true;
     } else if (inTable && (line.trim() === '' || !line.includes('|'))) {
       inTable = false;
-    } else if (
-      inTable &&
-      next !== undefined &&
-      line.trimStart().startsWith('|') &&
-      !DELIMITER_ROW.test(line) &&
-      countCells(line) < headerCells &&
-      next.trim() !== '' &&
-      !next.trimStart().startsWith('|') &&
-      next.includes('|') &&
-      countCells(`${line.replace(/\r$/, '')} ${next}`) === headerCells
-    ) {
-      const hasCR = line.endsWith('\r');
-      const head = hasCR ? line.slice(0, -1) : line;
-      const joined = `${head.trimEnd()} ${next.trimStart()}`;
-      const breakStart = offset + head.trimEnd().length;
-      const breakEnd = offset + line.length + 1 + (next.length - next.trimStart().length);
-      diagnostics.push({
-        file,
-        line: i + 1,
-        column: 1,
-        rule: 'table-row-wrapped',
-        severity: 'warning',
-        message: `table row is wrapped onto line ${i + 2}; it was read as one row (run with --fix to join the lines)`,
-        fix: { start: breakStart, end: breakEnd, text: ' ' },
-      });
-      out.push(joined);
-      originalLine.push(i + 1);
-      offset += line.length + 1 + next.length + 1;
-      i++;
-      continue;
+    } else if (inTable && line.trimStart().startsWith('|') && !DELIMITER_ROW.test(line) && countCells(line) < headerCells) {
+      const last = wrappedRowEnd(lines, i, headerCells);
+      if (last !== null) {
+        const head = line.replace(/\r$/, '').trimEnd();
+        const parts = lines.slice(i + 1, last + 1).map((part) => part.replace(/\r$/, '').trim());
+        const lastLine = lines[last];
+        const breakStart = offset + head.length;
+        const lastStart = offset + lines.slice(i, last).reduce((length, part) => length + part.length + 1, 0);
+        const breakEnd = lastStart + (lastLine.length - lastLine.trimStart().length);
+        diagnostics.push({
+          file,
+          line: i + 1,
+          column: 1,
+          rule: 'table-row-wrapped',
+          severity: 'warning',
+          message: `table row is wrapped onto ${last === i + 1 ? `line ${i + 2}` : `lines ${i + 2}–${last + 1}`}; it was read as one row (run with --fix to join the lines)`,
+          fix: { start: breakStart, end: breakEnd, text: ` ${parts.slice(0, -1).map((part) => `${part} `).join('')}` },
+        });
+        out.push(`${head} ${parts.join(' ')}${lastLine.endsWith('\r') ? '\r' : ''}`);
+        originalLine.push(i + 1);
+        offset = lastStart + lastLine.length + 1;
+        i = last;
+        continue;
+      }
     }
     out.push(line);
     originalLine.push(i + 1);

@@ -4,6 +4,7 @@ import { readEstimate, readScaleStatement } from '../../src/extract/estimates.js
 import { parseReferences, ALL_ABOVE } from '../../src/extract/references.js';
 import { readSprintName } from '../../src/extract/sprints.js';
 import { lint } from '../../src/lint/index.js';
+import { DEFAULT_CONFIG } from '../../src/config/types.js';
 import { backlogFromMarkdown, backlogFromSources, sourceFromText } from '../../src/load.js';
 import { decodeBytes, repairDoubleEncoding } from '../../src/read/decode.js';
 import { prepareText } from '../../src/parse/prepare-text.js';
@@ -208,5 +209,20 @@ describe('a Total row at the foot of a table', () => {
     expect(lint(backlog).problems.map((problem) => [problem.rule, problem.line, problem.message])).toEqual([
       ['stated-total-mismatch', 5, 'The table states "Total | 9" but its 2 items add up to 8 points'],
     ]);
+  });
+});
+
+describe('a row wrapped over several lines', () => {
+  it('is read as one row, and its fix joins exactly those lines', () => {
+    const text = '| ID | Title | Notes | Size | Deps |\n|---|---|---|---|---|\n| W-1 | Pump | long notes that\ncontinue here and\nend here | M | none |\n| W-2 | Valve | short | S | W-1 |\n';
+    const backlog = backlogFromMarkdown(text, 'w.md', { ...DEFAULT_CONFIG, scales: { S: { low: 1, high: 1, unit: 'days' }, M: { low: 2, high: 2, unit: 'days' } } });
+    expect(backlog.items.map((item) => [item.id, item.fields.Notes, item.estimate?.expected, item.source.line])).toEqual([
+      ['W-1', 'long notes that continue here and end here', 2, 3],
+      ['W-2', 'short', 1, 6],
+    ]);
+    const [diagnostic] = backlog.diagnostics;
+    expect([diagnostic.rule, diagnostic.line, diagnostic.message]).toEqual(['table-row-wrapped', 3, 'table row is wrapped onto lines 4–5; it was read as one row (run with --fix to join the lines)']);
+    const fixed = text.slice(0, diagnostic.fix!.start) + diagnostic.fix!.text + text.slice(diagnostic.fix!.end);
+    expect(fixed.split('\n')[2]).toBe('| W-1 | Pump | long notes that continue here and end here | M | none |');
   });
 });
