@@ -5,14 +5,13 @@
 
 const HYPHENS = /[\u2010\u2011\u2012\u2013\u2014\u2212]/g;
 
-/** The form IDs are matched by: hyphen variants folded, case and surrounding marks ignored. */
+/**
+ * The form IDs are matched by: hyphen variants folded, case and spacing ignored. Decoration is
+ * already gone (`cleanId`, `parseReferences`), so a `*`, `_` or bracket still here is part of an
+ * ID as configured ("a.b*", "[1]") and keeps it apart from its look-alikes.
+ */
 export function idKey(id: string): string {
-  return id
-    .replace(HYPHENS, '-')
-    .replace(/[`*_[\]]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toUpperCase();
+  return id.replace(HYPHENS, '-').replace(/\s+/g, ' ').trim().toUpperCase();
 }
 
 const CODE_ID = String.raw`[A-Z][A-Za-z]{0,11}[0-9]{0,3}[-\u2010\u2011_][A-Za-z]{0,3}\d+(?:\.\d+)*[a-z]?|[A-Z]{1,4}\d+(?:[.\-\u2011]\d+)*`;
@@ -28,6 +27,7 @@ const NOT_IDS = /^(?:P[0-4]|Q[1-4]|S[0-9]+|V\d+|H[1-6]|[A-Z]\d{4,}|UTF-8|ISO-\d+
 
 /** Whether a string is an item ID; `extra` holds the configured ID patterns. */
 export function looksLikeId(text: string, extra: readonly RegExp[] = []): boolean {
+  if (configuredId(text, extra) !== null) return true;
   const value = text.replace(/[`*_]/g, '').trim();
   if (!value || value.length > 24) return false;
   if (extra.some((pattern) => pattern.test(value))) return true;
@@ -41,9 +41,33 @@ export function looksLikeColumnId(text: string, extra: readonly RegExp[] = []): 
   return looksLikeId(value, extra) || /^#?\d{1,5}(?:\.\d+)*$/.test(value) || /^[A-Z]{1,6}[ ]\d{1,4}$/i.test(value) || /^[A-Z]{1,2}$/.test(value);
 }
 
-/** The ID as the document writes it, without decoration (backticks, bold, brackets). */
-export function cleanId(text: string): string {
-  return text.replace(/[`*_[\]]/g, '').replace(/\s+/g, ' ').trim();
+/**
+ * The ID as the document writes it, without decoration (backticks, bold, brackets) — unless a
+ * configured pattern matches it as written: then every character is part of the ID.
+ */
+export function cleanId(text: string, extra: readonly RegExp[] = []): string {
+  return configuredId(text, extra) ?? text.replace(/[`*_[\]]/g, '').replace(/\s+/g, ' ').trim();
+}
+
+const anchored = new WeakMap<RegExp, RegExp>();
+
+/**
+ * The text, spacing collapsed, when one of the configured ID patterns matches all of it; null
+ * otherwise. Such IDs are taken literally: "A+1", "(X)", "a.b*" and "[1]" are names, not syntax.
+ */
+export function configuredId(text: string, extra: readonly RegExp[]): string | null {
+  if (extra.length === 0) return null;
+  const value = text.replace(/\s+/g, ' ').trim();
+  if (!value) return null;
+  const whole = (pattern: RegExp) => {
+    let regex = anchored.get(pattern);
+    if (!regex) {
+      regex = new RegExp(`^(?:${pattern.source})$`, pattern.flags.replace(/[gy]/g, ''));
+      anchored.set(pattern, regex);
+    }
+    return regex.test(value);
+  };
+  return extra.some(whole) ? value : null;
 }
 
 /** IDs found in running text, in order. */

@@ -1,4 +1,4 @@
-import { expandRange, looksLikeId } from './ids.js';
+import { configuredId, expandRange, looksLikeId } from './ids.js';
 
 export const ALL_ABOVE = '\u0000all-above';
 
@@ -12,10 +12,11 @@ const NO_DEPENDENCY =
  * Names that are not IDs ("Release 2", "Epic 1 complete") are kept for the model to resolve.
  */
 export function parseReferences(raw: string, extra: readonly RegExp[] = []): string[] {
-  const text = raw
+  const { text: shielded, literals } = shieldConfiguredIds(raw, extra);
+  const text = shielded
     .replace(/<br\s*\/?>/gi, ',')
     .replace(/\([^)]*\)/g, ' ')
-    .replace(/[*_`]/g, '')
+    .replace(/[*_`[\]]/g, '')
     .replace(/\s+/g, ' ')
     .trim();
   if (NO_DEPENDENCY.test(text.replace(/[.:]$/, ''))) return [];
@@ -32,6 +33,11 @@ export function parseReferences(raw: string, extra: readonly RegExp[] = []): str
       .replace(/^(?:after|depends on|blocked by|requires|needs|nach|après|depois de|después de|dopo|после)\s+/i, '')
       .replace(/[.:]$/, '');
     if (!part || NO_DEPENDENCY.test(part)) continue;
+    const literal = SHIELDED.exec(part);
+    if (literal) {
+      references.push(literals[Number(literal[1])]);
+      continue;
+    }
     if (/^(?:PR|MR|pull request)\s*#?\d+$/i.test(part)) continue;
     part = part.replace(/^(?:stories|story)\s+(?=\d)/i, 'Story ').replace(/\s+(?:complete|completed|done|finished|fertig|terminé)$/i, '');
     // "Stories 2.2, 2.3": a bare number continues the word before it.
@@ -54,4 +60,27 @@ export function parseReferences(raw: string, extra: readonly RegExp[] = []): str
     references.push(part);
   }
   return references;
+}
+
+const SHIELDED = /^\uE000(\d+)\uE000$/;
+const PLAIN_ID = /^[\p{L}\p{N}\s.#-]*$/u;
+
+/**
+ * Replaces each reference that a configured ID pattern matches as written by a placeholder, so
+ * that none of the reading above takes it apart: "(X)" is no note, "A+1" no pair, "a.b*" keeps
+ * its star. IDs of letters, digits, dots and hyphens alone are read as any other reference.
+ */
+function shieldConfiguredIds(raw: string, extra: readonly RegExp[]): { text: string; literals: string[] } {
+  const literals: string[] = [];
+  if (extra.length === 0) return { text: raw, literals };
+  const text = raw
+    .split(/(\s*(?:,|;|<br\s*\/?>)\s*)/i)
+    .map((piece) => {
+      const id = PLAIN_ID.test(piece) ? null : configuredId(piece, extra);
+      if (id === null) return piece;
+      literals.push(id);
+      return `\uE000${literals.length - 1}\uE000`;
+    })
+    .join('');
+  return { text, literals };
 }

@@ -128,7 +128,7 @@ export function readTable(block: Extract<Block, { kind: 'table' }>, extraIds: re
       totals.push({ cells: row, row: index });
       return;
     }
-    const id = cleanId(row[idColumn] ?? '');
+    const id = cleanId(row[idColumn] ?? '', extraIds);
     // A row that repeats the header ("| `ID` | Name | …") is not an item.
     if (id && looksLikeColumnId(id, extraIds) && id.toLowerCase() !== cleanId(headerTexts[idColumn]).toLowerCase()) {
       rows.push({ id, cells: row, row: index });
@@ -178,7 +178,7 @@ function groupTable(
     rows: cells
       .filter((row) => looksLikeColumnId(row[idColumn] ?? '', extraIds))
       .map((row) => {
-        const id = cleanId(row[idColumn]);
+        const id = cleanId(row[idColumn], extraIds);
         return { id: /^\d+$/.test(id) ? `${word} ${id}` : id, title: title >= 0 ? (row[title] ?? null) : null, release: release >= 0 ? (row[release] ?? null) : null };
       }),
   };
