@@ -38,7 +38,7 @@ export function looksLikeId(text: string, extra: readonly RegExp[] = []): boolea
 export function looksLikeColumnId(text: string, extra: readonly RegExp[] = []): boolean {
   const value = text.replace(/[`*_]/g, '').trim();
   // Textbook networks name activities A, B, … AA: letters alone are IDs only in an ID column.
-  return looksLikeId(value, extra) || /^#?\d{1,5}(?:\.\d+)*$/.test(value) || /^[A-Z]{1,6}[ ]\d{1,4}$/i.test(value) || /^[A-Z]{1,2}$/.test(value);
+  return looksLikeId(text, extra) || /^#?\d{1,5}(?:\.\d+)*$/.test(value) || /^[A-Z]{1,6}[ ]\d{1,4}$/i.test(value) || /^[A-Z]{1,2}$/.test(value);
 }
 
 /**
