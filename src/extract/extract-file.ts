@@ -505,7 +505,7 @@ class FileExtractor {
   private table(block: Extract<Block, { kind: 'table' }>, original: (line: number) => number): void {
     this.tableCount++;
     const table = readTable(block, this.extraIds);
-    const lineOf = (index: number) => (block.html ? block.rowLines[index] : original(block.rowLines[index]));
+    const lineOf = (index: number) => original(block.rowLines[index]);
     for (const mismatch of table.columnMismatches) {
       this.diagnostics.push({
         ...this.position(lineOf(mismatch.row)),
@@ -534,6 +534,14 @@ class FileExtractor {
         return;
       case 'items':
         return this.itemRows(table, lineOf);
+      case 'unidentified':
+        this.diagnostics.push({
+          ...this.position(original(block.line)),
+          rule: 'unread-table',
+          severity: 'warning',
+          message: `this table lists ${table.rows} estimated row${table.rows === 1 ? '' : 's'} but no column identifies them, so they were not read as items (add an ID column)`,
+        });
+        return;
       default:
         return;
     }

@@ -33,7 +33,9 @@ export type ReadTable =
   | (Common & { kind: 'groups'; rows: { id: string; title: string | null; release: string | null }[] })
   | (Common & { kind: 'projection'; projections: { velocity: number; sprints: number; raw: string; row: number }[] })
   | (Common & { kind: 'key-values'; pairs: { key: string; value: string; row: number }[] })
-  | (Common & { kind: 'other' });
+  | (Common & { kind: 'other' })
+  /** Rows of estimated work with nothing that identifies them: reported, not guessed at. */
+  | (Common & { kind: 'unidentified'; rows: number });
 
 const TOTAL_CELL = /^(?:total|totals|sum|summe|gesamt|somme|soma|suma|totale|итого|всего|合计|总计|合計|합계)\b/iu;
 
@@ -80,7 +82,8 @@ export function readTable(block: Extract<Block, { kind: 'table' }>, extraIds: re
     if (headerTexts.length === 2 && cells.length > 0) {
       return { ...common, kind: 'key-values', pairs: cells.map((row, index) => ({ key: row[0] ?? '', value: row[1] ?? '', row: index })).filter((pair) => pair.key) };
     }
-    return { ...common, kind: 'other' };
+    const estimated = unidentifiedWork(headerTexts, candidates, cells);
+    return estimated > 0 ? { ...common, kind: 'unidentified', rows: estimated } : { ...common, kind: 'other' };
   }
 
   if (candidates[idColumn].includes('group') || /^epics?$/i.test(headerTexts[idColumn].trim())) {
@@ -144,6 +147,21 @@ export function readTable(block: Extract<Block, { kind: 'table' }>, extraIds: re
     threePointUnit: threePoint ? header[threePoint[1]].unit ?? header[threePoint[0]].unit : null,
     statusColumns: statusHeaders.length >= 2 ? statusHeaders : null,
   };
+}
+
+/**
+ * How many rows look like work items that have no ID: a title and an estimate that reads as
+ * one, in a table that is not a size legend. Zero when the table is something else.
+ */
+function unidentifiedWork(header: string[], candidates: Role[][], cells: string[][]): number {
+  const estimate = candidates.findIndex((roles) => roles.includes('estimate'));
+  const title = candidates.findIndex((roles, column) => column !== estimate && roles.includes('title'));
+  if (estimate === -1 || title === -1 || cells.every((row) => SIZE_CELL.test((row[0] ?? '').replace(/[*_`]/g, '').trim()))) return 0;
+  const unit = unitOfHeader(header[estimate]);
+  return cells.filter((row) => {
+    const reading = readEstimate(row[estimate] ?? '', { unit, scale: {}, openEndedFactor: 1.5 });
+    return /\p{L}{2}/u.test(row[title] ?? '') && reading !== null && 'estimate' in reading;
+  }).length;
 }
 
 /**

@@ -3,6 +3,7 @@ import { chmodSync, copyFileSync, mkdtempSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { RULES } from '../../src/lint/rules/index.js';
 
 const bin = path.resolve('bin/backlog.js');
 const fixtures = path.resolve('fixtures/lint');
@@ -79,7 +80,7 @@ describe('backlog lint: exit codes and output', () => {
     expect(sarif.runs[0].results).toEqual([
       expect.objectContaining({ ruleId: 'estimate-conflict', level: 'error', message: { text: message } }),
     ]);
-    expect(sarif.runs[0].tool.driver.rules).toHaveLength(15);
+    expect(sarif.runs[0].tool.driver.rules).toHaveLength(RULES.length);
     expect(JSON.parse(run(['-f', 'json'], dir).stdout).problems[0]).toEqual({
       file: 'shop.md',
       line: 15,
@@ -95,9 +96,9 @@ describe('backlog lint: exit codes and output', () => {
     const { code, stdout } = run(['--rules'], tmpdir());
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split('\n');
-    expect(lines).toHaveLength(15);
+    expect(lines).toHaveLength(RULES.length);
     expect(lines[0]).toMatch(/^encoding {23}error {4}\(fixable\) The file is not clean UTF-8/);
-    expect(lines[12]).toMatch(/^stated-total-mismatch {10}error {4}A total or count the document states/);
+    expect(lines[13]).toMatch(/^stated-total-mismatch {10}error {4}A total or count the document states/);
     expect(JSON.parse(run(['--rules', '-f', 'json'], tmpdir()).stdout).map((rule: { name: string }) => rule.name)).toContain('dependency-order');
   });
 

@@ -26,6 +26,7 @@ const EXPECTED: Record<string, [number, string, string][]> = {
     [8, 'table-row-wrapped', 'table row is wrapped onto line 9; it was read as one row (run with --fix to join the lines)'],
   ],
   'table-column-count': [[6, 'table-column-count', 'table row has 4 cells but the header has 3']],
+  'unread-table': [[3, 'unread-table', 'this table lists 2 estimated rows but no column identifies them, so they were not read as items (add an ID column)']],
   'duplicate-id': [[7, 'duplicate-id', 'LIB-1 is defined twice in the same table (first at line 5)']],
   'unparsable-estimate': [[6, 'unparsable-estimate', 'BR-2: "soonish" is not an estimate']],
   'missing-estimate': [[6, 'missing-estimate', 'CH-2 has no estimate']],

@@ -14,12 +14,14 @@ import { tableColumnCount } from './table-column-count.js';
 import { tableRowWrapped } from './table-row-wrapped.js';
 import { unknownReference } from './unknown-reference.js';
 import { unparsableEstimate } from './unparsable-estimate.js';
+import { unreadTable } from './unread-table.js';
 
 /** Every rule, in the order `--rules` lists them: how the file reads, then the model, then its claims. */
 export const RULES: readonly Rule[] = [
   encoding,
   tableRowWrapped,
   tableColumnCount,
+  unreadTable,
   duplicateId,
   unparsableEstimate,
   missingEstimate,
