@@ -1,0 +1,29 @@
+import type { Point } from 'unist';
+
+/** A text cut into lines, with where each line starts; what positions are computed from. */
+export interface SourceLines {
+  text: string;
+  /** Each line without its line ending (`\r\n` or `\n`). */
+  lines: string[];
+  /** The offset of each line's first character in `text`. */
+  starts: number[];
+}
+
+export function splitLines(text: string): SourceLines {
+  const lines = text.split('\n');
+  const starts: number[] = new Array(lines.length);
+  let offset = 0;
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index];
+    starts[index] = offset;
+    offset += line.length + 1;
+    if (line.endsWith('\r')) lines[index] = line.slice(0, -1);
+  }
+  return { text, lines, starts };
+}
+
+/** The point just after the last character, where micromark ends the root. */
+export function endPoint(source: SourceLines): Point {
+  const last = source.lines.length - 1;
+  return { line: last + 1, column: source.lines[last].length + 1, offset: source.text.length };
+}
