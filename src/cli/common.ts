@@ -1,4 +1,6 @@
 import { Option, type Command } from 'commander';
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
 import type { Config } from '../config/types.js';
 import { InputsReported, UsageError } from '../errors.js';
 import type { LoadResult } from '../load.js';
@@ -29,7 +31,7 @@ export async function loadInput(paths: string[], options: CommonOptions): Promis
   const { loadConfig } = await import('../config/load-config.js');
   const { loadBacklog } = await import('../load.js');
   const cwd = process.cwd();
-  const config = loadConfig(options.config, cwd);
+  const config = loadConfig(options.config, configStart(paths, cwd));
   const result = await loadBacklog(paths, { cwd, config });
   for (const error of result.inputErrors) writeErr(`backlog: ${error}`);
   if (result.inputErrors.length > 0) process.exitCode = 2;
@@ -39,6 +41,17 @@ export async function loadInput(paths: string[], options: CommonOptions): Promis
     throw new UsageError('no markdown to read (pass files, directories or globs that hold *.md files)');
   }
   return { ...result, config };
+}
+
+/**
+ * Where the search for a config file starts: the first path's directory, so that
+ * `backlog lint docs/plan.md` from the repository root finds docs/.backlogrc.yaml, walking up
+ * from there to the root as markdownlint-cli2 does.
+ */
+function configStart(paths: string[], cwd: string): string {
+  const first = paths[0] ? path.resolve(cwd, paths[0]) : cwd;
+  if (!existsSync(first)) return cwd;
+  return statSync(first).isDirectory() ? first : path.dirname(first);
 }
 
 /** Parses a number option strictly: the whole string must be a number. */

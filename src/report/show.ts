@@ -67,7 +67,7 @@ function summaryLine(backlog: Backlog): string {
   const other = unit ? itemsInOtherUnit(work, unit).length : 0;
   const files = backlog.files.length;
   const parts = [
-    `${backlog.items.length} items in ${files} file${files === 1 ? '' : 's'}`,
+    `${backlog.items.length} item${backlog.items.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`,
     other > 0 ? `${total} (+${other} item${other === 1 ? '' : 's'} in another unit)` : total,
     `${backlog.sprints.length} sprint${backlog.sprints.length === 1 ? '' : 's'}`,
     `${backlog.diagnostics.length} diagnostic${backlog.diagnostics.length === 1 ? '' : 's'}`,

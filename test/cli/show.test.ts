@@ -78,6 +78,17 @@ describe('backlog show', () => {
     expect(folder.stderr).toBe('backlog: ../docs: no markdown files (*.md) in this directory; to read its 1 .txt file, name them: ../docs/*.txt\n');
   });
 
+  it('finds the config beside the file it reads, walking up from there', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'backlog-config-'));
+    mkdirSync(path.join(dir, 'docs'));
+    writeFileSync(path.join(dir, 'docs', '.backlogrc.yaml'), 'scales:\n  M: { low: 3, high: 5, unit: days }\n');
+    writeFileSync(path.join(dir, 'docs', 'plan.md'), '| ID | Task | Size |\n|---|---|---|\n| Z-1 | Pour | M |\n');
+    const { code, stdout } = run(['show', 'docs/plan.md', '--format', 'md'], dir);
+    expect(code).toBe(0);
+    expect(stdout).toContain('| Z-1 | Pour | 3–5d (M) |');
+    expect(stdout).toContain('1 item in 1 file · 4 days');
+  });
+
   it('reads an unreadable file as an input error, not a crash', () => {
     if (process.getuid?.() === 0) return; // root reads everything
     const dir = mkdtempSync(path.join(tmpdir(), 'backlog-perm-'));
