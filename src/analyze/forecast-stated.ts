@@ -1,5 +1,6 @@
+import { groupBy } from '../model/group-by.js';
 import { workItems } from '../model/totals.js';
-import type { Backlog, Claim, ClaimFilter, SourcePosition, Unit } from '../model/types.js';
+import type { Backlog, Claim, ClaimFilter, Item, SourcePosition, Unit } from '../model/types.js';
 import { convertValue } from '../model/units.js';
 import { sprintsFor } from './sprints-for.js';
 import { sumWork } from './work-sum.js';
@@ -32,9 +33,9 @@ export type StatedFigure =
       source: SourcePosition;
     };
 
-/** Work of one file's items in `unit`: everything, or what is not done. */
-function fileWork(backlog: Backlog, file: string, which: ClaimFilter, unit: Unit, hoursPerDay: number): number {
-  const items = workItems(backlog).filter((item) => item.source.file === file && (which === 'all' || !item.done));
+/** Work of one file's work items in `unit`: everything, or what is not done. */
+function fileWork(fileItems: readonly Item[], which: ClaimFilter, unit: Unit, hoursPerDay: number): number {
+  const items = which === 'all' ? fileItems : fileItems.filter((item) => !item.done);
   return sumWork(items, unit, hoursPerDay).total;
 }
 
@@ -49,28 +50,33 @@ function isFileTotal(claim: Claim): claim is TotalClaim {
  */
 export function statedFigures(backlog: Backlog, unit: Unit | null, hoursPerDay: number): StatedFigure[] {
   if (!unit) return [];
+  // Grouped once: a backlog read from many files states figures in each of them.
+  const workByFile = groupBy(workItems(backlog), (item) => item.source.file);
+  const workOf = (file: string) => workByFile.get(file) ?? [];
+  const totalsByFile = groupBy(backlog.claims.filter(isFileTotal), (claim) => claim.scope.file);
   const figures: StatedFigure[] = [];
   for (const claim of backlog.claims) {
     if (isFileTotal(claim)) {
       const claimUnit = claim.unit ?? unit;
       if (convertValue(1, unit, claimUnit, hoursPerDay) === null) continue;
-      const computed = fileWork(backlog, claim.scope.file, claim.which, claimUnit, hoursPerDay);
+      const computed = fileWork(workOf(claim.scope.file), claim.which, claimUnit, hoursPerDay);
       figures.push({ kind: 'total', which: claim.which, unit: claimUnit, stated: claim.value, computed, difference: computed - claim.value, raw: claim.raw, source: claim.source });
     } else if (claim.kind === 'projection' && claim.velocity > 0) {
-      const computed = sprintsFor(fileWork(backlog, claim.scope.file, 'remaining', unit, hoursPerDay), claim.velocity);
+      const computed = sprintsFor(fileWork(workOf(claim.scope.file), 'remaining', unit, hoursPerDay), claim.velocity);
       const figure: StatedFigure = { kind: 'projection', velocity: claim.velocity, stated: claim.sprints, computed, difference: computed - claim.sprints, raw: claim.raw, source: claim.source };
-      const total = computed === claim.sprints ? undefined : explainingTotal(backlog, claim, unit);
+      const total = computed === claim.sprints ? undefined : explainingTotal(totalsByFile.get(claim.scope.file) ?? [], claim, unit);
       figures.push(total === undefined ? figure : { ...figure, followsFromTotal: total });
     }
   }
   return figures;
 }
 
-/** A stated file-wide total in the backlog's unit (a remaining one first) that gives the projection's figure. */
-function explainingTotal(backlog: Backlog, projection: ProjectionClaim, unit: Unit): number | undefined {
-  const totals = backlog.claims.filter(
-    (claim): claim is TotalClaim => isFileTotal(claim) && claim.scope.file === projection.scope.file && (claim.unit ?? unit) === unit,
-  );
+/**
+ * A total the projection's file states, in the backlog's unit (a remaining one first), that gives
+ * the projection's figure. `fileTotals`: the file-wide totals of that file.
+ */
+function explainingTotal(fileTotals: readonly TotalClaim[], projection: ProjectionClaim, unit: Unit): number | undefined {
+  const totals = fileTotals.filter((claim) => (claim.unit ?? unit) === unit);
   totals.sort((a, b) => Number(b.which === 'remaining') - Number(a.which === 'remaining'));
   return totals.find((claim) => sprintsFor(claim.value, projection.velocity) === projection.sprints)?.value;
 }
