@@ -1,4 +1,5 @@
 import type { Config } from '../config/types.js';
+import { groupBy } from '../model/group-by.js';
 import { countsInTotals, indexById } from '../model/totals.js';
 import type { Backlog, Claim, Item, Sprint, Unit } from '../model/types.js';
 import { convertValue, DEFAULT_HOURS_PER_DAY, dominantUnit } from '../model/units.js';
@@ -66,18 +67,41 @@ function configCapacityFor(sprint: Sprint, setting: Config['capacity'] | undefin
 }
 
 type CapacityClaim = Extract<Claim, { kind: 'capacity' }>;
+type TotalClaim = Extract<Claim, { kind: 'total' }>;
+
+/**
+ * The document's capacity claims, indexed once: looking through every claim for every sprint
+ * would cost sprints × claims in a backlog of many files.
+ */
+interface CapacityClaims {
+  /** The first claim about each sprint, by key. */
+  bySprint: Map<string, CapacityClaim>;
+  /** The first file-wide claim of each file. */
+  fileWide: Map<string, CapacityClaim>;
+  /** How many sprints each file holds. */
+  sprintsInFile: Map<string, number>;
+}
+
+function indexCapacityClaims(claims: readonly CapacityClaim[], sprints: readonly Sprint[]): CapacityClaims {
+  const index: CapacityClaims = { bySprint: new Map(), fileWide: new Map(), sprintsInFile: new Map() };
+  for (const claim of claims) {
+    const { sprint, group, file } = claim.scope;
+    if (sprint !== undefined) {
+      if (!index.bySprint.has(sprint)) index.bySprint.set(sprint, claim);
+    } else if (group === undefined && !index.fileWide.has(file)) {
+      index.fileWide.set(file, claim);
+    }
+  }
+  for (const sprint of sprints) index.sprintsInFile.set(sprint.source.file, (index.sprintsInFile.get(sprint.source.file) ?? 0) + 1);
+  return index;
+}
 
 /** A capacity claim about this sprint, or a file-wide one in a file that holds this sprint alone. */
-function claimFor(sprint: Sprint, claims: readonly CapacityClaim[], sprints: readonly Sprint[]): CapacityClaim | undefined {
-  const own = claims.find((claim) => claim.scope.sprint === sprint.key);
+function claimFor(sprint: Sprint, claims: CapacityClaims): CapacityClaim | undefined {
+  const own = claims.bySprint.get(sprint.key);
   if (own) return own;
-  return claims.find(
-    (claim) =>
-      claim.scope.sprint === undefined &&
-      claim.scope.group === undefined &&
-      sprint.source.file === claim.scope.file &&
-      sprints.filter((other) => other.source.file === claim.scope.file).length === 1,
-  );
+  const file = sprint.source.file;
+  return claims.sprintsInFile.get(file) === 1 ? claims.fileWide.get(file) : undefined;
 }
 
 function teamCapacity(unit: Unit | null, team: number | undefined, sprintDays: number, hoursPerDay: number): number | null {
@@ -92,24 +116,22 @@ type Chosen = Pick<SprintCapacity, 'capacity' | 'capacitySource' | 'capacityClai
 function chooseCapacity(
   sprint: Sprint,
   context: CapacityOptions & { unit: Unit | null; hoursPerDay: number; byTeam: number | null },
-  claims: readonly CapacityClaim[],
-  sprints: readonly Sprint[],
+  claims: CapacityClaims,
 ): Chosen {
   if (context.capacity !== undefined) return { capacity: context.capacity, capacitySource: 'option' };
   const fromConfig = configCapacityFor(sprint, context.configCapacity);
   if (fromConfig !== null) return { capacity: fromConfig, capacitySource: 'config' };
-  const claim = claimFor(sprint, claims, sprints);
+  const claim = claimFor(sprint, claims);
   const fromClaim = claim && context.unit ? convertValue(claim.value, claim.unit ?? context.unit, context.unit, context.hoursPerDay) : null;
   if (claim && fromClaim !== null) return { capacity: fromClaim, capacitySource: 'document', capacityClaim: { raw: claim.raw, source: claim.source } };
   if (context.byTeam !== null) return { capacity: context.byTeam, capacitySource: 'team' };
   return { capacity: null, capacitySource: null };
 }
 
-/** The first total the document states for the sprint that converts to `unit`. */
-function statedTotal(sprint: Sprint, claims: readonly Claim[], unit: Unit | null, hoursPerDay: number): SprintCapacity['stated'] {
+/** The first of the totals the document states for a sprint that converts to `unit`. */
+function statedTotal(totals: readonly TotalClaim[], unit: Unit | null, hoursPerDay: number): SprintCapacity['stated'] {
   if (!unit) return undefined;
-  for (const claim of claims) {
-    if (claim.kind !== 'total' || claim.scope.sprint !== sprint.key) continue;
+  for (const claim of totals) {
     const committed = convertValue(claim.value, claim.unit ?? unit, unit, hoursPerDay);
     if (committed !== null) return { committed, raw: claim.raw, source: claim.source };
   }
@@ -131,14 +153,21 @@ export function capacity(backlog: Backlog, options: CapacityOptions = {}): Capac
   const hoursPerDay = options.hoursPerDay ?? DEFAULT_HOURS_PER_DAY;
   const byId = indexById(backlog.items);
   const unit = backlog.unit ?? dominantUnit(backlog.items);
-  const claims = backlog.claims.filter((claim): claim is CapacityClaim => claim.kind === 'capacity');
+  const claims = indexCapacityClaims(
+    backlog.claims.filter((claim): claim is CapacityClaim => claim.kind === 'capacity'),
+    backlog.sprints,
+  );
+  const totals = groupBy(
+    backlog.claims.filter((claim): claim is TotalClaim => claim.kind === 'total' && claim.scope.sprint !== undefined),
+    (claim) => claim.scope.sprint,
+  );
   const team = options.team ?? backlog.claims.find((claim) => claim.kind === 'team-size')?.value;
   const byTeam = teamCapacity(unit, team, options.sprintDays ?? DEFAULT_SPRINT_DAYS, hoursPerDay);
 
   const sprints = orderSprints(backlog.sprints).map((sprint): SprintCapacity => {
     const items = sprint.items.map((id) => byId.get(id)).filter((item): item is Item => item !== undefined && countsInTotals(item, byId));
     const { total: committed, otherUnit, unestimated } = sumWork(items, unit, hoursPerDay);
-    const chosen = chooseCapacity(sprint, { ...options, unit, hoursPerDay, byTeam }, claims, backlog.sprints);
+    const chosen = chooseCapacity(sprint, { ...options, unit, hoursPerDay, byTeam }, claims);
     const row: SprintCapacity = {
       name: sprint.name,
       key: sprint.key,
@@ -148,7 +177,7 @@ export function capacity(backlog: Backlog, options: CapacityOptions = {}): Capac
       partial: Object.entries(sprint.partial).map(([item, note]) => ({ item, note })),
       leftOut: { otherUnit, unestimated },
     };
-    const stated = statedTotal(sprint, backlog.claims, unit, hoursPerDay);
+    const stated = statedTotal(totals.get(sprint.key) ?? [], unit, hoursPerDay);
     if (stated) row.stated = stated;
     return row;
   });
