@@ -1,0 +1,258 @@
+import type { Config } from '../config/types.js';
+import type { Claim, ClaimScope, Diagnostic, Estimate, SourcePosition, Unit } from '../model/types.js';
+import type { SourceText } from '../read/source.js';
+import { claimsFromKeyValue, criticalPathClaim } from './claims.js';
+import { rolesOf, type Role } from './columns.js';
+import { estimateInTitle, readEstimate, type EstimateContext } from './estimates.js';
+import { cleanId, idKey, looksLikeId } from './ids.js';
+import type { GroupRecord, ItemRecord, SprintRecord } from './records.js';
+import { parseReferences } from './references.js';
+import { readSprintName, type SprintName } from './sprints.js';
+
+/** What a heading (or a heading-like line) sets for everything under it. */
+export interface Frame {
+  depth: number;
+  sprint?: SprintName;
+  group?: string;
+  track?: string;
+  /** "### 5 Point Stories": the estimate of every item below that gives none. */
+  size?: { raw: string; value: number; unit: Unit };
+  item?: string;
+  criticalPath?: boolean;
+}
+
+export const CRITICAL_PATH = /critical path|kritischer pfad|chemin critique|caminho crítico|ruta crítica|критический путь|关键路径/i;
+export const ITEM_HEADING = new RegExp(
+  String.raw`^((?:user story|story|task|sub-?task|feature|bug|us|tâche|aufgabe|historia|história|tarea|tarefa|задача|任务)\s+#?\d+(?:\.\d+)*|[A-Z][A-Za-z]{0,11}\d{0,3}[-\u2010\u2011_]?[A-Za-z]{0,3}\d+(?:\.\d+)*|#\d+)\s*(?:[:：–—-]\s*|\s+(?=\S)|$)(.*)$`,
+  'iu',
+);
+
+/** Leading emoji and punctuation: "🔧 Story 1" is "Story 1". */
+export function stripDecoration(text: string): string {
+  return text.replace(/^[^\p{L}\p{N}#]+/u, '').trim();
+}
+
+/**
+ * Everything one document's reading shares: what has been found so far (records, sprints,
+ * groups, claims, diagnostics) and where the reader stands (the headings above, the sprint or
+ * epic a line named, whether a list commits items to a sprint). The block readers
+ * (read-heading, read-text, read-entry, read-table-block) work on it.
+ */
+export class DocumentContext {
+  readonly records: ItemRecord[] = [];
+  readonly sprints = new Map<string, SprintRecord>();
+  readonly groups: GroupRecord[] = [];
+  readonly groupNames = new Map<string, string>();
+  readonly claims: Claim[] = [];
+  readonly diagnostics: Diagnostic[] = [];
+  /** Gantt tasks, kept apart: they count only when nothing else in the file lists items. */
+  readonly ganttRecords: ItemRecord[] = [];
+  readonly stack: Frame[] = [];
+  readonly extraIds: RegExp[];
+  readonly estimateContext: EstimateContext;
+  readonly sourceLines: string[];
+  /** The context a heading-like line set (a "Sprint 1: …" or "EP-01 …" line, a bold item line). */
+  lineFrame: Frame | null = null;
+  /** A front-matter record still waiting for the title its first heading gives. */
+  pendingTitle: ItemRecord | null = null;
+  /** Whether the list entries that follow commit items to the current sprint. */
+  listMode: 'members' | 'other' | null = null;
+  tableCount = 0;
+  /** The original line of the block being read. */
+  line = 1;
+
+  constructor(
+    readonly source: SourceText,
+    readonly config: Config,
+  ) {
+    this.extraIds = config.idPatterns.map((pattern) => new RegExp(pattern, 'u'));
+    this.estimateContext = { unit: null, scale: {}, openEndedFactor: config.openEndedFactor };
+    this.sourceLines = source.text.split('\n');
+  }
+
+  position(line = this.line): SourcePosition {
+    return { file: this.source.file, line, column: 1 };
+  }
+
+  /** The innermost value of `key` the context sets: the line frame first, then the headings. */
+  nearest<K extends keyof Frame>(key: K): Frame[K] | undefined {
+    if (this.lineFrame?.[key] !== undefined) return this.lineFrame[key];
+    for (let i = this.stack.length - 1; i >= 0; i--) if (this.stack[i][key] !== undefined) return this.stack[i][key];
+    return undefined;
+  }
+
+  scope(): ClaimScope {
+    const sprint = this.nearest('sprint');
+    const group = this.nearest('group');
+    const scope: ClaimScope = { file: this.source.file };
+    if (sprint) scope.sprint = sprint.key;
+    else if (group) scope.group = group;
+    return scope;
+  }
+
+  registerSprint(sprint: SprintName): void {
+    const existing = this.sprints.get(sprint.key);
+    if (!existing) this.sprints.set(sprint.key, { key: sprint.key, name: sprint.name, members: [], source: this.position() });
+    else if (sprint.name.length > existing.name.length) existing.name = sprint.name;
+  }
+
+  registerGroup(id: string | null, name: string, release: string | null = null): string {
+    const key = id ? idKey(id) : idKey(name);
+    const known = this.groupNames.get(key);
+    if (known) return known;
+    const display = id && name ? `${id} ${name}` : id ?? name;
+    this.groupNames.set(key, display);
+    this.groups.push({ id, name: display, release, source: this.position() });
+    return display;
+  }
+
+  /** A line or heading that starts with the ID of an epic the document listed ("EP-01 Environment…"). */
+  knownGroupLead(text: string): string | null {
+    const lead = /^(\S+)\s*[:–—-]?\s*(.*)$/u.exec(stripDecoration(text));
+    if (!lead || !this.groupNames.has(idKey(lead[1]))) return null;
+    return this.registerGroup(cleanId(lead[1]), lead[2].trim());
+  }
+
+  /** "Docker setup (2 points)": the title, and the estimate it carries. */
+  titleAndEstimate(text: string): { title: string | null; estimate: Estimate | null } {
+    const title = text.trim();
+    const stated = estimateInTitle(title);
+    if (!stated) return { title: title || null, estimate: null };
+    const reading = readEstimate(stated.raw, { ...this.estimateContext, unit: stated.unit });
+    if (!reading || !('estimate' in reading)) return { title: title || null, estimate: null };
+    return { title: title.replace(stated.text, ' ').replace(/\s+/g, ' ').trim() || null, estimate: reading.estimate };
+  }
+
+  isClaimLine(pairs: { key: string; value: string }[]): boolean {
+    return pairs.some((pair) => claimsFromKeyValue(pair.key, pair.value, { file: '' }, this.position(), null).length > 0 && !/^(?:story\s*)?points?|estimate/i.test(pair.key));
+  }
+
+  keyValueClaims(pairs: { key: string; value: string }[]): boolean {
+    let found = false;
+    for (const { key, value } of pairs) {
+      const group = this.nearest('group');
+      const sprint = this.nearest('sprint');
+      // "**Story Points**: 21" under an epic heading states the epic's total.
+      const statedKey = group && !sprint && /^(?:story\s*)?points?$/i.test(key) ? `Total ${key}` : key;
+      const claims = claimsFromKeyValue(statedKey, value, this.scope(), this.position(), this.nearest('size')?.unit ?? null);
+      this.claims.push(...claims);
+      found ||= claims.length > 0;
+    }
+    return found;
+  }
+
+  criticalPathText(text: string, line: number): boolean {
+    if (!this.nearest('criticalPath') && !CRITICAL_PATH.test(text)) return false;
+    const claim = criticalPathClaim(text, this.scope(), this.position(line));
+    if (claim) this.claims.push(claim);
+    return claim !== null;
+  }
+
+  idsIn(text: string): string[] {
+    return text
+      .replace(/\([^)]*\)/g, ' ')
+      .split(/\s*[,;]\s*|\s+(?:and|und|et|e|y)\s+/)
+      .map((part) => cleanId(part))
+      .filter((part) => looksLikeId(part, this.extraIds));
+  }
+
+  metadata(id: string, pairs: { key: string; value: string }[]): void {
+    const record = this.records.findLast((candidate) => candidate.id === id);
+    if (!record) return;
+    for (const { key, value } of pairs) {
+      record.fields[key] = value;
+      const role = rolesOf(key)[0] as Role | undefined;
+      this.applyRole(record, role, value, key);
+    }
+  }
+
+  /** Sets one field of a record from a value whose role is known (a column or a metadata key). */
+  applyRole(record: ItemRecord, role: Role | undefined, value: string, header: string, unit: Unit | null = null): void {
+    const text = value.trim();
+    if (!text) return;
+    switch (role) {
+      case 'estimate': {
+        if (record.estimate && record.estimate.unit !== (unit ?? record.estimate.unit)) return;
+        const reading = readEstimate(text, { ...this.estimateContext, unit: unit ?? this.unitOfKey(header) });
+        if (reading && 'estimate' in reading) {
+          if (!record.estimate || reading.estimate.unit === record.estimate.unit) record.estimate ??= reading.estimate;
+        } else if (reading && !record.estimate) {
+          record.unreadEstimate = text;
+          this.diagnostics.push({ ...record.source, rule: 'unparsable-estimate', severity: 'warning', message: `${record.id}: ${reading.problem}` });
+        }
+        return;
+      }
+      case 'dependsOn':
+        record.references.push(...parseReferences(text, this.extraIds));
+        return;
+      case 'successors':
+        record.successors.push(...parseReferences(text, this.extraIds));
+        return;
+      case 'sprint': {
+        // "PROJ Sprint 14" in a Jira export names sprint 14.
+        const sprint = readSprintName(text, true) ?? readSprintName(/\b(?:sprint|iteration)\s*#?\s*\d+(?:\.\d+)?\b.*$/i.exec(text)?.[0] ?? '', true);
+        if (sprint) {
+          record.sprint = sprint.key;
+          this.registerSprint(sprint);
+        }
+        return;
+      }
+      case 'status':
+        record.status = text;
+        return;
+      case 'priority':
+        record.priority = text;
+        return;
+      case 'owner':
+        record.owner = text;
+        return;
+      case 'group':
+        record.group = text;
+        return;
+      case 'track':
+        record.track = text;
+        return;
+      case 'title':
+        record.title ??= text;
+        return;
+      default:
+        return;
+    }
+  }
+
+  unitOfKey(key: string): Unit | null {
+    if (/\b(?:time|hours?|stunden|heures|horas)\b/i.test(key)) return 'hours';
+    if (/\b(?:days?|tage|jours|dias|días|durée|duration)\b/i.test(key)) return 'days';
+    return /\bpoints?|pts|sp\b/i.test(key) ? 'points' : null;
+  }
+
+  /** A new record with the context of where it stands (sprint, group, track). */
+  record(
+    id: string,
+    options: { title: string | null; container: string; estimate?: Estimate | null; parent?: string | null; done?: boolean | null; reference?: boolean },
+  ): ItemRecord {
+    const sprint = this.nearest('sprint');
+    return {
+      id,
+      title: options.title,
+      estimate: options.estimate ?? null,
+      unreadEstimate: null,
+      references: [],
+      successors: [],
+      sprint: sprint?.key ?? null,
+      group: this.nearest('group') ?? null,
+      track: this.nearest('track') ?? null,
+      status: null,
+      done: options.done ?? null,
+      priority: null,
+      owner: null,
+      // A table under a story heading lists that story's tasks.
+      parent: options.parent !== undefined ? options.parent : (this.nearest('item') ?? null),
+      fields: {},
+      source: this.position(),
+      container: options.container,
+      mentionOnly: options.reference ?? false,
+      estimateExpected: false,
+    };
+  }
+}

@@ -1,0 +1,74 @@
+import { cleanId, idKey, looksLikeId } from './ids.js';
+import { readKeyValues } from './key-values.js';
+import { readSprintName } from './sprints.js';
+import { CRITICAL_PATH, ITEM_HEADING, stripDecoration, type DocumentContext, type Frame } from './document-context.js';
+
+const GROUP_HEADING = /^(?:epic|épica|epico|epopeia|эпик|史诗|에픽)\b\s*[#:]?\s*([\w.\u2011-]*\d[\w.\u2011-]*)?\s*[:–—-]?\s*(.*)$/iu;
+const GROUP_ID = /^((?:EP|EPIC|E)[-\u2011]?\d+)\b\s*[:–—-]?\s*(.*)$/u;
+
+/** A heading opens a section: a sprint, an epic, a track, a size ("5 Point Stories") or an item. */
+export function readHeading(ctx: DocumentContext, depth: number, raw: string): void {
+  if (ctx.pendingTitle) {
+    ctx.pendingTitle.title ??= stripDecoration(raw);
+    ctx.pendingTitle = null;
+  }
+  while (ctx.stack.length > 0 && ctx.stack[ctx.stack.length - 1].depth >= depth) ctx.stack.pop();
+  ctx.lineFrame = null;
+  ctx.listMode = null;
+  const text = stripDecoration(raw);
+  const frame: Frame = { depth };
+  const parentItem = ctx.nearest('item');
+
+  const sprint = readSprintName(text);
+  if (parentItem && !ITEM_HEADING.test(text) && readKeyValues(text).length > 0) {
+    // "### Estimativa: 5 Story Points" under a story heading is metadata of that story.
+    ctx.metadata(parentItem, readKeyValues(text));
+  } else if (!parentItem && readKeyValues(text).length > 0 && ctx.keyValueClaims(readKeyValues(text))) {
+    // "### Difficulté totale: 47" states a figure; it opens no section of its own.
+  } else if (sprint) {
+    frame.sprint = sprint;
+    ctx.registerSprint(sprint);
+    ctx.listMode = 'members';
+  } else if (groupHeading(ctx, text, frame)) {
+    // handled
+  } else if (CRITICAL_PATH.test(text)) {
+    frame.criticalPath = true;
+  } else {
+    const size = /^(\d+(?:[.,]\d+)?)\s*[-‐]?\s*(?:story\s*)?(points?|pts?|sp)\b/i.exec(text);
+    const track = /^(.+?)\s+(?:track|stream|lane)$/i.exec(text);
+    const item = itemHeading(ctx, text, parentItem);
+    if (size) frame.size = { raw: size[0], value: Number(size[1].replace(',', '.')), unit: 'points' };
+    else if (item) frame.item = item;
+    else if (track) frame.track = track[1];
+  }
+  ctx.stack.push(frame);
+}
+
+function groupHeading(ctx: DocumentContext, text: string, frame: Frame): boolean {
+  const listed = ctx.knownGroupLead(text);
+  if (listed) {
+    frame.group = listed;
+    return true;
+  }
+  const known = GROUP_ID.exec(text);
+  if (known && (ctx.groupNames.has(idKey(known[1])) || /^EP/i.test(known[1]))) {
+    frame.group = ctx.registerGroup(known[1], known[2].trim());
+    return true;
+  }
+  const epic = GROUP_HEADING.exec(text);
+  if (epic && (epic[1] || epic[2])) {
+    frame.group = ctx.registerGroup(epic[1] ? `Epic ${epic[1]}` : null, epic[2].trim());
+    return true;
+  }
+  return false;
+}
+
+function itemHeading(ctx: DocumentContext, text: string, parent: string | undefined): string | undefined {
+  const match = ITEM_HEADING.exec(text);
+  if (!match) return undefined;
+  const id = cleanId(match[1]);
+  if (!looksLikeId(id, ctx.extraIds) && !/^[\p{L}-]+\s+#?\d/u.test(id)) return undefined;
+  const { title, estimate } = ctx.titleAndEstimate(match[2]);
+  ctx.records.push(ctx.record(id, { title, estimate, parent: parent ?? null, container: `heading:${ctx.line}` }));
+  return id;
+}

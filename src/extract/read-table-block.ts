@@ -1,0 +1,109 @@
+import type { Block } from './blocks.js';
+import type { DocumentContext } from './document-context.js';
+import { readEstimate } from './estimates.js';
+import { readTable } from './tables.js';
+
+type ItemTable = Extract<ReturnType<typeof readTable>, { kind: 'items' }>;
+
+/** A table: item rows, epics, a projection, stated figures, or rows nothing identifies. */
+export function readTableBlock(ctx: DocumentContext, block: Extract<Block, { kind: 'table' }>, original: (line: number) => number): void {
+  ctx.tableCount++;
+  const table = readTable(block, ctx.extraIds);
+  const lineOf = (index: number) => original(block.rowLines[index]);
+  for (const mismatch of table.columnMismatches) {
+    ctx.diagnostics.push({
+      ...ctx.position(lineOf(mismatch.row)),
+      rule: 'table-column-count',
+      severity: 'warning',
+      message: `table row has ${mismatch.cells} cells but the header has ${table.header.length}`,
+    });
+  }
+  switch (table.kind) {
+    case 'groups':
+      table.rows.forEach((row, index) => {
+        ctx.line = lineOf(index);
+        ctx.registerGroup(row.id, row.title ?? '', row.release);
+      });
+      return;
+    case 'projection':
+      for (const row of table.projections) {
+        ctx.claims.push({ kind: 'projection', scope: { file: ctx.source.file }, velocity: row.velocity, sprints: row.sprints, raw: row.raw, source: ctx.position(lineOf(row.row)) });
+      }
+      return;
+    case 'key-values':
+      table.pairs.forEach((pair) => {
+        ctx.line = lineOf(pair.row);
+        if (!ctx.criticalPathText(`${pair.key}: ${pair.value}`, ctx.line)) ctx.keyValueClaims([pair]);
+      });
+      return;
+    case 'items':
+      return itemRows(ctx, table, lineOf);
+    case 'unidentified':
+      ctx.diagnostics.push({
+        ...ctx.position(original(block.line)),
+        rule: 'unread-table',
+        severity: 'warning',
+        message: `this table lists ${table.rows} estimated row${table.rows === 1 ? '' : 's'} but no column identifies them, so they were not read as items (add an ID column)`,
+      });
+      return;
+    default:
+      return;
+  }
+}
+
+function itemRows(ctx: DocumentContext, table: ItemTable, lineOf: (index: number) => number): void {
+  const container = `table:${ctx.tableCount}`;
+  const above: string[] = [];
+  const size = ctx.nearest('size');
+  table.rows.forEach((row, index) => {
+    ctx.line = lineOf(index);
+    const record = ctx.record(row.id, { title: null, container });
+    record.estimateExpected = table.hasEstimate;
+    table.header.forEach((header, column) => {
+      const value = row.cells[column] ?? '';
+      if (header.text) record.fields[header.text] = value;
+      ctx.applyRole(record, header.role, value, header.text, header.unit);
+    });
+    if (table.threePoint) {
+      const [o, m, p] = table.threePoint.map((column) => row.cells[column] ?? '');
+      if (o && m && p) {
+        const reading = readEstimate(`${o}/${m}/${p}`, { ...ctx.estimateContext, unit: table.threePointUnit });
+        if (reading && 'estimate' in reading) record.estimate = { ...reading.estimate, raw: `${o} / ${m} / ${p}` };
+      }
+    }
+    if (!record.estimate && !record.unreadEstimate && size && !table.hasEstimate) {
+      record.estimate = { unit: size.unit, low: size.value, high: size.value, expected: size.value, raw: size.raw, kind: 'single', variance: 0 };
+    }
+    if (record.references.includes('\u0000all-above')) {
+      record.references = [...record.references.filter((reference) => reference !== '\u0000all-above'), ...above];
+    }
+    if (table.statusColumns) {
+      const marked = table.statusColumns.find((column) => /\S/.test(row.cells[column.index] ?? ''));
+      if (marked) record.status = marked.name;
+    }
+    above.push(row.id);
+    ctx.records.push(record);
+  });
+  tableTotals(ctx, table, lineOf, above);
+}
+
+/** A "Total" row states the sum of the table's estimate column. */
+function tableTotals(ctx: DocumentContext, table: ItemTable, lineOf: (index: number) => number, ids: string[]): void {
+  const column = table.header.findIndex((header) => header.role === 'estimate');
+  if (column === -1 || ids.length === 0) return;
+  for (const total of table.totals) {
+    const raw = (total.cells[column] ?? '').replace(/[*_`]/g, '').trim();
+    const reading = readEstimate(raw, { ...ctx.estimateContext, unit: table.header[column].unit ?? ctx.unitOfKey(table.header[column].text) ?? ctx.nearest('size')?.unit ?? null });
+    if (!reading || !('estimate' in reading) || reading.estimate.kind !== 'single') continue;
+    const position = ctx.position(lineOf(total.row));
+    ctx.claims.push({
+      kind: 'total',
+      scope: { ...ctx.scope(), items: [...ids] },
+      which: 'all',
+      value: reading.estimate.expected,
+      unit: /\p{L}/u.test(raw) || table.header[column].unit ? reading.estimate.unit : null,
+      raw: `${total.cells.filter(Boolean).join(' | ')}`,
+      source: position,
+    });
+  }
+}
