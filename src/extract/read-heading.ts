@@ -18,28 +18,25 @@ export function readHeading(ctx: DocumentContext, depth: number, raw: string): v
   const text = stripDecoration(raw);
   const frame: Frame = { depth };
   const parentItem = ctx.nearest('item');
-
+  const pairs = readKeyValues(text);
   const sprint = readSprintName(text);
-  if (parentItem && !ITEM_HEADING.test(text) && readKeyValues(text).length > 0) {
+  if (parentItem && pairs.length > 0 && !ITEM_HEADING.test(text)) {
     // "### Estimativa: 5 Story Points" under a story heading is metadata of that story.
-    ctx.metadata(parentItem, readKeyValues(text));
-  } else if (!parentItem && readKeyValues(text).length > 0 && ctx.keyValueClaims(readKeyValues(text))) {
+    ctx.metadata(parentItem, pairs);
+  } else if (!parentItem && pairs.length > 0 && ctx.keyValueClaims(pairs)) {
     // "### Difficulté totale: 47" states a figure; it opens no section of its own.
   } else if (sprint) {
     frame.sprint = sprint;
     ctx.registerSprint(sprint);
     ctx.listMode = 'members';
-  } else if (groupHeading(ctx, text, frame)) {
-    // handled
   } else if (CRITICAL_PATH.test(text)) {
     frame.criticalPath = true;
-  } else {
+  } else if (!groupHeading(ctx, text, frame)) {
     const size = /^(\d+(?:[.,]\d+)?)\s*[-‐]?\s*(?:story\s*)?(points?|pts?|sp)\b/i.exec(text);
     const track = /^(.+?)\s+(?:track|stream|lane)$/i.exec(text);
-    const item = itemHeading(ctx, text, parentItem);
     if (size) frame.size = { raw: size[0], value: Number(size[1].replace(',', '.')), unit: 'points' };
-    else if (item) frame.item = item;
     else if (track) frame.track = track[1];
+    else frame.item = itemHeading(ctx, text, parentItem);
   }
   ctx.stack.push(frame);
 }
