@@ -1,6 +1,7 @@
 import { sumWork } from '../analyze/work-sum.js';
-import type { Backlog, ClaimFilter, ClaimScope, Item, Unit } from '../model/types.js';
-import { countsInTotals, indexById } from '../model/totals.js';
+import type { Backlog, ClaimFilter, ClaimScope, Group, Item, Sprint, Unit } from '../model/types.js';
+import { firstByKey, groupBy } from '../model/group-by.js';
+import { countsInTotals, indexById, workItems } from '../model/totals.js';
 import { dominantUnit } from '../model/units.js';
 
 /** The items a stated figure is about, and how a message names them. */
@@ -13,28 +14,38 @@ export interface ScopeItems {
 /**
  * The work items a claim's scope covers: a sprint's (as the claim's file lists them, when it
  * lists any), a group's, or the whole file's. Null when the scope names a sprint or group the
- * model does not know, so that nothing is compared against a guess.
+ * model does not know, so that nothing is compared against a guess. The lookups are built once
+ * for all the claims a rule asks about: per claim, they would cost claims × items.
  */
-export function scopeItems(backlog: Backlog, scope: ClaimScope): ScopeItems | null {
+export function claimScopes(backlog: Backlog): (scope: ClaimScope) => ScopeItems | null {
   const byId = indexById(backlog.items);
   const work = (ids: readonly string[]) =>
     ids.map((id) => byId.get(id)).filter((item): item is Item => item !== undefined && countsInTotals(item, byId));
-  if (scope.items !== undefined) {
-    return { label: 'The table', items: work(scope.items) };
-  }
-  if (scope.sprint !== undefined) {
-    const sprint = backlog.sprints.find((candidate) => candidate.key === scope.sprint);
-    if (!sprint) return null;
-    const all = work(sprint.items);
-    const inFile = all.filter((item) => item.appearances.some((place) => place.file === scope.file));
-    return { label: `Sprint ${sprint.key}`, items: inFile.length > 0 ? inFile : all };
-  }
-  if (scope.group !== undefined) {
-    const group = backlog.groups.find((candidate) => candidate.name === scope.group);
-    if (!group) return null;
-    return { label: `Group "${group.name}"`, items: work(group.items) };
-  }
-  return { label: 'The document', items: work(backlog.items.map((item) => item.id)).filter((item) => item.source.file === scope.file) };
+  // Each built on first use: a file's own backlog still holds every sprint and group.
+  let sprints: Map<string, Sprint> | undefined;
+  let groups: Map<string, Group> | undefined;
+  let workByFile: Map<string, Item[]> | undefined;
+  return (scope) => {
+    if (scope.items !== undefined) {
+      return { label: 'The table', items: work(scope.items) };
+    }
+    if (scope.sprint !== undefined) {
+      sprints ??= firstByKey(backlog.sprints, (sprint) => sprint.key);
+      const sprint = sprints.get(scope.sprint);
+      if (!sprint) return null;
+      const all = work(sprint.items);
+      const inFile = all.filter((item) => item.appearances.some((place) => place.file === scope.file));
+      return { label: `Sprint ${sprint.key}`, items: inFile.length > 0 ? inFile : all };
+    }
+    if (scope.group !== undefined) {
+      groups ??= firstByKey(backlog.groups, (group) => group.name);
+      const group = groups.get(scope.group);
+      if (!group) return null;
+      return { label: `Group "${group.name}"`, items: work(group.items) };
+    }
+    workByFile ??= groupBy(workItems(backlog, byId), (item) => item.source.file);
+    return { label: 'The document', items: [...(workByFile.get(scope.file) ?? [])] };
+  };
 }
 
 export function filterItems(items: readonly Item[], which: ClaimFilter): Item[] {
@@ -64,16 +75,27 @@ export function sumIn(items: readonly Item[], unit: Unit | null, hoursPerDay: nu
 /**
  * The backlog as one file alone states it: its items and claims, in the unit most of its items
  * use. Several files read together share one model, but a figure a document states about
- * itself is about its own items, in its own unit.
+ * itself is about its own items, in its own unit. Items and claims are grouped by file once,
+ * and each file's backlog is built once, however many claims ask for it.
  */
-export function fileBacklog(backlog: Backlog, file: string): Backlog {
-  const items = backlog.items.filter((item) => item.source.file === file);
+export function fileBacklogs(backlog: Backlog): (file: string) => Backlog {
   const byId = indexById(backlog.items);
-  return {
-    ...backlog,
-    items,
-    claims: backlog.claims.filter((claim) => claim.scope.file === file),
-    unit: dominantUnit(items.filter((item) => countsInTotals(item, byId))),
+  const itemsByFile = groupBy(backlog.items, (item) => item.source.file);
+  const claimsByFile = groupBy(backlog.claims, (claim) => claim.scope.file);
+  const built = new Map<string, Backlog>();
+  return (file) => {
+    let own = built.get(file);
+    if (!own) {
+      const items = itemsByFile.get(file) ?? [];
+      own = {
+        ...backlog,
+        items,
+        claims: claimsByFile.get(file) ?? [],
+        unit: dominantUnit(items.filter((item) => countsInTotals(item, byId))),
+      };
+      built.set(file, own);
+    }
+    return own;
   };
 }
 

@@ -13,3 +13,13 @@ export function groupBy<T, K>(values: Iterable<T>, keyOf: (value: T) => K): Map<
   }
   return groups;
 }
+
+/** The first value for each key, as a search from the front would find it. */
+export function firstByKey<T, K>(values: Iterable<T>, keyOf: (value: T) => K): Map<K, T> {
+  const first = new Map<K, T>();
+  for (const value of values) {
+    const key = keyOf(value);
+    if (!first.has(key)) first.set(key, value);
+  }
+  return first;
+}

@@ -1,7 +1,8 @@
 import { capacity, type SprintCapacity } from '../../analyze/capacity.js';
 import { sprintLabel } from '../../analyze/dependency-order.js';
 import { formatNumber, unitLabel } from '../../model/units.js';
-import { fileBacklog } from '../claim-scope.js';
+import { firstByKey, groupBy } from '../../model/group-by.js';
+import { fileBacklogs } from '../claim-scope.js';
 import type { Rule } from '../types.js';
 
 export const sprintOverCapacity: Rule = {
@@ -10,13 +11,16 @@ export const sprintOverCapacity: Rule = {
   tags: ['sprint', 'capacity'],
   defaultSeverity: 'warning',
   check({ backlog, config }, report) {
-    for (const file of new Set(backlog.sprints.map((sprint) => sprint.source.file))) {
+    const fileBacklog = fileBacklogs(backlog);
+    for (const [file, sprints] of groupBy(backlog.sprints, (sprint) => sprint.source.file)) {
       // Each document's sprints in that document's own unit, as `backlog capacity` weighs them.
-      const result = capacity(fileBacklog(backlog, file), { configCapacity: config.capacity, hoursPerDay: config.hoursPerDay });
+      // (Only its own: the others' rows would not be reported, and would cost every file all sprints.)
+      const result = capacity({ ...fileBacklog(file), sprints }, { configCapacity: config.capacity, hoursPerDay: config.hoursPerDay });
       if (!result.unit) continue;
       const amount = (value: number) => `${formatNumber(value)} ${unitLabel(result.unit, value)}`;
+      const byKey = firstByKey(sprints, (sprint) => sprint.key);
       for (const row of result.sprints) {
-        const sprint = backlog.sprints.find((candidate) => candidate.key === row.key && candidate.source.file === file);
+        const sprint = byKey.get(row.key);
         // A capacity guessed from the team size is a plan's assumption, not something the document states.
         if (!sprint || !row.over || row.capacity === null || row.capacitySource === 'team') continue;
         report({

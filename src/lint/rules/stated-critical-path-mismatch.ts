@@ -3,7 +3,7 @@ import { CycleError } from '../../analyze/graph.js';
 import { idKey } from '../../extract/ids.js';
 import type { Backlog, Claim, Item, Unit } from '../../model/types.js';
 import { convertValue, formatNumber, unitLabel } from '../../model/units.js';
-import { fileBacklog, sameNumber, sumIn } from '../claim-scope.js';
+import { fileBacklogs, sameNumber, sumIn } from '../claim-scope.js';
 import { counted } from '../plural.js';
 import type { Report, Rule } from '../types.js';
 
@@ -17,6 +17,7 @@ export const statedCriticalPathMismatch: Rule = {
   defaultSeverity: 'error',
   check({ backlog, config }, report) {
     const find = itemFinder(backlog);
+    const files: Files = { backlog: fileBacklogs(backlog), fileWideChains: fileWideChains(backlog) };
     for (const claim of backlog.claims) {
       if (claim.kind !== 'critical-path') continue;
       const at = (message: string): Report => ({ ...claim.source, message });
@@ -34,7 +35,7 @@ export const statedCriticalPathMismatch: Rule = {
         }
       }
       const length = checkStatedLength(claim, chain, config.hoursPerDay, (message) => report(at(message)));
-      if (length) checkComputedLength(backlog, claim, length, config.hoursPerDay, (message) => report(at(message)));
+      if (length) checkComputedLength(files, claim, length, config.hoursPerDay, (message) => report(at(message)));
     }
   },
 };
@@ -47,17 +48,17 @@ export const statedCriticalPathMismatch: Rule = {
  * for parts of it (phases, sections) the model cannot delimit, and those are not compared.
  */
 function checkComputedLength(
-  backlog: Backlog,
+  files: Files,
   claim: CriticalPathClaim,
   stated: { value: number; unit: Unit },
   hoursPerDay: number,
   report: (message: string) => void,
 ): void {
   const { file, sprint, group } = claim.scope;
-  if (sprint === undefined && group === undefined && fileWideChains(backlog, file) > 1) return;
+  if (sprint === undefined && group === undefined && (files.fileWideChains.get(file) ?? 0) > 1) return;
   let computed: CriticalPathResult;
   try {
-    computed = criticalPath(fileBacklog(backlog, file), { all: true, hoursPerDay, sprint, group });
+    computed = criticalPath(files.backlog(file), { all: true, hoursPerDay, sprint, group });
   } catch (error) {
     // A cycle is dependency-cycle's to report, and leaves no critical path to compare with.
     if (error instanceof CycleError) return;
@@ -74,10 +75,20 @@ function checkComputedLength(
   );
 }
 
-function fileWideChains(backlog: Backlog, file: string): number {
-  return backlog.claims.filter(
-    (claim) => claim.kind === 'critical-path' && claim.scope.file === file && claim.scope.sprint === undefined && claim.scope.group === undefined,
-  ).length;
+/** What comparing with a computed path needs of each file, built once for all the claims. */
+interface Files {
+  backlog: (file: string) => Backlog;
+  /** How many critical paths each file states for the whole of it. */
+  fileWideChains: Map<string, number>;
+}
+
+function fileWideChains(backlog: Backlog): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const claim of backlog.claims) {
+    if (claim.kind !== 'critical-path' || claim.scope.sprint !== undefined || claim.scope.group !== undefined) continue;
+    counts.set(claim.scope.file, (counts.get(claim.scope.file) ?? 0) + 1);
+  }
+  return counts;
 }
 
 function amount(value: number, unit: Unit): string {

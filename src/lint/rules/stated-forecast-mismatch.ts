@@ -1,7 +1,7 @@
 import { statedFigures } from '../../analyze/forecast-stated.js';
 import type { Backlog } from '../../model/types.js';
 import { formatNumber, unitLabel } from '../../model/units.js';
-import { fileBacklog, filterItems, scopeItems, sumIn } from '../claim-scope.js';
+import { claimScopes, fileBacklogs, filterItems, sumIn } from '../claim-scope.js';
 import { counted } from '../plural.js';
 import type { Rule } from '../types.js';
 
@@ -12,9 +12,10 @@ export const statedForecastMismatch: Rule = {
   defaultSeverity: 'error',
   check({ backlog, config }, report) {
     const files = new Set(backlog.claims.filter((claim) => claim.kind === 'projection').map((claim) => claim.scope.file));
+    const fileBacklog = fileBacklogs(backlog);
     for (const file of files) {
       // A projection is about its own document's remaining work, in that document's unit.
-      const own = fileBacklog(backlog, file);
+      const own = fileBacklog(file);
       const unit = own.unit;
       if (!unit) continue;
       const remaining = remainingWork(own, file, config.hoursPerDay);
@@ -40,6 +41,6 @@ export const statedForecastMismatch: Rule = {
 };
 
 function remainingWork(backlog: Backlog, file: string, hoursPerDay: number) {
-  const scope = scopeItems(backlog, { file });
+  const scope = claimScopes(backlog)({ file });
   return scope && sumIn(filterItems(scope.items, 'remaining'), backlog.unit, hoursPerDay);
 }

@@ -1,6 +1,6 @@
 import { formatNumber, unitLabel } from '../../model/units.js';
 import { counted } from '../plural.js';
-import { filterItems, sameNumber, scopeItems, sumIn } from '../claim-scope.js';
+import { claimScopes, filterItems, sameNumber, sumIn } from '../claim-scope.js';
 import type { Rule } from '../types.js';
 
 export const statedTotalMismatch: Rule = {
@@ -9,9 +9,10 @@ export const statedTotalMismatch: Rule = {
   tags: ['claims', 'totals'],
   defaultSeverity: 'error',
   check({ backlog, config }, report) {
+    const scopeItems = claimScopes(backlog);
     for (const claim of backlog.claims) {
       if (claim.kind !== 'total' && claim.kind !== 'count') continue;
-      const scope = scopeItems(backlog, claim.scope);
+      const scope = scopeItems(claim.scope);
       if (!scope) continue;
       const items = filterItems(scope.items, claim.which);
       if (items.length === 0) continue;
