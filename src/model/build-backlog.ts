@@ -48,6 +48,7 @@ export function buildBacklog(extractions: readonly FileExtraction[]): Backlog {
     }
   }
 
+  breakParentCycles(drafts);
   const sprints = buildSprints(extractions, drafts, conflicts, diagnostics);
   const groups = buildGroups(extractions, drafts);
   resolveReferences(drafts, groups);
@@ -76,6 +77,29 @@ export function buildBacklog(extractions: readonly FileExtraction[]): Backlog {
     diagnostics,
     files: extractions.map((extraction) => ({ ...extraction.file })),
   };
+}
+
+/**
+ * No item is its own ancestor. A table under the heading "T-1: Set up CI" that lists T-1 again
+ * describes T-1 itself, not a task of it; and of two items that each sit under the other, one
+ * must be the story. As its own ancestor an item would neither count in totals (its parent
+ * carries the estimate) nor stand in the critical path. Walking up from each item in document
+ * order, the first item met again on the walk loses its parent: linear in the items.
+ */
+function breakParentCycles(drafts: ReadonlyMap<string, Draft>): void {
+  const state = new Map<Item, 'on-path' | 'settled'>();
+  for (const { item } of drafts.values()) {
+    const path: Item[] = [];
+    for (let current: Item | undefined = item; current && !state.has(current); ) {
+      state.set(current, 'on-path');
+      path.push(current);
+      const parent: Item | undefined = current.parent ? drafts.get(idKey(current.parent))?.item : undefined;
+      // The loop re-enters the walk at `parent`, the item met first: it keeps the outer place.
+      if (parent && state.get(parent) === 'on-path') parent.parent = null;
+      current = parent;
+    }
+    for (const visited of path) state.set(visited, 'settled');
+  }
 }
 
 const LOCAL_NUMBER = /^\d+(?:\.\d+)*$/;
