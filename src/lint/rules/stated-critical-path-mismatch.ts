@@ -1,5 +1,6 @@
 import { criticalPath, type CriticalPathResult } from '../../analyze/critical-path.js';
 import { CycleError } from '../../analyze/graph.js';
+import { UsageError } from '../../errors.js';
 import { idKey } from '../../extract/ids.js';
 import type { Backlog, Claim, Item, Unit } from '../../model/types.js';
 import { convertValue, formatNumber, unitLabel } from '../../model/units.js';
@@ -60,8 +61,9 @@ function checkComputedLength(
   try {
     computed = criticalPath(files.backlog(file), { all: true, hoursPerDay, sprint, group });
   } catch (error) {
-    // A cycle is dependency-cycle's to report, and leaves no critical path to compare with.
-    if (error instanceof CycleError) return;
+    // A cycle is dependency-cycle's to report, and leaves no critical path to compare with; nor
+    // does a sprint or group without items, which the model does not keep ("no sprint …").
+    if (error instanceof CycleError || error instanceof UsageError) return;
     throw error;
   }
   if (!computed.unit || computed.paths.length === 0) return;
