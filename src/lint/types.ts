@@ -1,5 +1,5 @@
 import type { Config } from '../config/types.js';
-import type { Backlog, Fix, Severity } from '../model/types.js';
+import type { Backlog, Diagnostic, Fix, Severity } from '../model/types.js';
 import type { SourceText } from '../read/source.js';
 
 /** What every rule may look at: the model, the decoded texts it came from, and the config. */
@@ -32,16 +32,11 @@ export interface Rule {
   check(context: RuleContext, report: (problem: Report) => void): void;
 }
 
-/** A problem as the runner returns it (field names up to `message` are the JSON contract). */
-export interface Problem {
-  file: string;
-  line: number;
-  column: number;
-  rule: string;
-  severity: Severity;
-  message: string;
-  fix?: Fix;
-}
+/**
+ * A problem as the runner returns it (field names up to `message` are the JSON contract): the
+ * same shape as a diagnostic the reading stages record, with the severity the config gives it.
+ */
+export type Problem = Diagnostic;
 
 export interface LintResult {
   problems: Problem[];
