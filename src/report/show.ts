@@ -96,27 +96,28 @@ const COMPACT_BORDERS = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '
 
 /** A terminal table, one line per item: long cells are cut with an ellipsis, not wrapped. */
 async function showTable(backlog: Backlog, options: ShowOptions): Promise<string> {
-  const [{ default: Table }, { Chalk }] = await Promise.all([import('cli-table3'), import('chalk')]);
+  const [{ drawTable }, { Chalk }] = await Promise.all([import('./terminal-table.js'), import('chalk')]);
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
   const width = Math.max(100, options.width ?? 120);
   const keyOf = new Map(backlog.sprints.map((sprint) => [sprint.name, sprint.key]));
-  const table = new Table({
-    head: HEADERS.map((header) => chalk.bold(header)),
-    chars: COMPACT_BORDERS,
-    style: { head: [], border: [] },
-    wordWrap: false,
-    colWidths: [14, width - 84, 13, 12, 28, 14],
-  });
-  for (const [index, row] of rows(backlog).entries()) {
-    const item = backlog.items[index];
-    if (item.sprint) row[3] = `Sprint ${keyOf.get(item.sprint) ?? item.sprint}`;
-    table.push(item.done ? row.map((cell) => chalk.dim(cell)) : row);
-  }
+  const table = drawTable(
+    {
+      head: HEADERS.map((header) => chalk.bold(header)),
+      chars: COMPACT_BORDERS,
+      style: { head: [], border: [] },
+      colWidths: [14, width - 84, 13, 12, 28, 14],
+    },
+    rows(backlog).map((row, index) => {
+      const item = backlog.items[index];
+      if (item.sprint) row[3] = `Sprint ${keyOf.get(item.sprint) ?? item.sprint}`;
+      return item.done ? row.map((cell) => chalk.dim(cell)) : row;
+    }),
+  );
   const diagnostics = backlog.diagnostics.map(
     (d) => `${d.file}:${d.line}  ${d.severity === 'error' ? chalk.red(d.severity) : chalk.yellow(d.severity)}  ${d.message}  ${chalk.dim(d.rule)}`,
   );
   const sprints = backlog.sprints.map((sprint) => `  ${sprint.name}: ${sprint.items.length} items, ${formatNumber(sprint.committed)} ${unitLabel(backlog.unit, sprint.committed)}`);
-  return [table.toString(), '', ...sprints, ...(sprints.length ? [''] : []), summaryLine(backlog), ...(diagnostics.length ? ['', ...diagnostics] : [])].join('\n') + '\n';
+  return [table, '', ...sprints, ...(sprints.length ? [''] : []), summaryLine(backlog), ...(diagnostics.length ? ['', ...diagnostics] : [])].join('\n') + '\n';
 }
 
 export async function formatShow(backlog: Backlog, format: string, options: ShowOptions): Promise<string> {

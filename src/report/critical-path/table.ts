@@ -1,7 +1,7 @@
 import { Chalk } from 'chalk';
-import Table from 'cli-table3';
 import type { CriticalPathResult } from '../../analyze/critical-path.js';
 import { formatNumber } from '../../model/units.js';
+import { drawTable } from '../terminal-table.js';
 import { caveats, figures, headline, percent, scheduleOrder } from './summary.js';
 
 export interface TableOptions {
@@ -17,14 +17,7 @@ export function criticalPathTable(result: CriticalPathResult, { color, width = 1
   const criticality = result.simulation?.criticality;
   const head = ['ID', 'Title', 'Duration', 'ES', 'EF', 'LS', 'LF', 'Float', 'Free', 'Critical', ...(criticality ? ['Crit. %'] : [])];
   const fixedWidth = 12 + 10 + 4 * 8 + 2 * 8 + 10 + (criticality ? 9 : 0) + head.length + 1;
-  const table = new Table({
-    head: head.map((title) => chalk.bold(title)),
-    style: { head: [], border: [], compact: true },
-    colWidths: [12, Math.max(16, width - fixedWidth), 10, 8, 8, 8, 8, 8, 8, 10, ...(criticality ? [9] : [])],
-    colAligns: ['left', 'left', ...Array<'right'>(8).fill('right'), ...(criticality ? ['right' as const] : [])],
-    wordWrap: false,
-  });
-  for (const item of scheduleOrder(result)) {
+  const rows = scheduleOrder(result).map((item) => {
     const cells = [
       item.id,
       item.done ? `${item.title} (done)` : item.title,
@@ -38,12 +31,21 @@ export function criticalPathTable(result: CriticalPathResult, { color, width = 1
       item.critical ? '●' : '',
       ...(criticality ? [percent(criticality[item.id] ?? 0)] : []),
     ];
-    table.push(item.critical ? cells.map(critical) : item.done ? cells.map((cell) => chalk.dim(cell)) : cells);
-  }
+    return item.critical ? cells.map(critical) : item.done ? cells.map((cell) => chalk.dim(cell)) : cells;
+  });
+  const table = drawTable(
+    {
+      head: head.map((title) => chalk.bold(title)),
+      style: { head: [], border: [], compact: true },
+      colWidths: [12, Math.max(16, width - fixedWidth), 10, 8, 8, 8, 8, 8, 8, 10, ...(criticality ? [9] : [])],
+      colAligns: ['left', 'left', ...Array<'right'>(8).fill('right'), ...(criticality ? ['right' as const] : [])],
+    },
+    rows,
+  );
 
   const lines = [chalk.bold(headline(result))];
   result.paths.forEach((path, index) => lines.push(`  ${index + 1}. ${path.map(critical).join(' → ')}`));
   if (result.pathsTruncated) lines.push(`  … and ${formatNumber(result.pathCount - result.paths.length, 0)} more`);
   const notes = [...figures(result), ...caveats(result).map((line) => chalk.yellow(line))];
-  return `${[table.toString(), '', ...lines, ...(notes.length ? ['', ...notes] : [])].join('\n')}\n`;
+  return `${[table, '', ...lines, ...(notes.length ? ['', ...notes] : [])].join('\n')}\n`;
 }
