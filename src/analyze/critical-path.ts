@@ -165,9 +165,11 @@ function selectItems(backlog: Backlog, options: CriticalPathOptions): { items: I
     if (item.dependsOn.length === 0 || chosen.has(item.id)) continue;
     const story = representative(item.id);
     if (story === undefined || finished(item.id)) continue;
+    // A task that names its own story describes where it belongs, not something to wait for.
+    const outward = item.dependsOn.filter((id) => id !== story);
     const references = taskReferences.get(story);
-    if (references) for (const id of item.dependsOn) references.push(id);
-    else taskReferences.set(story, [...item.dependsOn]);
+    if (references) for (const id of outward) references.push(id);
+    else taskReferences.set(story, outward);
   }
 
   const outside = new Set<string>();

@@ -251,3 +251,16 @@ describe('criticalPath', () => {
     }
   });
 });
+
+describe('a task that names its own story', () => {
+  it('is where the task belongs, not a cycle: the story still waits for what it depends on', () => {
+    const backlog = makeBacklog([
+      item('S1', { estimate: estimate(5), dependsOn: ['S2'], children: ['T1'] }),
+      item('T1', { estimate: estimate(2), parent: 'S1', dependsOn: ['S1'] }),
+      item('S2', { estimate: estimate(3) }),
+    ]);
+    const result = criticalPath(backlog);
+    expect(result.length).toBe(8);
+    expect(result.paths).toEqual([['S2', 'S1']]);
+  });
+});
