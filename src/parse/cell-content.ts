@@ -29,7 +29,7 @@ export class CellContentReader {
   private readonly queue: QueuedCell[] = [];
 
   read(cell: TableCell, value: string, start: Point): void {
-    const simple = readSimpleInline(value, start);
+    const simple = readSimpleInline(value, start, 'table-cell');
     if (simple) {
       cell.children = simple;
       return;

@@ -1,5 +1,6 @@
 import type { AlignType } from 'mdast';
-import { classifyRowLine, headerCellCount, isBlank, readDelimiterRow } from './table-syntax.js';
+import { ATX_HEADING, indentOf, isBlank } from './block-starts.js';
+import { classifyRowLine, headerCellCount, readDelimiterRow } from './table-syntax.js';
 
 /** A GFM table found by its lines: header row, delimiter row, body rows. */
 export interface TableBlock {
@@ -12,7 +13,6 @@ export interface TableBlock {
 
 const FRONT_MATTER_FENCE = /^---[ \t]*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
-const ATX_HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
 
 /**
  * Top-level tables that can be built without micromark: the header starts a line after a blank
@@ -40,7 +40,7 @@ export function findTables(lines: readonly string[]): TableBlock[] | null {
       fence = { marker: fenceMatch[1][0], length: fenceMatch[1].length };
       continue;
     }
-    if (index > 0 && !isBlank(lines[index - 1]) && !ATX_HEADING.test(lines[index - 1])) continue;
+    if (index > 0 && !isBlank(lines[index - 1]) && !isHeading(lines[index - 1])) continue;
     const table = tableAt(lines, index);
     if (table) {
       tables.push(table);
@@ -48,6 +48,11 @@ export function findTables(lines: readonly string[]): TableBlock[] | null {
     }
   }
   return tables;
+}
+
+function isHeading(line: string): boolean {
+  const indent = indentOf(line);
+  return indent <= 3 && ATX_HEADING.test(line.slice(indent));
 }
 
 /** The line after YAML front matter (which only the first line can open); null if it never closes. */

@@ -14,8 +14,6 @@ export interface Syntax {
   frontmatter: boolean;
 }
 
-const optionsCache = new Map<string, Options>();
-
 /**
  * Markdown to mdast with positions, through micromark. Only the GFM pieces a backlog needs (tables,
  * task-list checkboxes) and YAML front matter: full GFM also runs autolinks, footnotes and
@@ -25,19 +23,14 @@ export function micromarkTree(text: string, syntax: Syntax): Root {
   return fromMarkdown(text, optionsFor(syntax));
 }
 
+/** Fresh extensions for every read: the front matter construct keeps state between calls. */
 function optionsFor(syntax: Syntax): Options {
-  const key = `${syntax.tables}:${syntax.frontmatter}`;
-  let options = optionsCache.get(key);
-  if (!options) {
-    options = {
-      extensions: [...(syntax.frontmatter ? [frontmatter(['yaml'])] : []), ...(syntax.tables ? [gfmTable()] : []), gfmTaskListItem()],
-      mdastExtensions: [
-        ...(syntax.frontmatter ? [frontmatterFromMarkdown(['yaml'])] : []),
-        ...(syntax.tables ? [gfmTableFromMarkdown()] : []),
-        gfmTaskListItemFromMarkdown(),
-      ],
-    };
-    optionsCache.set(key, options);
-  }
-  return options;
+  return {
+    extensions: [...(syntax.frontmatter ? [frontmatter(['yaml'])] : []), ...(syntax.tables ? [gfmTable()] : []), gfmTaskListItem()],
+    mdastExtensions: [
+      ...(syntax.frontmatter ? [frontmatterFromMarkdown(['yaml'])] : []),
+      ...(syntax.tables ? [gfmTableFromMarkdown()] : []),
+      gfmTaskListItemFromMarkdown(),
+    ],
+  };
 }

@@ -1,7 +1,9 @@
 import type { Nodes, Root, RootContent } from 'mdast';
+import { isBlank } from './block-starts.js';
 import { CellContentReader } from './cell-content.js';
 import { findTables } from './find-tables.js';
 import { micromarkTree } from './micromark-tree.js';
+import { readSimpleBlocks } from './simple-blocks.js';
 import { endPoint, splitLines, type SourceLines } from './source-lines.js';
 import { tableNode } from './table-node.js';
 
@@ -13,8 +15,9 @@ const DELIMITER_LIKE = /^[ \t|:\->*+0-9.)]*$/;
 
 /**
  * The same tree as micromark with the GFM table extension, at the cost of the bytes: top-level
- * tables are recognised by their lines and built directly (see `findTables`), only the text
- * between them goes through micromark, and only cells with inline syntax reach the inline parser.
+ * tables are recognised by their lines and built directly (see `findTables`), so are the text
+ * segments between them that hold only headings and paragraphs (`readSimpleBlocks`); other text
+ * goes through micromark, and so do table cells with inline syntax past the simple forms.
  *
  * Each text segment before a table is read together with the table's header line, which must come
  * back as a paragraph of the root: otherwise the header sits inside a fenced code or HTML block the
@@ -46,7 +49,8 @@ export function parseTablesByLines(text: string): Root {
 
 /**
  * The nodes of lines `from` up to `header` (or to the end), placed where they stand in the whole
- * text; null when the header line does not read as a paragraph of its own.
+ * text; null when the header line does not read as a paragraph of its own. (A segment of simple
+ * blocks leaves nothing open, so its header line always does.)
  */
 function readSegment(source: SourceLines, from: number, header: number | null): RootContent[] | null {
   const { lines, starts, text } = source;
@@ -55,10 +59,12 @@ function readSegment(source: SourceLines, from: number, header: number | null): 
   let tables = false;
   for (let line = from; line < to; line++) {
     const content = lines[line];
-    if (blank && /\S/.test(content)) blank = false;
+    if (blank && !isBlank(content)) blank = false;
     if (!tables && content.includes('-') && DELIMITER_LIKE.test(content) && /[|:]/.test(content)) tables = true;
   }
   if (blank) return [];
+  const simple = tables ? null : readSimpleBlocks(source, from, to);
+  if (simple) return simple;
   const end = header === null ? text.length : starts[header] + lines[header].length;
   const root = micromarkTree(text.slice(starts[from], end), { tables, frontmatter: from === 0 });
   if (header !== null) {

@@ -7,12 +7,18 @@ import type { Point } from 'unist';
  * (nested emphasis, references, autolinks, entities…), which then goes to micromark. Each construct
  * is accepted only in a form whose reading does not depend on the rest of the cell.
  */
-export function readSimpleInline(value: string, start: Point): PhrasingContent[] | null {
-  const reader = new SimpleInlineReader(value, start);
+export function readSimpleInline(value: string, start: Point, context: InlineContext): PhrasingContent[] | null {
+  const reader = new SimpleInlineReader(value, start, context);
   // A copy holds exactly its nodes: an array grown by push keeps room for 17, and a big table has
   // hundreds of thousands of these.
   return reader.read() ? reader.nodes.slice() : null;
 }
+
+/**
+ * Where the text stands. In a table cell, code reads `\|` as `|` (GFM's way to put a pipe in code).
+ * A line of a paragraph fails on a backtick run left open, which the next line might close.
+ */
+export type InlineContext = 'table-cell' | 'heading' | 'paragraph-line';
 
 /** Characters that may start syntax; everything else is plain text. */
 const SPECIAL = /[!&*<[\\\]_`\u0000]/;
@@ -33,6 +39,7 @@ class SimpleInlineReader {
   constructor(
     private readonly value: string,
     private readonly start: Point,
+    private readonly context: InlineContext,
   ) {}
 
   read(): boolean {
@@ -90,6 +97,7 @@ class SimpleInlineReader {
     for (;;) {
       const from = value.indexOf('`', search);
       if (from === -1) {
+        if (this.context === 'paragraph-line') return false;
         this.literal(index, open, value.slice(index, open));
         return true;
       }
@@ -98,7 +106,7 @@ class SimpleInlineReader {
         let content = value.slice(open, from);
         if (content.includes('\t') || content.includes('\u0000')) return false;
         if (content.startsWith(' ') && content.endsWith(' ') && /[^ ]/.test(content)) content = content.slice(1, -1);
-        this.push({ type: 'inlineCode', value: unescapeCodePipes(content), position: this.span(index, close) });
+        this.push({ type: 'inlineCode', value: this.context === 'table-cell' ? unescapeCodePipes(content) : content, position: this.span(index, close) });
         this.index = close;
         return true;
       }

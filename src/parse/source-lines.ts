@@ -22,6 +22,11 @@ export function splitLines(text: string): SourceLines {
   return { text, lines, starts };
 }
 
+/** The point at `column` (0-based) of `line` (0-based). */
+export function pointAt(source: SourceLines, line: number, column: number): Point {
+  return { line: line + 1, column: column + 1, offset: source.starts[line] + column };
+}
+
 /** The point just after the last character, where micromark ends the root. */
 export function endPoint(source: SourceLines): Point {
   const last = source.lines.length - 1;

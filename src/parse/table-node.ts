@@ -1,9 +1,9 @@
 import type { Table, TableCell, TableRow } from 'mdast';
-import type { Point } from 'unist';
 import type { CellContentReader } from './cell-content.js';
 import type { TableBlock } from './find-tables.js';
-import type { SourceLines } from './source-lines.js';
-import { indentOf, rowCells } from './table-syntax.js';
+import { pointAt, type SourceLines } from './source-lines.js';
+import { indentOf } from './block-starts.js';
+import { rowCells } from './table-syntax.js';
 
 /**
  * The mdast `table` mdast-util-gfm-table would build for a table block, with the same positions.
@@ -34,8 +34,4 @@ function tableRow(line: number, source: SourceLines, reader: CellContentReader):
     return cell;
   });
   return { type: 'tableRow', children: cells, position: { start: rowStart, end: from } };
-}
-
-function pointAt(source: SourceLines, line: number, column: number): Point {
-  return { line: line + 1, column: column + 1, offset: source.starts[line] + column };
 }

@@ -1,4 +1,5 @@
 import type { AlignType } from 'mdast';
+import { ATX_HEADING, FENCE_OPENING, indentOf, isBlank, LIST_ITEM, THEMATIC_BREAK } from './block-starts.js';
 
 /**
  * The line grammar of GFM tables, as micromark-extension-gfm-table 2.1 reads it. Every function
@@ -15,22 +16,6 @@ export interface CellSpan {
 
 /** What a line after a table's delimiter row does to the table. */
 export type RowLineKind = 'row' | 'end' | 'unsure';
-
-const ATX_HEADING = /^#{1,6}(?:[ \t]|$)/;
-const FENCE_OPENING = /^(?:`{3,}[^`]*|~{3,}.*)$/;
-const LIST_ITEM = /^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
-const THEMATIC_BREAK = /^(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
-
-/** Leading spaces of a line (a tab in the indent makes the line one micromark should read). */
-export function indentOf(line: string): number {
-  let index = 0;
-  while (line.charCodeAt(index) === 32) index++;
-  return index;
-}
-
-export function isBlank(line: string): boolean {
-  return /^[ \t]*$/.test(line);
-}
 
 /**
  * Whether a line would continue a table as one more row, end it (a blank line, or a line that

@@ -7,7 +7,7 @@ import fc from 'fast-check';
  */
 
 const cellPiece = fc.constantFrom(
-  'a', 'ID-7', 'Story title', '3', '5d', 'é', '😀', ' ', '  ', '\t', '\u00A0',
+  'a', 'ID-7', 'Story title', '3', '5d', 'é', '😀', ' ', '  ', '\t', '\u00A0', '\u2003',
   '`code`', '`a|b`', '`x\\|y`', '`` ` ``', '`', '\\|', '\\\\', '\\', '\\*', '|',
   '*em*', '**strong**', '_u_', '__b__', '*', '_', '~~s~~',
   '[link](http://x.y)', '[ref]', '![img](p.png)', '[', ']', '!',
@@ -70,8 +70,15 @@ export const tableText = fc
 
 const inlineText = fc.array(fc.constantFrom('word', 'two words', '*em*', '`code`', '[l](u)', 'a | b', 'ID-1', '\\|'), { minLength: 1, maxLength: 4 }).map((parts) => parts.join(' '));
 
+const storyText = fc
+  .record({ id: fc.integer({ min: 1, max: 99 }), title: inlineText, points: fc.constantFrom('1', '3', '5 points', '**8**'), status: fc.constantFrom('To do', 'Done', '`wip`', 'In *progress*') })
+  .map(({ id, title, points, status }) => `### BL-${id}: ${title}\n\n**Points**: ${points}\n**Status**: ${status}\n**Depends on**: BL-${id + 1}, BL-${id + 2}`);
+
 const block = fc.oneof(
   { weight: 6, arbitrary: tableText },
+  { weight: 3, arbitrary: storyText },
+  { weight: 2, arbitrary: fc.array(cell, { minLength: 1, maxLength: 4 }).map((lines) => lines.join('\n')) },
+  { weight: 1, arbitrary: fc.tuple(fc.integer({ min: 1, max: 7 }), cell).map(([depth, text]) => `${'#'.repeat(depth)} ${text}`) },
   { weight: 2, arbitrary: inlineText.map((text) => `# ${text}`) },
   { weight: 1, arbitrary: inlineText.map((text) => `### ${text}`) },
   { weight: 3, arbitrary: fc.array(inlineText, { minLength: 1, maxLength: 3 }).map((lines) => lines.join('\n')) },
