@@ -20,5 +20,5 @@ export function writeFixes(fixed: readonly FixedFile[]): void {
       throw new UsageError(`${source.file}: the file changed while it was being linted; nothing was written (run again)`);
     }
   }
-  for (const { source, text } of fixed) writeFileAtomic(source.path, encodeText(text, source.encoding, source.bom));
+  for (const { source, text } of fixed) writeFileAtomic(source.path, encodeText(text, source.encoding, source.bom), source.file);
 }

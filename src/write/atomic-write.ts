@@ -6,18 +6,18 @@ import { UsageError } from '../errors.js';
 /**
  * Replaces a file's content all at once: the new bytes go to a temporary file beside it, which
  * is then renamed over the original, so a crash never leaves a half-written file. The file's
- * permissions are kept. A file the user may not write is a usage error naming it, and stays as
- * it was.
+ * permissions are kept. A file the user may not write is a usage error naming it (as `shownAs`,
+ * the path the user gave), and stays as it was.
  */
-export function writeFileAtomic(file: string, content: string | Uint8Array): void {
+export function writeFileAtomic(file: string, content: string | Uint8Array, shownAs: string = file): void {
   let mode: number;
   try {
     const stat = statSync(file);
     mode = stat.mode & 0o777;
-    if ((mode & 0o222) === 0) throw new UsageError(`${file}: the file is read-only; nothing was written (make it writable and run again)`);
+    if ((mode & 0o222) === 0) throw new UsageError(`${shownAs}: the file is read-only; nothing was written (make it writable and run again)`);
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    throw new UsageError(`${file}: cannot write the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw new UsageError(`${shownAs}: cannot write the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
   const temp = path.join(path.dirname(file), `.backlog-tmp-${randomBytes(6).toString('hex')}-${path.basename(file)}`);
   try {
@@ -29,6 +29,6 @@ export function writeFileAtomic(file: string, content: string | Uint8Array): voi
     } catch {
       // The temporary file was never created.
     }
-    throw new UsageError(`${file}: cannot write the file (${(error as NodeJS.ErrnoException).code ?? String(error)}); it was left unchanged`);
+    throw new UsageError(`${shownAs}: cannot write the file (${(error as NodeJS.ErrnoException).code ?? String(error)}); it was left unchanged`);
   }
 }
