@@ -1,3 +1,4 @@
+import { groupBy } from '../model/group-by.js';
 import type { Backlog, Item } from '../model/types.js';
 import { formatNumber, itemsInOtherUnit, unitLabel } from '../model/units.js';
 import { sumExpected, workItems } from '../model/totals.js';
@@ -29,8 +30,9 @@ function showJson(backlog: Backlog): string {
 
 function totals(backlog: Backlog): { all: number; remaining: number; byFile: Record<string, number>; bySprint: Record<string, number> } {
   const work = workItems(backlog);
+  const workByFile = groupBy(work, (item) => item.source.file);
   const byFile: Record<string, number> = {};
-  for (const file of backlog.files) byFile[file.file] = sumExpected(work.filter((item) => item.source.file === file.file), backlog.unit);
+  for (const file of backlog.files) byFile[file.file] = sumExpected(workByFile.get(file.file) ?? [], backlog.unit);
   const bySprint: Record<string, number> = {};
   for (const sprint of backlog.sprints) bySprint[sprint.name] = sprint.committed;
   return {
