@@ -2,6 +2,7 @@ import { UsageError } from '../errors.js';
 import { workItems } from '../model/totals.js';
 import type { Backlog, Item, Unit } from '../model/types.js';
 import { DEFAULT_HOURS_PER_DAY, dominantUnit, expectedIn, formatNumber, unitLabel } from '../model/units.js';
+import { FirstFit } from './first-fit.js';
 import { priorityRanker } from './priority.js';
 import { nextSprintNumber } from './sprint-order.js';
 
@@ -60,7 +61,7 @@ function fits(load: number, capacity: number): boolean {
  * planned sprint (or, with `sameSprint`, earlier in the same one); a smaller item may pass a
  * bigger one that no longer fits. An item bigger than the capacity opens a sprint of its own,
  * with a warning. Prerequisites already in a sprint or done count as met. Items caught in a
- * dependency cycle are left out, with a warning.
+ * dependency cycle are left out, with a warning. O((items + dependencies) · log items).
  */
 export function plan(backlog: Backlog, options: PlanOptions): PlanResult {
   const { capacity } = options;
@@ -80,56 +81,69 @@ export function plan(backlog: Backlog, options: PlanOptions): PlanResult {
   const sizes = measured.map((size) => size ?? 0);
   const rank = priorityRanker(candidates);
   const ranks = candidates.map(rank);
-  let waiting = candidates.map((_, index) => index).sort((a, b) => ranks[a]! - ranks[b]! || a - b);
+  // The priority list: slot → item, and item → slot.
+  const list = candidates.map((_, index) => index).sort((a, b) => ranks[a]! - ranks[b]! || a - b);
+  const slotOf = new Int32Array(candidates.length);
+  list.forEach((index, slot) => {
+    slotOf[index] = slot;
+  });
+  const dependents: number[][] = candidates.map(() => []);
+  const unplacedPrerequisites = new Int32Array(candidates.length);
+  prerequisites.forEach((before, index) => {
+    for (const prerequisite of before) dependents[prerequisite]!.push(index);
+    unplacedPrerequisites[index] = before.length;
+  });
 
   const amount = (value: number) => `${formatNumber(value)} ${unitLabel(unit, value)}`;
   const warnings: PlanWarning[] = candidates
     .filter((_, index) => measured[index] === null)
     .map((item) => ({ item: item.id, kind: 'unsized', message: `${item.id} has no estimate${item.estimate ? ` in ${unit}` : ''}: planned without weight` }));
 
+  // The items ready to plan, by priority: each sprint takes the first, then the first that still fits.
+  const ready = new FirstFit(list.map((index) => sizes[index]!));
+  list.forEach((index, slot) => {
+    if (unplacedPrerequisites[index] === 0) ready.add(slot);
+  });
   const sprintOf = new Int32Array(candidates.length).fill(-1);
   const firstNumber = nextSprintNumber(backlog.sprints);
   const sprints: PlannedSprint[] = [];
-  while (waiting.length > 0) {
+  for (;;) {
     const current = sprints.length;
-    const ready = (index: number) =>
-      prerequisites[index]!.every((prerequisite) => sprintOf[prerequisite] !== -1 && (sprintOf[prerequisite]! < current || sameSprint));
     const sprint: PlannedSprint = {
       name: firstNumber === null ? `Planned sprint ${current + 1}` : `Sprint ${firstNumber + current}`,
       items: [],
       load: 0,
       over: false,
     };
-    let placedOne = true;
-    // Without sameSprint one pass decides the sprint.
-    while (placedOne && !sprint.over) {
-      placedOne = false;
-      for (const index of waiting) {
-        if (sprintOf[index] !== -1 || !ready(index)) continue;
-        const size = sizes[index]!;
-        const oversized = sprint.items.length === 0 && !fits(size, capacity);
-        if (!oversized && !fits(sprint.load + size, capacity)) continue;
-        const item = candidates[index]!;
-        sprintOf[index] = current;
-        sprint.items.push({ id: item.id, title: item.title, size, priority: item.priority });
-        sprint.load += size;
-        if (oversized) {
-          sprint.over = true;
-          warnings.push({ item: item.id, kind: 'oversized', message: `${item.id} (${amount(size)}) is bigger than the capacity of ${amount(capacity)}: it gets ${sprint.name} to itself; consider splitting it` });
-          break;
-        }
-        if (sameSprint) {
-          // Its dependents may now be ready here too: scan again from the top, by priority.
-          placedOne = true;
-          break;
-        }
+    // Without sameSprint, what this sprint frees waits for the next one.
+    const freed: number[] = [];
+    for (;;) {
+      const slot = sprint.items.length === 0 ? ready.first() : ready.firstWhere((size) => fits(sprint.load + size, capacity));
+      if (slot === -1) break;
+      ready.remove(slot);
+      const index = list[slot]!;
+      const size = sizes[index]!;
+      const item = candidates[index]!;
+      sprintOf[index] = current;
+      sprint.items.push({ id: item.id, title: item.title, size, priority: item.priority });
+      sprint.load += size;
+      for (const dependent of dependents[index]!) {
+        if (--unplacedPrerequisites[dependent]! > 0) continue;
+        if (sameSprint) ready.add(slotOf[dependent]!);
+        else freed.push(slotOf[dependent]!);
+      }
+      if (sprint.items.length === 1 && !fits(size, capacity)) {
+        sprint.over = true;
+        warnings.push({ item: item.id, kind: 'oversized', message: `${item.id} (${amount(size)}) is bigger than the capacity of ${amount(capacity)}: it gets ${sprint.name} to itself; consider splitting it` });
+        break;
       }
     }
     if (sprint.items.length === 0) break;
     sprints.push(sprint);
-    waiting = waiting.filter((index) => sprintOf[index] === -1);
+    for (const slot of freed) ready.add(slot);
   }
-  for (const index of waiting) {
+  for (const index of list) {
+    if (sprintOf[index] !== -1) continue;
     const item: Item = candidates[index]!;
     warnings.push({ item: item.id, kind: 'blocked', message: `${item.id} was not planned: its dependencies form a cycle (or wait on one)` });
   }
