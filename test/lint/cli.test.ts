@@ -194,7 +194,7 @@ describe('backlog lint --fix', () => {
     chmodSync(file, 0o444);
     const { code, stdout, stderr } = run(['--fix'], dir);
     expect([code, stdout]).toEqual([2, '']);
-    expect(stderr).toBe(`backlog: ${file}: the file is read-only; nothing was written (make it writable and run again)\n`);
+    expect(stderr).toBe('backlog: shed.md: the file is read-only; nothing was written (make it writable and run again)\n');
     expect(readFileSync(file)).toEqual(before);
   });
 });
