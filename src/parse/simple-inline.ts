@@ -8,9 +8,11 @@ import type { Point } from 'unist';
  * is accepted only in a form whose reading does not depend on the rest of the cell.
  */
 export function readSimpleInline(value: string, start: Point, context: InlineContext): PhrasingContent[] | null {
+  // Most cells are plain text: one node, and nothing else allocated on the way (a big table has
+  // hundreds of thousands of cells).
+  if (!SPECIAL.test(value)) return [{ type: 'text', value, position: { start, end: { line: start.line, column: start.column + value.length, offset: start.offset! + value.length } } }];
   const reader = new SimpleInlineReader(value, start, context);
-  // A copy holds exactly its nodes: an array grown by push keeps room for 17, and a big table has
-  // hundreds of thousands of these.
+  // A copy holds exactly its nodes: an array grown by push keeps room for 17.
   return reader.read() ? reader.nodes.slice() : null;
 }
 
