@@ -20,44 +20,15 @@ import { formatCapacity } from '../dist/report/capacity/index.js';
 import { formatCriticalPath } from '../dist/report/critical-path/index.js';
 import { backlogReport } from '../dist/report/report.js';
 import { formatShow } from '../dist/report/show.js';
+import { backlogOf, benchItem, lcg, randomBacklog, threePoint } from './random-backlog.js';
 
 const SIZES = [10_000, 50_000, 100_000];
 const TRIALS = 10_000;
 const VELOCITY = { kind: 'range', low: 25, high: 40 };
 const RUNS = 3;
 
-/** Park–Miller: a fixed stream, so every run times the same graphs. */
-function lcg(seed) {
-  let state = seed;
-  return () => (state = (state * 48271) % 2147483647) / 2147483647;
-}
-
-function item(id, dependsOn, points, priority) {
-  return {
-    id, title: id, dependsOn, unresolved: [], sprint: null, group: null, track: null, status: null, done: false,
-    priority, owner: null, fields: {}, source: { file: 'bench.md', line: 1 }, children: [], appearances: [],
-    partial: null, parent: null, references: [],
-    estimate: { unit: 'points', low: points - 1, high: points + 2, expected: points + 0.5 / 6, raw: '', kind: 'three-point', variance: 0.25 },
-  };
-}
-
-function backlog(items) {
-  return { items, sprints: [], groups: [], unit: 'points', claims: [], conflicts: [], diagnostics: [], files: [] };
-}
-
-/** Each item depends on up to three earlier ones, mostly nearby: a wide, deep network. */
-function randomNetwork(count) {
-  const random = lcg(42);
-  return backlog(
-    Array.from({ length: count }, (_, index) => {
-      const dependsOn = [];
-      for (let k = 0; k < 3 && index > 0; k++) {
-        if (random() < 0.7) dependsOn.push(`T${Math.max(0, index - 1 - Math.floor(random() * 50))}`);
-      }
-      return item(`T${index}`, dependsOn, 1 + Math.floor(random() * 8), `P${Math.floor(random() * 4)}`);
-    }),
-  );
-}
+/** A wide, deep network of ranged work: each item may wait for up to three earlier ones. */
+const randomNetwork = (count) => randomBacklog(count, { dependencyChance: 0.7, estimate: threePoint });
 
 /**
  * Items in files of 100 as documents hold them: five sprints of 16 items per file (every tenth
@@ -89,7 +60,7 @@ function documentedBacklog(count) {
       const dependsOn = new Set();
       for (let d = 0; d < 3 && index > 1; d++) if (random() < 0.5) dependsOn.add(`BL-${Math.max(0, index - 2 - Math.floor(random() * 150))}`);
       const sprint = k >= 80 ? null : first > 0 && k % 10 === 9 ? sprints[sprints.length - 6] : own[Math.floor(k / 16)];
-      const entry = item(`BL-${index}`, [...dependsOn], 1 + Math.floor(random() * 8), `P${Math.floor(random() * 4)}`);
+      const entry = benchItem(`BL-${index}`, [...dependsOn], threePoint(1 + Math.floor(random() * 8)), `P${Math.floor(random() * 4)}`);
       Object.assign(entry, {
         sprint: sprint?.name ?? null,
         group: group.name,
@@ -115,7 +86,7 @@ function documentedBacklog(count) {
     claims.push({ kind: 'critical-path', scope: { file }, chain: [`BL-${first}`], length: 9, unit: 'points', raw: 'critical path', source: at(file, 202) });
     claims.push({ kind: 'projection', scope: { file }, velocity: 30, sprints: 15, raw: '30 → 15', source: at(file, 203) });
   }
-  return { ...backlog(items), sprints, groups, claims, files };
+  return { ...backlogOf(items), sprints, groups, claims, files };
 }
 
 /** Best wall time of RUNS runs, with the CPU time (user + system) of that run. */
@@ -170,8 +141,8 @@ async function measureAfterModel(count) {
 
 /** The two extremes of shape: one long chain, and one cycle through every item. */
 async function measureShapes(count) {
-  const chain = backlog(Array.from({ length: count }, (_, index) => item(`C${index}`, index ? [`C${index - 1}`] : [], 1, null)));
-  const cycle = backlog(Array.from({ length: count }, (_, index) => item(`C${index}`, [`C${(index + 1) % count}`], 1, null)));
+  const chain = backlogOf(Array.from({ length: count }, (_, index) => benchItem(`C${index}`, index ? [`C${index - 1}`] : [], threePoint(1), null)));
+  const cycle = backlogOf(Array.from({ length: count }, (_, index) => benchItem(`C${index}`, [`C${(index + 1) % count}`], threePoint(1), null)));
   const cycles = await time(() => findCycles(cycle));
   return { chainMs: (await time(() => criticalPath(chain))).ms, cycleMs: cycles.ms, cycleMembers: cycles.result[0].members.length };
 }
