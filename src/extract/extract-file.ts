@@ -29,7 +29,10 @@ export function extractFile(source: SourceText, config: Config): FileExtraction 
   for (const block of blocks) if (block.kind === 'table') Object.assign(legend, readScaleTable(block, config.openEndedFactor));
   ctx.estimateContext.scale = { ...config.scales, ...legend, ...readScaleStatement(source.text, config.openEndedFactor) };
   const original = (line: number) => prepared.originalLine[line - 1] ?? line;
-  for (const block of blocks) {
+  for (let index = 0; index < blocks.length; index++) {
+    const block = blocks[index];
+    // Each block is let go once read: a big table's cells need not outlive their records.
+    blocks[index] = EMPTY_BLOCK;
     ctx.line = original(block.line);
     readBlock(ctx, block, original);
   }
@@ -51,6 +54,8 @@ export function extractFile(source: SourceText, config: Config): FileExtraction 
     diagnostics: ctx.diagnostics,
   };
 }
+
+const EMPTY_BLOCK: Block = { kind: 'break', line: 0 };
 
 function readBlock(ctx: DocumentContext, block: Block, original: (line: number) => number): void {
   switch (block.kind) {

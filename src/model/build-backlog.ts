@@ -149,13 +149,15 @@ function newItem(record: ItemRecord): Item {
     done: record.done === true || isDoneStatus(status),
     priority: record.priority,
     owner: record.owner,
-    fields: { ...record.fields },
+    // The item takes over its first record's field map and references: records are not read
+    // again once merged, and a large table would otherwise hold every value twice.
+    fields: record.fields,
     source: { file: record.source.file, line: record.source.line },
     children: [],
     appearances: [record.source],
     partial: null,
     parent: record.parent,
-    references: [...record.references],
+    references: record.references,
   };
 }
 
