@@ -9,18 +9,17 @@ export interface RepairedText {
 
 const DELIMITER_ROW = /^\s*\|?\s*:?-{1,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$/;
 
-/** Cells of a table row line, as GFM counts them (escaped pipes stay in their cell). */
+/** Cells of a table row line, as GFM counts them. */
 export function countCells(line: string): number {
   let body = line.trim();
   if (body.startsWith('|')) body = body.slice(1);
   if (body.endsWith('|') && !body.endsWith('\\|')) body = body.slice(0, -1);
+  // As in GFM, only an escaped pipe stays in its cell; a pipe inside a code span still splits.
   let count = 1;
-  let inCode = false;
   for (let i = 0; i < body.length; i++) {
     const char = body[i];
     if (char === '\\') i++;
-    else if (char === '`') inCode = !inCode;
-    else if (char === '|' && !inCode) count++;
+    else if (char === '|') count++;
   }
   return count;
 }
