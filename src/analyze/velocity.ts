@@ -57,10 +57,10 @@ export function velocitySampler(velocity: Velocity, random: Random): () => numbe
   if (velocity.kind === 'fixed') return () => velocity.value;
   if (velocity.kind === 'range') {
     const { low, high } = velocity;
-    return () => low + (high - low) * random.next();
+    return () => low + (high - low) * random.fraction32();
   }
   const { values } = velocity;
-  return () => values[random.int(0, values.length - 1)]!;
+  return () => values[Math.floor(random.fraction32() * values.length)]!;
 }
 
 /** "30", "25..40", "history 21, 30, 27". */
