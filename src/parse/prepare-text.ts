@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../model/types.js';
+import { DELIMITER_ROW, nextFence } from './line-scan.js';
 import { countCells, repairWrappedRows } from './repair-wrapped-rows.js';
 
 export interface PreparedText {
@@ -8,7 +9,6 @@ export interface PreparedText {
   diagnostics: Diagnostic[];
 }
 
-const DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
 const GENERATED_START = /^\s*<!--\s*backlog:([\w-]+)\s*-->\s*$/;
 
 /**
@@ -46,12 +46,9 @@ export function prepareText(text: string, file: string): PreparedText {
       push(line, i);
       continue;
     }
-    const fenceMatch = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
-    if (fenceMatch) {
-      if (fence === null) fence = fenceMatch[1][0];
-      else if (fenceMatch[1][0] === fence) fence = null;
-    }
-    if (fence !== null || fenceMatch) {
+    const step = nextFence(fence, line);
+    fence = step.open;
+    if (fence !== null || step.marker) {
       push(line, i);
       continue;
     }

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../model/types.js';
+import { DELIMITER_ROW, nextFence } from './line-scan.js';
 
 export interface RepairedText {
   text: string;
@@ -6,8 +7,6 @@ export interface RepairedText {
   originalLine: number[];
   diagnostics: Diagnostic[];
 }
-
-const DELIMITER_ROW = /^\s*\|?\s*:?-{1,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$/;
 
 /** Cells of a table row line, as GFM counts them. */
 export function countCells(line: string): number {
@@ -64,11 +63,7 @@ export function repairWrappedRows(text: string, file: string): RepairedText {
   let inFence: string | null = null;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    const fence = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
-    if (fence) {
-      if (inFence === null) inFence = fence[1][0];
-      else if (fence[1][0] === inFence) inFence = null;
-    }
+    inFence = nextFence(inFence, line).open;
     const next = lines[i + 1];
     if (inFence === null && !inTable && line.includes('|') && next !== undefined && DELIMITER_ROW.test(next) && next.includes('-')) {
       headerCells = countCells(line);
