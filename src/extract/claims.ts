@@ -1,5 +1,5 @@
 import type { Claim, ClaimScope, SourcePosition, Unit } from '../model/types.js';
-import { unitOfWord } from './estimates.js';
+import { toNumber, unitOfWord } from './estimates.js';
 import { idsInText } from './ids.js';
 
 const NUMBER = String.raw`(\d+(?:[.,]\d+)?)`;
@@ -11,10 +11,6 @@ const COUNT_WORD = /^(?:stories|story|items?|tickets?|tasks?|user stories|issues
 const COUNT_KEY = /^(?:stories|user stories|items|tickets|tasks|issues|stories remaining|remaining stories|anzahl\b.*|number of .*)$/iu;
 const TEAM_KEY = /^(?:team|team size|teamgröße|équipe|equipe|equipo|команда|팀)$/iu;
 const PEOPLE = /\b(\d+)\s*(?:people|persons?|engineers?|developers?|devs?|members?|personen|entwickler\w*|personnes|pessoas|personas|человек|명|人)\b/iu;
-
-function toNumber(text: string): number {
-  return Number(text.replace(',', '.'));
-}
 
 /** A stated figure in a `Key: value` pair, or none. Several claims can share one value ("35 stories | 200 story points"). */
 export function claimsFromKeyValue(

@@ -29,7 +29,8 @@ const OPEN = new RegExp(String.raw`^(?:more\s+than|over|above|at\s+least|mehr\s+
 const SIZE = /^(XXS|XS|S|M|L|XL|XXL|XXXL)$/i;
 const COMPOUND = new RegExp(String.raw`^(${NUMBER})\s*(d|days?|h|hrs?|hours?)\s*(${NUMBER})\s*(h|hrs?|hours?|m|min|mins|minutes?)$`, 'iu');
 
-function toNumber(text: string): number {
+/** A number as documents write it, with a decimal point or a decimal comma ("0,5"). */
+export function toNumber(text: string): number {
   return Number(text.replace(',', '.'));
 }
 

@@ -1,3 +1,4 @@
+import { toNumber } from './estimates.js';
 import { cleanId, idKey, looksLikeId } from './ids.js';
 import { readKeyValues } from './key-values.js';
 import { readSprintName } from './sprints.js';
@@ -34,7 +35,7 @@ export function readHeading(ctx: DocumentContext, depth: number, raw: string): v
   } else if (!groupHeading(ctx, text, frame)) {
     const size = /^(\d+(?:[.,]\d+)?)\s*[-‐]?\s*(?:story\s*)?(points?|pts?|sp)\b/i.exec(text);
     const track = /^(.+?)\s+(?:track|stream|lane)$/i.exec(text);
-    if (size) frame.size = { raw: size[0], value: Number(size[1].replace(',', '.')), unit: 'points' };
+    if (size) frame.size = { raw: size[0], value: toNumber(size[1]), unit: 'points' };
     else if (track) frame.track = track[1];
     else frame.item = itemHeading(ctx, text, parentItem);
   }

@@ -2,7 +2,7 @@ import type { SizeRange } from '../config/types.js';
 import type { Unit } from '../model/types.js';
 import type { Block } from './blocks.js';
 import { rolesOf, unitOfHeader, type Role } from './columns.js';
-import { readEstimate } from './estimates.js';
+import { readEstimate, toNumber } from './estimates.js';
 import { cleanId, looksLikeColumnId, looksLikeId } from './ids.js';
 import { readSprintName } from './sprints.js';
 
@@ -233,7 +233,7 @@ function readProjection(header: string[], rows: string[][]): { velocity: number;
     const v = /(\d+(?:[.,]\d+)?)/.exec(row[velocity] ?? '');
     const s = /^~?\s*(\d+(?:[.,]\d+)?)/.exec((row[sprints] ?? '').trim());
     if (v && s) {
-      projections.push({ velocity: Number(v[1].replace(',', '.')), sprints: Number(s[1].replace(',', '.')), raw: row.join(' | '), row: index });
+      projections.push({ velocity: toNumber(v[1]), sprints: toNumber(s[1]), raw: row.join(' | '), row: index });
     }
   });
   return projections.length > 0 ? projections : null;
