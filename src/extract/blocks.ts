@@ -1,4 +1,5 @@
-import type { Nodes, PhrasingContent, Root, RootContent, Table } from 'mdast';
+import type { Nodes, PhrasingContent, RootContent, Table, TableRow } from 'mdast';
+import type { MarkdownPiece } from '../parse/parse-markdown.js';
 import { readHtmlTables } from './html-table.js';
 
 /**
@@ -21,9 +22,15 @@ export interface Cell {
   text: string;
 }
 
-export function toBlocks(tree: Root, lines: readonly string[]): Block[] {
+type TableBlock = Extract<Block, { kind: 'table' }>;
+
+/** The blocks of a document's top-level nodes, as `readMarkdown` gives them; `lines` are its lines. */
+export function toBlocks(pieces: Iterable<MarkdownPiece>, lines: readonly string[]): Block[] {
   const blocks: Block[] = [];
-  for (const node of tree.children) visit(node, 0, blocks, lines);
+  for (const piece of pieces) {
+    if (piece.type === 'tableRows') addRows(blocks[blocks.length - 1] as TableBlock, piece.children);
+    else visit(piece, 0, blocks, lines);
+  }
   return blocks;
 }
 
@@ -86,15 +93,21 @@ function visit(node: RootContent, depth: number, blocks: Block[], lines: readonl
 }
 
 function tableBlock(node: Table): Block {
-  const rows = node.children.map((row) => row.children.map((cell) => ({ text: inlineText(cell.children) })));
-  return {
-    kind: 'table',
-    header: rows[0] ?? [],
-    rows: rows.slice(1),
-    line: lineOf(node),
-    rowLines: node.children.slice(1).map(lineOf),
-    html: false,
-  };
+  const [header, ...rows] = node.children;
+  const block: TableBlock = { kind: 'table', header: header ? cellsOf(header) : [], rows: [], line: lineOf(node), rowLines: [], html: false };
+  addRows(block, rows);
+  return block;
+}
+
+function addRows(block: TableBlock, rows: readonly TableRow[]): void {
+  for (const row of rows) {
+    block.rows.push(cellsOf(row));
+    block.rowLines.push(lineOf(row));
+  }
+}
+
+function cellsOf(row: TableRow): Cell[] {
+  return row.children.map((cell) => ({ text: inlineText(cell.children) }));
 }
 
 /** Plain text of inline content: emphasis and code unwrapped, links as their text, <br> as a space. */

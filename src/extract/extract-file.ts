@@ -1,5 +1,5 @@
 import type { Config, SizeRange } from '../config/types.js';
-import { parseMarkdown } from '../parse/parse-markdown.js';
+import { readMarkdown } from '../parse/parse-markdown.js';
 import { prepareText } from '../parse/prepare-text.js';
 import type { SourceText } from '../read/source.js';
 import { toBlocks, type Block } from './blocks.js';
@@ -22,7 +22,8 @@ export function extractFile(source: SourceText, config: Config): FileExtraction 
   const ctx = new DocumentContext(source, config);
   const prepared = prepareText(source.text, source.file);
   ctx.diagnostics.push(...source.diagnostics, ...prepared.diagnostics);
-  const blocks = toBlocks(parseMarkdown(prepared.text), prepared.text.split('\n'));
+  const lines = prepared.text.split('\n');
+  const blocks = readMarkdown(prepared.text, (pieces) => toBlocks(pieces, lines));
   // A scale stated anywhere in the document (prose first, then a size legend table) defines the
   // sizes used before it too; configuration fills in the sizes the document leaves out.
   const legend: Record<string, SizeRange> = {};

@@ -1,11 +1,13 @@
-import type { Nodes, Root, RootContent } from 'mdast';
+import type { Nodes, RootContent } from 'mdast';
 import { isBlank } from './block-starts.js';
-import { CellContentReader } from './cell-content.js';
 import { findTables } from './find-tables.js';
 import { micromarkTree } from './micromark-tree.js';
 import { readSimpleBlocks } from './simple-blocks.js';
-import { endPoint, splitLines, type SourceLines } from './source-lines.js';
-import { tableNode } from './table-node.js';
+import { splitLines, type SourceLines } from './source-lines.js';
+import { tablePieces, type TableRows } from './table-node.js';
+
+/** A top-level node, or more rows of the table before it (see `tablePieces`). */
+export type MarkdownPiece = RootContent | TableRows;
 
 /**
  * A line that could be a delimiter row, inside any container (`> | --- |`, `- :-:`): a text
@@ -23,28 +25,27 @@ const DELIMITER_LIKE = /^[ \t|:\->*+0-9.)]*$/;
  * back as a paragraph of the root: otherwise the header sits inside a fenced code or HTML block the
  * line scan did not see, and the rest of the document is read by micromark as it stands.
  *
+ * The nodes come one at a time, and a big table in pieces, so a reader that keeps only what it
+ * takes from them never holds the whole tree.
+ *
  * Documents with a link definition (`[id]: url` changes how `[id]` reads everywhere), a lone
  * carriage return, a byte order mark or unclosed front matter are read by micromark whole.
  */
-export function parseTablesByLines(text: string): Root {
-  const whole = () => micromarkTree(text, { tables: true, frontmatter: true });
-  if (text.includes(']:') || text.includes('\uFEFF') || /\r(?!\n)/.test(text)) return whole();
+export function* readTablesByLines(text: string): Generator<MarkdownPiece> {
+  const whole = () => micromarkTree(text, { tables: true, frontmatter: true }).children;
+  if (text.includes(']:') || text.includes('\uFEFF') || /\r(?!\n)/.test(text)) return yield* whole();
   const source = splitLines(text);
   const tables = findTables(source.lines);
-  if (!tables) return whole();
-  const children: RootContent[] = [];
-  const cells = new CellContentReader();
+  if (!tables) return yield* whole();
   let from = 0;
   for (const table of tables) {
     const before = readSegment(source, from, table.header);
     if (!before) break;
-    for (const node of before) children.push(node);
-    children.push(tableNode(table, source, cells));
+    yield* before;
+    yield* tablePieces(table, source);
     from = table.end;
   }
-  if (from < source.lines.length) for (const node of readSegment(source, from, null)!) children.push(node);
-  cells.flush();
-  return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: endPoint(source) } };
+  if (from < source.lines.length) yield* readSegment(source, from, null)!;
 }
 
 /**

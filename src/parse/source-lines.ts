@@ -26,9 +26,3 @@ export function splitLines(text: string): SourceLines {
 export function pointAt(source: SourceLines, line: number, column: number): Point {
   return { line: line + 1, column: column + 1, offset: source.starts[line] + column };
 }
-
-/** The point just after the last character, where micromark ends the root. */
-export function endPoint(source: SourceLines): Point {
-  const last = source.lines.length - 1;
-  return { line: last + 1, column: source.lines[last].length + 1, offset: source.text.length };
-}

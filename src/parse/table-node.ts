@@ -1,21 +1,43 @@
 import type { Table, TableCell, TableRow } from 'mdast';
-import type { CellContentReader } from './cell-content.js';
+import type { Point } from 'unist';
+import { CellContentReader } from './cell-content.js';
 import type { TableBlock } from './find-tables.js';
 import { pointAt, type SourceLines } from './source-lines.js';
 import { indentOf } from './block-starts.js';
 import { rowCells } from './table-syntax.js';
 
+/** More body rows of the table read just before: how a big table arrives after its first rows. */
+export interface TableRows {
+  type: 'tableRows';
+  children: TableRow[];
+}
+
 /**
- * The mdast `table` mdast-util-gfm-table would build for a table block, with the same positions.
- * Cell contents go to `reader`, which may fill some of them only when flushed.
+ * Rows per piece of a table: a row's nodes weigh about 2 KB, so a 100,000-row table read whole
+ * would hold some 200 MB of nodes at once; read in pieces, each can be let go once consumed.
  */
-export function tableNode(block: TableBlock, source: SourceLines, reader: CellContentReader): Table {
-  const rows: TableRow[] = new Array(block.end - block.header - 1);
-  rows[0] = tableRow(block.header, source, reader);
-  for (let line = block.header + 2; line < block.end; line++) rows[line - block.header - 1] = tableRow(line, source, reader);
+export const ROWS_PER_PIECE = 1000;
+
+/**
+ * The mdast `table` mdast-util-gfm-table would build for a table block, with the same positions,
+ * as its header and first body rows, then `TableRows` of the next rows: appended in order, they
+ * make the whole table. Each piece's cells are read before it is yielded.
+ */
+export function* tablePieces(block: TableBlock, source: SourceLines): Generator<Table | TableRows> {
+  const reader = new CellContentReader();
   const last = block.end - 1;
-  const end = block.end === block.header + 2 ? pointAt(source, last, source.lines[last].length) : rows[rows.length - 1].position!.end;
-  return { type: 'table', align: block.align, children: rows, position: { start: rows[0].position!.start, end } };
+  const firstEnd = Math.min(block.end, block.header + 2 + ROWS_PER_PIECE);
+  const rows = [tableRow(block.header, source, reader)];
+  for (let line = block.header + 2; line < firstEnd; line++) rows.push(tableRow(line, source, reader));
+  reader.flush();
+  const end = last === block.header + 1 ? pointAt(source, last, source.lines[last].length) : rowEnd(last, source);
+  yield { type: 'table', align: block.align, children: rows, position: { start: rows[0].position!.start, end } };
+  for (let from = firstEnd; from < block.end; from += ROWS_PER_PIECE) {
+    const children: TableRow[] = [];
+    for (let line = from; line < Math.min(block.end, from + ROWS_PER_PIECE); line++) children.push(tableRow(line, source, reader));
+    reader.flush();
+    yield { type: 'tableRows', children };
+  }
 }
 
 /**
@@ -34,4 +56,11 @@ function tableRow(line: number, source: SourceLines, reader: CellContentReader):
     return cell;
   });
   return { type: 'tableRow', children: cells, position: { start: rowStart, end: from } };
+}
+
+/** Where a body row's node ends (its last cell's end), without reading its cells. */
+function rowEnd(line: number, source: SourceLines): Point {
+  const text = source.lines[line];
+  const cells = rowCells(text, indentOf(text));
+  return pointAt(source, line, cells[cells.length - 1].end);
 }

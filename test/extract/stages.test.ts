@@ -8,6 +8,9 @@ import { DEFAULT_CONFIG } from '../../src/config/types.js';
 import { backlogFromMarkdown, backlogFromSources, sourceFromText } from '../../src/load.js';
 import { decodeBytes, repairDoubleEncoding } from '../../src/read/decode.js';
 import { prepareText } from '../../src/parse/prepare-text.js';
+import { parseMarkdownWithMicromark, readMarkdown } from '../../src/parse/parse-markdown.js';
+import { ROWS_PER_PIECE } from '../../src/parse/table-node.js';
+import { toBlocks } from '../../src/extract/blocks.js';
 
 const context = { unit: null, scale: {}, openEndedFactor: 1.5 };
 const value = (raw: string, unit: 'points' | 'days' | 'hours' | null = null) => {
@@ -140,6 +143,21 @@ describe('prepare stage', () => {
   it('never reads generated sections as input', () => {
     const backlog = backlogFromMarkdown('| ID | Pts |\n|---|---|\n| A-1 | 3 |\n\n<!-- backlog:show -->\n| ID | Pts |\n|---|---|\n| A-2 | 5 |\n<!-- /backlog:show -->\n');
     expect(backlog.items.map((item) => item.id)).toEqual(['A-1']);
+  });
+});
+
+describe('blocks', () => {
+  it('of a table read in pieces are those of the table read whole', () => {
+    const rows = Array.from({ length: ROWS_PER_PIECE + 3 }, (_, index) => `| T-${index} | **Task** ${index} | ${index % 5} |`);
+    const text = ['| ID | Title | Points |', '|---|---|---|', ...rows, '', '- [ ] T-1 again'].join('\n');
+    const lines = text.split('\n');
+    const blocks = readMarkdown(text, (pieces) => toBlocks(pieces, lines));
+    expect(blocks).toEqual(toBlocks(parseMarkdownWithMicromark(text).children, lines));
+    expect(blocks.map((block) => block.kind)).toEqual(['table', 'entry']);
+    const table = blocks[0].kind === 'table' ? blocks[0] : null;
+    expect(table?.rows).toHaveLength(ROWS_PER_PIECE + 3);
+    expect(table?.rows[ROWS_PER_PIECE + 2].map((cell) => cell.text)).toEqual([`T-${ROWS_PER_PIECE + 2}`, `Task ${ROWS_PER_PIECE + 2}`, '2']);
+    expect(table?.rowLines.slice(-2)).toEqual([ROWS_PER_PIECE + 4, ROWS_PER_PIECE + 5]);
   });
 });
 

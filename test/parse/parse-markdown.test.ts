@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import type { Root } from 'mdast';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { micromarkTree } from '../../src/parse/micromark-tree.js';
-import { parseMarkdown, parseMarkdownWithMicromark } from '../../src/parse/parse-markdown.js';
+import { parseMarkdown, parseMarkdownWithMicromark, readMarkdown } from '../../src/parse/parse-markdown.js';
+import { ROWS_PER_PIECE } from '../../src/parse/table-node.js';
 import { prepareText } from '../../src/parse/prepare-text.js';
 import { markdownDocument, tableText } from './markdown-arbitrary.js';
 
@@ -115,6 +116,45 @@ describe('parseMarkdown reads top-level tables by their lines', () => {
     ]);
     expect(table.children[2].children).toHaveLength(4);
   });
+});
+
+describe('a big table', () => {
+  const rows = 2 * ROWS_PER_PIECE + 500;
+  const body = Array.from({ length: rows }, (_, index) =>
+    index % 7 === 0 ? `| B-${index} | *needs* <https://example.com> &amp; more | ${index % 13} |` : `| B-${index} | plain title ${index} | ${index % 13} |`,
+  );
+  const text = ['# Big', '', '| ID | Title | Est |', '| -- | -- | --: |', ...body, '', 'After the table.'].join('\n');
+
+  it('comes in pieces: the table with its first rows, then the next rows, each piece read in full', () => {
+    const pieces = readMarkdown(text, (read) => [...read]);
+    expect(pieces.map((piece) => [piece.type, 'children' in piece ? piece.children.length : 0])).toEqual([
+      ['heading', 1],
+      ['table', ROWS_PER_PIECE + 1],
+      ['tableRows', ROWS_PER_PIECE],
+      ['tableRows', 500],
+      ['paragraph', 1],
+    ]);
+    // The last row (2,499 = 7 × 357) is one micromark reads: its cell is filled before the piece comes.
+    const lastRow = pieces[3].type === 'tableRows' ? pieces[3].children[499] : null;
+    expect(lastRow?.children[1].children.map((node) => node.type)).toEqual(['emphasis', 'text', 'link', 'text']);
+  });
+
+  it('makes, its pieces joined, the tree micromark builds', () => {
+    expectSameTree(text);
+  }, 30_000);
+
+  it('is read again whole by micromark when a batch of cells does not read as expected', () => {
+    micromarkCalls.mockImplementationOnce((batch) => ({ type: 'root', children: [{ type: 'thematicBreak' }], position: undefined, batch }) as never);
+    const consumed: string[][] = [];
+    const tree = readMarkdown(text, (pieces) => {
+      const types: string[] = [];
+      consumed.push(types);
+      for (const piece of pieces) types.push(piece.type);
+      return types;
+    });
+    expect(consumed).toHaveLength(2);
+    expect(tree).toEqual(['heading', 'table', 'paragraph']);
+  }, 30_000);
 });
 
 describe('parseMarkdown reads headings and paragraphs by their lines', () => {
