@@ -1,22 +1,19 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp-dir.js';
 
 // A user's project: its node_modules/backlog-planner is this repository (as `npm link` would
 // make it), so imports resolve through package.json `exports` to the built dist/, as after install.
 const FIXTURE = path.resolve('fixtures/report/roadmap.md');
-let project: string;
+const project = tempDir('user');
 
 beforeAll(() => {
-  project = mkdtempSync(path.join(tmpdir(), 'backlog-user-'));
   mkdirSync(path.join(project, 'node_modules'));
   symlinkSync(process.cwd(), path.join(project, 'node_modules', 'backlog-planner'), 'dir');
   writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'user', type: 'module', private: true }));
 });
-
-afterAll(() => rmSync(project, { recursive: true, force: true }));
 
 function run(script: string): unknown {
   writeFileSync(path.join(project, 'use.mjs'), script);

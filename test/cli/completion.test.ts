@@ -1,9 +1,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli/main.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const BIN = path.resolve('bin/backlog.js');
 
@@ -13,13 +13,9 @@ function script(shell: string): string {
 
 /** Checks a script's syntax with the shell's own parser (`-n`), from a file as fish requires. */
 function parses(shell: string, text: string): boolean {
-  const dir = mkdtempSync(path.join(tmpdir(), 'backlog-completion-'));
-  try {
-    writeFileSync(path.join(dir, 'script'), text);
-    return spawnSync(shell, ['-n', path.join(dir, 'script')]).status === 0;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const file = path.join(tempDir('completion'), 'script');
+  writeFileSync(file, text);
+  return spawnSync(shell, ['-n', file]).status === 0;
 }
 
 function hasShell(shell: string): boolean {
@@ -31,15 +27,12 @@ const commands = buildProgram()
   .sort();
 
 describe('backlog completion bash', () => {
-  let dir: string;
-  let file: string;
+  const dir = tempDir('completion');
+  const file = path.join(dir, 'backlog.bash');
   beforeAll(() => {
-    dir = mkdtempSync(path.join(tmpdir(), 'backlog-completion-'));
-    file = path.join(dir, 'backlog.bash');
     writeFileSync(file, script('bash'));
     writeFileSync(path.join(dir, 'plan.md'), '');
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   /** Runs the script's completion function on a command line, as bash would on TAB. */
   function complete(...words: string[]): string[] {

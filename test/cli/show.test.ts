@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const bin = path.resolve('bin/backlog.js');
 
@@ -46,7 +46,7 @@ describe('backlog show', () => {
   });
 
   it('refuses a binary file and an unknown flag with one line and exit 2', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'backlog-show-'));
+    const dir = tempDir('show');
     writeFileSync(path.join(dir, 'image.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1]));
     const binary = run(['show', 'image.md'], dir);
     expect(binary.code).toBe(2);
@@ -58,14 +58,14 @@ describe('backlog show', () => {
   });
 
   it('says so when a directory has no markdown', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'backlog-empty-'));
+    const dir = tempDir('empty');
     const { code, stderr } = run(['show', '.'], dir);
     expect(code).toBe(2);
     expect(stderr).toContain('.: no markdown files (*.md) in this directory');
   });
 
   it('reads a quoted glob that reaches outside the working directory, and explains a directory of .txt files', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'backlog-glob-'));
+    const dir = tempDir('glob');
     const docs = path.join(dir, 'docs');
     mkdirSync(docs);
     mkdirSync(path.join(dir, 'work'));
@@ -79,7 +79,7 @@ describe('backlog show', () => {
   });
 
   it('finds the config beside the file it reads, walking up from there', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'backlog-config-'));
+    const dir = tempDir('config');
     mkdirSync(path.join(dir, 'docs'));
     writeFileSync(path.join(dir, 'docs', '.backlogrc.yaml'), 'scales:\n  M: { low: 3, high: 5, unit: days }\n');
     writeFileSync(path.join(dir, 'docs', 'plan.md'), '| ID | Task | Size |\n|---|---|---|\n| Z-1 | Pour | M |\n');
@@ -91,7 +91,7 @@ describe('backlog show', () => {
 
   it('reads an unreadable file as an input error, not a crash', () => {
     if (process.getuid?.() === 0) return; // root reads everything
-    const dir = mkdtempSync(path.join(tmpdir(), 'backlog-perm-'));
+    const dir = tempDir('perm');
     writeFileSync(path.join(dir, 'secret.md'), '| ID |\n|---|\n| A-1 |\n');
     chmodSync(path.join(dir, 'secret.md'), 0);
     const { code, stderr } = run(['show', 'secret.md'], dir);

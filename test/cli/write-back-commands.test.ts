@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli/main.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const BIN = path.resolve('bin/backlog.js');
 const REQUIRED_ARGS: Record<string, string[]> = { plan: ['--capacity', '10'] };
@@ -12,12 +12,8 @@ const writers = buildProgram()
   .commands.filter((command) => command.options.some((option) => option.long === '--write'))
   .map((command) => command.name());
 
-let dir: string;
-beforeAll(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'backlog-writers-'));
-  copyFileSync('fixtures/report/roadmap.md', path.join(dir, 'roadmap.md'));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir('writers');
+beforeAll(() => copyFileSync('fixtures/report/roadmap.md', path.join(dir, 'roadmap.md')));
 
 function run(args: string[]) {
   const result = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });

@@ -1,18 +1,18 @@
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { UsageError } from '../../src/errors.js';
 import { addWriteOptions, emitReport, reportFormat } from '../../src/cli/write-back.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 let dir: string;
 let stderr: string[];
 let stdout: string[];
 
 beforeEach(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'backlog-write-back-'));
+  dir = tempDir('write-back');
   stderr = [];
   stdout = [];
   vi.spyOn(process.stderr, 'write').mockImplementation((text) => {
@@ -29,7 +29,6 @@ beforeEach(() => {
 afterEach(() => {
   vi.restoreAllMocks();
   process.exitCode = 0;
-  rmSync(dir, { recursive: true, force: true });
 });
 
 function file(content: string | Buffer): string {

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp-dir.js';
 
 // `npm test` builds dist/ first; these run the real binary.
 const bin = path.resolve('bin/backlog.js');
@@ -73,7 +73,7 @@ describe('backlog critical-path', () => {
   });
 
   it('restricts to a sprint and says which prerequisites it left out', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'backlog-cp-'));
+    const dir = tempDir('cp');
     const file = path.join(dir, 'plan.md');
     writeFileSync(
       file,
@@ -129,7 +129,7 @@ describe('backlog critical-path', () => {
   });
 
   it('writes its markdown into a generated section with --write', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'backlog-cp-'));
+    const dir = tempDir('cp');
     const readme = path.join(dir, 'README.md');
     writeFileSync(readme, '# Plan\n\n<!-- backlog:critical-path -->\nstale\n<!-- /backlog:critical-path -->\n');
     const { code, stderr } = run([TIED, '--write', readme]);

@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { buildProgram } from '../../src/cli/main.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const BIN = path.resolve('bin/backlog.js');
 const README = readFileSync('README.md', 'utf8');
@@ -30,12 +30,11 @@ const steps = Object.values(workflow.jobs)[0]!.steps;
 let project: string;
 
 beforeEach(() => {
-  project = mkdtempSync(path.join(tmpdir(), 'backlog-ci-'));
+  project = tempDir('ci');
   mkdirSync(path.join(project, 'docs'));
   copyFileSync('fixtures/report/roadmap.md', path.join(project, 'docs', 'roadmap.md'));
   writeFileSync(path.join(project, 'docs', 'backlog.md'), block('Reports kept inside your docs', 'markdown'));
 });
-afterEach(() => rmSync(project, { recursive: true, force: true }));
 
 /** Runs a workflow `run:` line in the project as the runner's bash would, with `npx backlog` being this build. */
 function runStep(command: string) {

@@ -3,10 +3,10 @@
  * exact exit code, stderr as one clear line (or nothing), no stack trace, files left as they were.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const bin = path.resolve('bin/backlog.js');
 
@@ -16,9 +16,9 @@ export interface Run {
   stderr: string;
 }
 
-/** A fresh temporary directory holding `files` (text as UTF-8, or exact bytes). */
+/** A fresh temporary directory holding `files` (text as UTF-8, or exact bytes); see tempDir for when it goes. */
 export function workspace(files: Record<string, string | Uint8Array> = {}): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'backlog-hardening-'));
+  const dir = tempDir('hardening');
   for (const [name, content] of Object.entries(files)) writeFileSync(path.join(dir, name), content);
   return dir;
 }

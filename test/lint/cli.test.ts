@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../src/lint/rules/index.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const bin = path.resolve('bin/backlog.js');
 const fixtures = path.resolve('fixtures/lint');
@@ -21,7 +22,7 @@ function run(args: string[], cwd: string, colour = false) {
 
 /** A temporary directory holding copies of fixtures, as `name.md`. */
 function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'backlog-lint-'));
+  const dir = tempDir('lint');
   for (const [name, fixture] of Object.entries(files)) copyFileSync(path.join(fixtures, fixture), path.join(dir, name));
   return dir;
 }
