@@ -16,6 +16,15 @@ export interface Adjacency {
 }
 
 /**
+ * Each node's prerequisites as written, by position (repeats and any order allowed), compressed
+ * like `Adjacency`: those of `i` are `prerequisites[start[i] .. start[i + 1])`.
+ */
+export interface WrittenPrerequisites {
+  start: Int32Array;
+  prerequisites: Int32Array;
+}
+
+/**
  * Linear in items and written dependencies, with one map lookup per dependency: the passes
  * that need a graph at scale (cycles, topological order, CPM, simulation) read these arrays
  * rather than a graph of string-keyed objects.
@@ -27,18 +36,36 @@ export function compileAdjacency(items: readonly Item[]): Adjacency {
 
   let written = 0;
   for (const item of items) written += item.dependsOn.length;
+  const start = new Int32Array(count + 1);
+  const prerequisites = new Int32Array(written);
+  let at = 0;
+  for (let node = 0; node < count; node++) {
+    start[node] = at;
+    for (const id of items[node]!.dependsOn) {
+      const prerequisite = position.get(id);
+      if (prerequisite !== undefined) prerequisites[at++] = prerequisite;
+    }
+  }
+  start[count] = at;
+  return adjacencyOf({ start, prerequisites });
+}
+
+/** The adjacency of prerequisites already resolved to positions (a repeated one is one edge). */
+export function adjacencyOf(written: WrittenPrerequisites): Adjacency {
+  const count = written.start.length - 1;
+  const edgeCount = written.start[count]!;
   // Edges in the order the dependents come, so that each successor list fills ascending.
-  const edgeFrom = new Int32Array(written);
-  const edgeTo = new Int32Array(written);
+  const edgeFrom = new Int32Array(edgeCount);
+  const edgeTo = new Int32Array(edgeCount);
   const outDegree = new Int32Array(count);
   const inDegree = new Int32Array(count);
   // The dependent an item was last taken as a prerequisite of: a repeated dependency is one edge.
   const lastDependent = new Int32Array(count).fill(-1);
   let edges = 0;
   for (let node = 0; node < count; node++) {
-    for (const id of items[node]!.dependsOn) {
-      const prerequisite = position.get(id);
-      if (prerequisite === undefined || lastDependent[prerequisite] === node) continue;
+    for (let index = written.start[node]!; index < written.start[node + 1]!; index++) {
+      const prerequisite = written.prerequisites[index]!;
+      if (lastDependent[prerequisite] === node) continue;
       lastDependent[prerequisite] = node;
       edgeFrom[edges] = prerequisite;
       edgeTo[edges] = node;

@@ -1,8 +1,9 @@
 import { UsageError } from '../errors.js';
 import { readSprintName } from '../extract/sprints.js';
-import { indexById, workItems } from '../model/totals.js';
+import { workItems } from '../model/totals.js';
 import type { Backlog, Item, Unit } from '../model/types.js';
 import { DEFAULT_HOURS_PER_DAY, dominantUnit, expectedIn, spreadIn } from '../model/units.js';
+import { adjacencyOf, type WrittenPrerequisites } from './adjacency.js';
 import { compileNetwork, type Network } from './network.js';
 import { criticalStdDev, probabilityWithin } from './pert.js';
 import { computeSchedule, freeFloat, isCritical, isTight, totalFloat, type Schedule } from './schedule.js';
@@ -79,10 +80,10 @@ export interface CriticalPathResult {
  * group that does not exist.
  */
 export function criticalPath(backlog: Backlog, options: CriticalPathOptions = {}): CriticalPathResult {
-  const { items, outside } = selectItems(backlog, options);
+  const { items, prerequisites, outside } = selectItems(backlog, options);
   const unit = backlog.unit ?? dominantUnit(items);
   const weights = weigh(items, unit, options);
-  const network = compileNetwork(items);
+  const network = compileNetwork(items, adjacencyOf(prerequisites));
   const schedule = computeSchedule(network, weights.durations);
   const { paths, count } = criticalPaths(network, schedule, options.maxPaths ?? DEFAULT_MAX_PATHS);
 
@@ -135,13 +136,20 @@ function prerequisitesOf(network: Network, node: number): string[] {
 }
 
 /**
- * The work items of the part asked for. A task inside an estimated story is not an item of its
- * own here (its story carries the work), so its dependencies, either way, become the story's.
- * Dependencies on items outside the part are left out of the network and named in `outside`.
+ * The work items of the part asked for, with their prerequisites resolved to positions among
+ * them. A task inside an estimated story is not an item of its own here (its story carries the
+ * work), so its dependencies, either way, become the story's. Dependencies on items outside the
+ * part are left out and named in `outside`. Each reference is looked up once, by index.
  */
-function selectItems(backlog: Backlog, options: CriticalPathOptions): { items: Item[]; outside: string[] } {
-  const byId = indexById(backlog.items);
-  let selected = workItems(backlog, byId);
+function selectItems(backlog: Backlog, options: CriticalPathOptions): { items: Item[]; prerequisites: WrittenPrerequisites; outside: string[] } {
+  const all = backlog.items;
+  const indexOf = new Map<string, number>();
+  for (let index = 0; index < all.length; index++) indexOf.set(all[index]!.id, index);
+  const itemOf = (id: string): Item | undefined => {
+    const index = indexOf.get(id);
+    return index === undefined ? undefined : all[index];
+  };
+  let selected = workItems(backlog, { get: itemOf });
   if (options.sprint !== undefined) {
     const members = sprintMembers(backlog, options.sprint);
     selected = selected.filter((item) => members.has(item.id));
@@ -151,57 +159,53 @@ function selectItems(backlog: Backlog, options: CriticalPathOptions): { items: I
     selected = selected.filter((item) => members.has(item.id));
   }
 
-  const chosen = new Set<string>();
-  for (const item of selected) chosen.add(item.id);
-  const representative = (id: string): string | undefined => {
-    if (chosen.has(id)) return id;
-    const parent = byId.get(id)?.parent;
-    return parent && chosen.has(parent) ? parent : undefined;
+  // The position of each backlog item among the selected (a subsequence of the backlog), or -1.
+  const nodeOf = new Int32Array(all.length).fill(-1);
+  for (let index = 0, node = 0; index < all.length && node < selected.length; index++) {
+    if (all[index] === selected[node]) nodeOf[index] = node++;
+  }
+  const representative = (index: number): number => {
+    if (nodeOf[index]! >= 0) return nodeOf[index]!;
+    const parent = all[index]!.parent;
+    const parentIndex = parent === null ? undefined : indexOf.get(parent);
+    return parentIndex === undefined ? -1 : nodeOf[parentIndex]!;
   };
   // Finished work holds nothing up, and nothing it waited for matters any more.
-  const finished = (id: string): boolean => !options.all && byId.get(id)?.done === true;
-  const taskReferences = new Map<string, string[]>();
-  for (const item of backlog.items) {
-    if (item.dependsOn.length === 0 || chosen.has(item.id)) continue;
-    const story = representative(item.id);
-    if (story === undefined || finished(item.id)) continue;
+  const finished = (index: number): boolean => !options.all && all[index]!.done;
+
+  const taskReferences = new Map<number, string[]>();
+  for (let index = 0; index < all.length; index++) {
+    const item = all[index]!;
+    if (item.dependsOn.length === 0 || nodeOf[index]! >= 0 || finished(index)) continue;
+    const story = representative(index);
+    if (story < 0) continue;
     // A task that names its own story describes where it belongs, not something to wait for.
-    const outward = item.dependsOn.filter((id) => id !== story);
+    const outward = item.dependsOn.filter((id) => id !== selected[story]!.id);
     const references = taskReferences.get(story);
     if (references) for (const id of outward) references.push(id);
     else taskReferences.set(story, outward);
   }
 
   const outside = new Set<string>();
-  // One set, emptied for each item: most items keep their dependencies as written, and are
-  // then taken as they are rather than copied.
-  const kept = new Set<string>();
-  const keep = (item: Item, reference: string): void => {
-    if (finished(reference)) return;
-    const prerequisite = representative(reference);
-    if (prerequisite === undefined) {
-      if (byId.has(reference)) outside.add(reference);
-    } else if (prerequisite !== item.id || reference === item.id) {
-      // (One task of a story waiting for another is work inside the story, not a cycle.)
-      kept.add(prerequisite);
-    }
+  const start = new Int32Array(selected.length + 1);
+  const prerequisites: number[] = [];
+  const keep = (node: number, reference: string): void => {
+    const index = indexOf.get(reference);
+    if (index === undefined || finished(index)) return;
+    const prerequisite = representative(index);
+    if (prerequisite < 0) outside.add(reference);
+    // (One task of a story waiting for another is work inside the story, not a cycle.)
+    else if (prerequisite !== node || reference === selected[node]!.id) prerequisites.push(prerequisite);
   };
-  const items = selected.map((item) => {
-    kept.clear();
-    if (!finished(item.id)) {
-      for (const reference of item.dependsOn) keep(item, reference);
-      for (const reference of taskReferences.get(item.id) ?? []) keep(item, reference);
-    }
-    return sameOrder(kept, item.dependsOn) ? item : { ...item, dependsOn: [...kept] };
-  });
-  return { items, outside: [...outside] };
-}
-
-function sameOrder(set: ReadonlySet<string>, list: readonly string[]): boolean {
-  if (set.size !== list.length) return false;
-  let index = 0;
-  for (const value of set) if (value !== list[index++]) return false;
-  return true;
+  for (let node = 0; node < selected.length; node++) {
+    start[node] = prerequisites.length;
+    const item = selected[node]!;
+    if (finished(indexOf.get(item.id)!)) continue;
+    for (const reference of item.dependsOn) keep(node, reference);
+    for (const reference of taskReferences.get(node) ?? []) keep(node, reference);
+  }
+  start[selected.length] = prerequisites.length;
+  return { items: selected, prerequisites: { start, prerequisites: Int32Array.from(prerequisites) }, outside: [...outside] };
 }
 
 function sprintMembers(backlog: Backlog, wanted: string): Set<string> {

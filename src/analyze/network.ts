@@ -16,10 +16,10 @@ export interface Network extends Adjacency {
 /**
  * Orders the items topologically by Kahn's algorithm (no recursion, linear in items and
  * edges), deterministically: the items free from the start in document order, the others as
- * they are freed. Throws CycleError listing every cycle when there is one.
+ * they are freed. Throws CycleError listing every cycle when there is one. A caller that has
+ * resolved the dependencies already passes their adjacency.
  */
-export function compileNetwork(items: readonly Item[]): Network {
-  const adjacency = compileAdjacency(items);
+export function compileNetwork(items: readonly Item[], adjacency: Adjacency = compileAdjacency(items)): Network {
   const order = kahnOrder(adjacency);
   if (order.length < items.length) throw new CycleError(cyclesIn(adjacency, items));
   return { items, order, ...adjacency };

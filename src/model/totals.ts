@@ -1,11 +1,16 @@
 import type { Backlog, Item, Unit } from './types.js';
 import { expectedIn } from './units.js';
 
+/** Finds an item by ID: an `indexById` map, or any index that answers the same. */
+export interface ItemLookup {
+  get(id: string): Item | undefined;
+}
+
 /**
  * Whether an item's estimate counts in totals. A task inside a story that carries its own
  * estimate is a breakdown of that estimate, so counting both would count the work twice.
  */
-export function countsInTotals(item: Item, byId: ReadonlyMap<string, Item>): boolean {
+export function countsInTotals(item: Item, byId: ItemLookup): boolean {
   if (!item.parent) return true;
   const parent = byId.get(item.parent);
   return !parent || parent.estimate === null;
@@ -21,7 +26,7 @@ export function indexById(items: readonly Item[]): Map<string, Item> {
  * The items that carry the backlog's work: what totals, forecasts and the critical path add up.
  * A caller that has indexed the items already passes its index.
  */
-export function workItems(backlog: Backlog, byId: ReadonlyMap<string, Item> = indexById(backlog.items)): Item[] {
+export function workItems(backlog: Backlog, byId: ItemLookup = indexById(backlog.items)): Item[] {
   return backlog.items.filter((item) => countsInTotals(item, byId));
 }
 
