@@ -15,13 +15,54 @@ export interface Random {
    * cost of `next()`, which matters when a forecast draws one per sprint per trial.
    */
   fraction32(): number;
+  /**
+   * Uniform over [0, 1) in 65,536 equal steps, each given as its middle (so the mean is exactly
+   * ½), two from each 32-bit draw. A velocity range needs no finer steps than 1/65,536 of its
+   * width, and a forecast at scale draws one per sprint per trial (140 million for 100,000 items
+   * and 10,000 trials), so halving the draws nearly halves its cost.
+   */
+  fraction16(): number;
 }
 
 export function seededRandom(seed: number = DEFAULT_SEED): Random {
-  const rng = xoroshiro128plus(seed | 0);
-  return {
-    next: () => uniformFloat64(rng),
-    int: (min, max) => uniformInt(rng, min, max),
-    fraction32: () => (rng.next() >>> 0) / 4294967296,
-  };
+  return new SeededRandom(seed);
+}
+
+/**
+ * A class rather than an object of closures: every instance shares its methods, so the engine
+ * inlines them into a forecast's loop whatever the instance (measured at 14,000 sprints a trial:
+ * a 10,000-trial forecast about 15% faster, a second one in the same process about 30%).
+ */
+class SeededRandom implements Random {
+  private readonly rng: ReturnType<typeof xoroshiro128plus>;
+  /** The upper half of the last 32-bit draw, while it is still unused; -1 when used. */
+  private spare = -1;
+
+  constructor(seed: number) {
+    this.rng = xoroshiro128plus(seed | 0);
+  }
+
+  next(): number {
+    return uniformFloat64(this.rng);
+  }
+
+  int(min: number, max: number): number {
+    return uniformInt(this.rng, min, max);
+  }
+
+  fraction32(): number {
+    return (this.rng.next() >>> 0) / 4294967296;
+  }
+
+  fraction16(): number {
+    let step = this.spare;
+    if (step < 0) {
+      const bits = this.rng.next();
+      this.spare = bits >>> 16;
+      step = bits & 0xffff;
+    } else {
+      this.spare = -1;
+    }
+    return (step + 0.5) / 65536;
+  }
 }

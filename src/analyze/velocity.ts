@@ -57,7 +57,7 @@ export function velocitySampler(velocity: Velocity, random: Random): () => numbe
   if (velocity.kind === 'fixed') return () => velocity.value;
   if (velocity.kind === 'range') {
     const { low, high } = velocity;
-    return () => low + (high - low) * random.fraction32();
+    return () => low + (high - low) * random.fraction16();
   }
   const { values } = velocity;
   return () => values[Math.floor(random.fraction32() * values.length)]!;

@@ -53,9 +53,39 @@ describe('velocitySampler', () => {
     expect(Math.max(...draws)).toBeLessThan(40);
   });
 
+  it('spreads a range evenly: each tenth of it gets a tenth of the draws, and the mean is its middle', () => {
+    const draw = velocitySampler({ kind: 'range', low: 20, high: 30 }, seededRandom(11));
+    const tenths = new Array<number>(10).fill(0);
+    let sum = 0;
+    const count = 100_000;
+    for (let index = 0; index < count; index++) {
+      const velocity = draw();
+      sum += velocity;
+      tenths[Math.floor(velocity - 20)]++;
+    }
+    for (const share of tenths) expect(Math.abs(share / count - 0.1)).toBeLessThan(0.005);
+    expect(Math.abs(sum / count - 25)).toBeLessThan(0.03);
+  });
+
   it('describes and bounds each kind', () => {
     expect(describeVelocity({ kind: 'history', values: [21, 30] })).toBe('history 21, 30');
     expect(velocityBounds({ kind: 'history', values: [21, 30, 27] })).toEqual({ low: 21, high: 30 });
     expect(velocityBounds({ kind: 'range', low: 25, high: 40 })).toEqual({ low: 25, high: 40 });
+  });
+});
+
+describe('seededRandom', () => {
+  it('gives fraction16 in 65,536 steps, each its middle, two from one 32-bit draw', () => {
+    const random = seededRandom(5);
+    const fractions = Array.from({ length: 1000 }, () => random.fraction16());
+    for (const fraction of fractions) expect(Number.isInteger(fraction * 65536 - 0.5)).toBe(true);
+    expect(new Set(fractions).size).toBeGreaterThan(990);
+
+    const paired = seededRandom(9);
+    const single = seededRandom(9);
+    paired.fraction16();
+    paired.fraction16();
+    single.fraction32();
+    expect(paired.fraction32()).toBe(single.fraction32());
   });
 });
