@@ -11,8 +11,8 @@ export interface Random {
   /** Uniform integer in [min, max], both included. */
   int(min: number, max: number): number;
   /**
-   * Uniform in [0, 1) from one 32-bit draw: steps of 2⁻³², plenty for a velocity, and half the
-   * cost of `next()`, which matters when a forecast draws one per sprint per trial.
+   * Uniform in [0, 1) from one 32-bit draw, in steps of 2⁻³²: half the cost of `next()`, for a
+   * forecast that picks a past sprint of a history for every sprint of every trial.
    */
   fraction32(): number;
   /**
