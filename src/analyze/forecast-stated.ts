@@ -50,9 +50,10 @@ function isFileTotal(claim: Claim): claim is TotalClaim {
  */
 export function statedFigures(backlog: Backlog, unit: Unit | null, hoursPerDay: number): StatedFigure[] {
   if (!unit) return [];
-  // Grouped once: a backlog read from many files states figures in each of them.
-  const workByFile = groupBy(workItems(backlog), (item) => item.source.file);
-  const workOf = (file: string) => workByFile.get(file) ?? [];
+  // Grouped once, and only when some figure needs it: a backlog read from many files states
+  // figures in each of them, and most backlogs state none.
+  let workByFile: Map<string, Item[]> | undefined;
+  const workOf = (file: string) => (workByFile ??= groupBy(workItems(backlog), (item) => item.source.file)).get(file) ?? [];
   const totalsByFile = groupBy(backlog.claims.filter(isFileTotal), (claim) => claim.scope.file);
   const figures: StatedFigure[] = [];
   for (const claim of backlog.claims) {
