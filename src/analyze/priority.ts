@@ -23,18 +23,46 @@ function firstWord(priority: string): string {
   return priority.trim().toLowerCase().replace(/[’‘]/g, "'").split(/[\s(:,;/-]+/u)[0] ?? '';
 }
 
+type Ranked = Pick<Item, 'priority' | 'source'>;
+
+/** M, S, C, W: MoSCoW's initials, ranked like the words. */
+const MOSCOW_LETTER = /^[MSCW]$/;
+const MOSCOW_LETTER_RANKS: Record<string, number> = { M: 1, S: 2, C: 3, W: 4 };
+const MOSCOW_WORD = /^(?:must|should|could|won't|wont)$/;
+
+/**
+ * The files whose priorities are all MoSCoW, initials or words: only there is a lone "C" or "S"
+ * an initial rather than a grade, a size or a team's code.
+ */
+function filesOnMoscowScale(items: readonly Ranked[]): Set<string> {
+  const moscow = new Set<string>();
+  const other = new Set<string>();
+  for (const item of items) {
+    const text = item.priority?.trim() ?? '';
+    if (text === '') continue;
+    const file = item.source.file;
+    if (MOSCOW_LETTER.test(text) || MOSCOW_WORD.test(firstWord(text))) moscow.add(file);
+    else other.add(file);
+  }
+  for (const file of other) moscow.delete(file);
+  return moscow;
+}
+
 /**
  * A function ranking items by priority, lower first, on the scale above. Bare numbers depend on
  * the backlog: when every one is at most 10 they are levels (1 first, like P1); a scale that goes
- * beyond 10 (100, 80, 40…) is business value, highest first.
+ * beyond 10 (100, 80, 40…) is business value, highest first. Single letters are MoSCoW initials
+ * in a file whose priorities are all MoSCoW.
  */
-export function priorityRanker(items: readonly Pick<Item, 'priority'>[]): (item: Pick<Item, 'priority'>) => number {
+export function priorityRanker(items: readonly Ranked[]): (item: Ranked) => number {
   const numbers = items.map((item) => item.priority?.trim() ?? '').filter((text) => BARE_NUMBER.test(text)).map(Number);
   const valueScale = numbers.length > 0 && Math.max(...numbers) > 10;
+  const moscowFiles = filesOnMoscowScale(items);
   return (item) => {
     const text = item.priority?.trim() ?? '';
     if (text === '') return UNRANKED;
     if (BARE_NUMBER.test(text)) return valueScale ? -Number(text) : Number(text);
+    if (MOSCOW_LETTER.test(text) && moscowFiles.has(item.source.file)) return MOSCOW_LETTER_RANKS[text]!;
     const level = P_LEVEL.exec(text.toLowerCase());
     if (level) return Number(level[1]);
     const word = firstWord(text);

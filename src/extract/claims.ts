@@ -3,14 +3,30 @@ import { toNumber, unitOfWord } from './estimates.js';
 import { idsInText } from './ids.js';
 
 const NUMBER = String.raw`(\d+(?:[.,]\d+)?)`;
-const TOTAL_KEY = /\b(?:total|sum|summe|gesamt\w*|somme|soma|suma|итого|всего|合计|总计|합계)\b|\btotale\b/iu;
-const REMAINING = /\b(?:remaining|left|open|restant\w*|verbleibend\w*|offen|restante|pendiente|осталось|剩余|남은)\b/iu;
-const CAPACITY_KEY = /\b(?:capacity|kapazität|capacité|capacidade|capacidad|ёмкость|емкость|容量|용량)\b/iu;
-const VELOCITY_KEY = /\b(?:velocity|velocidad|velocidade|vélocité|geschwindigkeit|скорость|速度|속도)\b/iu;
-const COUNT_WORD = /^(?:stories|story|items?|tickets?|tasks?|user stories|issues?|us|hu|histórias|historias|aufgaben|tâches|задач\w*|историй)$/iu;
+
+/**
+ * A key naming one of these words. `\b` only knows ASCII letters ("Итого", "Capacité" would never
+ * match), so words are delimited by any letter; Chinese, Japanese and Korean keys run on without
+ * spaces ("总容量"), so their words stand anywhere in the key.
+ */
+function keyWords(...words: string[]): RegExp {
+  const runOn = (word: string) => /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(word);
+  const delimited = words.filter((word) => !runOn(word)).join('|');
+  const anywhere = words.filter(runOn).join('|');
+  return new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${delimited})(?![\p{L}\p{N}])${anywhere ? `|${anywhere}` : ''}`, 'iu');
+}
+
+const TOTAL_KEY = keyWords('total', 'totale', 'sum', 'summe', 'gesamt\\p{L}*', 'somme', 'soma', 'suma', 'итого', 'всего', '合计', '总计', '合計', '합계');
+const REMAINING = keyWords('remaining', 'left', 'open', 'restant\\p{L}*', 'verbleibend\\p{L}*', 'offen', 'restante', 'pendiente', 'осталось', '剩余', '残り', '남은');
+const CAPACITY_KEY = keyWords(
+  'capacity', 'kapazität', 'capacité', 'capacidade', 'capacidad', 'capacità', 'kapasite', 'capaciteit', 'pojemność', 'ёмкость', 'емкость',
+  '容量', 'キャパシティ', '용량',
+);
+const VELOCITY_KEY = keyWords('velocity', 'velocidad', 'velocidade', 'vélocité', 'velocità', 'geschwindigkeit', 'скорость', '速度', 'ベロシティ', '속도');
+const COUNT_WORD = /^(?:stories|story|items?|tickets?|tasks?|user stories|issues?|us|hu|histórias|historias|aufgaben|tâches|задач\p{L}*|историй)$/iu;
 const COUNT_KEY = /^(?:stories|user stories|items|tickets|tasks|issues|stories remaining|remaining stories|anzahl\b.*|number of .*)$/iu;
 const TEAM_KEY = /^(?:team|team size|teamgröße|équipe|equipe|equipo|команда|팀)$/iu;
-const PEOPLE = /\b(\d+)\s*(?:people|persons?|engineers?|developers?|devs?|members?|personen|entwickler\w*|personnes|pessoas|personas|человек|명|人)\b/iu;
+const PEOPLE = /\b(\d+)\s*(?:people|persons?|engineers?|developers?|devs?|members?|personen|entwickler\p{L}*|personnes|pessoas|personas|человек|명|人)(?![\p{L}\p{N}])/iu;
 
 /** A stated figure in a `Key: value` pair, or none. Several claims can share one value ("35 stories | 200 story points"). */
 export function claimsFromKeyValue(
@@ -65,20 +81,24 @@ function unitOfKey(key: string): Unit | null {
 }
 
 const ARROW = /\s*(?:→|->|=>|⟶|➜|➔|—>|-->)\s*/;
+const LENGTH = new RegExp(String.raw`(?:=|\(|length:?|total:?)\s*~?\s*${NUMBER}\s*([\p{L}]+)`, 'iu');
+/** "1.1", "2.3.1": outline numbers, IDs in WBS tables. */
+const OUTLINE_ID = /^\d+(?:\.\d+)+$/;
+/** "1", "12": IDs only in a chain that states its length, where they cannot be the figures themselves. */
+const NUMBER_ID = /^\d+$/;
 
 /**
  * A stated critical path: IDs joined by arrows, with its length when the same text states one
  * ("= 58 pts", "(42 pts)", "Length: 12 days").
  */
 export function criticalPathClaim(text: string, scope: ClaimScope, source: SourcePosition): Claim | null {
-  const chainLine = text.split('\n').find((line) => ARROW.test(line) && idsInText(line).length >= 2);
+  const length = LENGTH.exec(text);
+  let chain: string[] = [];
+  const chainLine = text.split('\n').find((line) => {
+    chain = ARROW.test(line) ? chainOf(line, length !== null) : [];
+    return chain.length >= 2;
+  });
   if (!chainLine) return null;
-  const chain = chainLine
-    .split(ARROW)
-    .map((part) => idsInText(part)[0])
-    .filter((id): id is string => Boolean(id));
-  if (chain.length < 2) return null;
-  const length = new RegExp(String.raw`(?:=|\(|length:?|total:?)\s*~?\s*${NUMBER}\s*([\p{L}]+)`, 'iu').exec(text);
   const unit = length ? (unitOfWord(length[2])?.unit ?? null) : null;
   return {
     kind: 'critical-path',
@@ -89,4 +109,27 @@ export function criticalPathClaim(text: string, scope: ClaimScope, source: Sourc
     raw: chainLine.trim(),
     source,
   };
+}
+
+/**
+ * The IDs a line chains with arrows: the first ID of each link, or a number when the whole link is
+ * one ("Critical path: 1.1 → 1.2 (6 days)"). Number links make a chain only when every link is
+ * one: "from 12 → 15 days" is not a path.
+ */
+function chainOf(line: string, statesLength: boolean): string[] {
+  const links = line.split(ARROW);
+  const ids = links.map((link) => idsInText(link)[0]).filter((id): id is string => Boolean(id));
+  if (ids.length >= 2) return ids;
+  const numbers = links.map((link, index) => numberLink(link, index === 0, index === links.length - 1));
+  const isId = (number: string | null) => number !== null && (OUTLINE_ID.test(number) || (statesLength && NUMBER_ID.test(number)));
+  return numbers.every(isId) ? (numbers as string[]) : [];
+}
+
+/** A link without its label ("Critical path:") or stated length ("(6 days)", "= 6 days"), when a number is all that is left. */
+function numberLink(link: string, first: boolean, last: boolean): string | null {
+  let text = link.replace(/[*_`]/g, '');
+  if (first) text = text.replace(/^.*[:：]/u, '');
+  if (last) text = text.replace(/\s*(?:\(.*\)|=.*)$/u, '');
+  text = text.trim();
+  return /^\d+(?:\.\d+)*$/.test(text) ? text : null;
 }

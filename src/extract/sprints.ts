@@ -1,14 +1,28 @@
 /**
  * Sprint names: "S4", "Sprint 4", "Sprint #4", "Sprint 4: Config, Skills…", "## Sprint 4
- * (Weeks 7-8)", "Sprint 1-2 (Fundação)", "Sprint 1.1 Backlog". All name the sprint whose key is
- * the number; the display name is the richest form the documents give.
+ * (Weeks 7-8)", "Sprint 1-2 (Fundação)", "Sprint 1.1 Backlog", "Sprint Backlog – Sprint 5",
+ * "Backlog du sprint 4". All name the sprint whose key is the number; the display name is the
+ * richest form the documents give.
  */
 
-const SPRINT_WORD = String.raw`(?:sprint|iteration|iteração|itération|iteración|спринт|冲刺|스프린트)`;
+const SPRINT_WORD = String.raw`(?:sprint|iteration|iteração|itération|iteración|спринт|冲刺|스프린트|スプリント)`;
 const SPRINT_NUMBER = String.raw`(\d+(?:\.\d+)?(?:\s*[-–]\s*\d+(?:\.\d+)?)?)`;
 
 const SPRINT_HEAD = new RegExp(String.raw`^${SPRINT_WORD}\s*(?:#|no\.?|nr\.?)?\s*${SPRINT_NUMBER}(?![\d.])\s*(.*)$`, 'iu');
 const SHORT_SPRINT = /^S(\d+(?:\.\d+)?)$/i;
+/** "Sprint Backlog – ", "Sprint-Backlog ", "Backlog du ", "Backlog for ": a title that leads to the sprint it is the backlog of. */
+const BACKLOG_LEAD = new RegExp(
+  String.raw`^(?:sprint[- ]?)?backlog\s*(?:[-–—:]|for|of|du|de|del|da|do|des|für|van|della|per)?\s+(?=${SPRINT_WORD}\s*(?:#\s*)?\d)`,
+  'iu',
+);
+
+/** What a sprint's state, not its name: "(current)", "(carry-over)". */
+const STATE_NOTE = /\((?:current|aktuell|en cours|atual|actual|carry[- ]?over|carried over|spill[- ]?over|übertrag\w*|report\w*)\)/iu;
+
+const MONTH = String.raw`(?:jan(?:uary|vier|uar)?|feb(?:ruary|ruar)?|f[ée]v(?:rier)?|mar(?:ch|s)?|m[äa]rz|apr(?:il)?|avr(?:il)?|abr(?:il)?|may|mai|mayo|jun[ei]?|juin|jul[iy]?|juil(?:let)?|aug(?:ust)?|ao[ûu]t|ago(?:sto)?|sep(?:t|tember|tembre|tiembre)?|set(?:embro)?|o[ck]t(?:ober|obre)?|out(?:ubro)?|nov(?:ember|embre|iembre|embro)?|d[eé]c(?:ember|embre)?|dez(?:ember|embro)?|dic(?:iembre)?)\.?`;
+const DATE_PART = String.raw`(?:\d{1,4}(?:[./-]\d{1,4}){0,2}|${MONTH})`;
+/** "3 Mar → 14 Mar", "13 – 24 de mayo", "2024-03-04 to 2024-03-15": when a sprint runs, not what it is called. */
+const DATES = new RegExp(String.raw`^(?=.*\d)${DATE_PART}(?:\s*(?:[-–—→~,]|to|bis|au|al|a|de|del)?\s*${DATE_PART})*$`, 'iu');
 
 export interface SprintName {
   key: string;
@@ -26,7 +40,8 @@ function keyOf(number: string): string {
  * name itself ("S4", "Sprint 4"); otherwise trailing text is the sprint's title.
  */
 export function readSprintName(text: string, strict = false): SprintName | null {
-  const value = text.replace(/[*_`]/g, '').replace(/^[^\p{L}\p{N}#]+/u, '').replace(/\s+/g, ' ').trim();
+  const plain = text.replace(/[*_`]/g, '').replace(/^[^\p{L}\p{N}#]+/u, '').replace(/\s+/g, ' ').trim();
+  const value = strict ? plain : plain.replace(BACKLOG_LEAD, '');
   const short = SHORT_SPRINT.exec(value);
   if (short) return { key: keyOf(short[1]), name: `Sprint ${keyOf(short[1])}`, rest: '' };
   if (/^\d{1,3}$/.test(value) && strict) return { key: keyOf(value), name: `Sprint ${keyOf(value)}`, rest: '' };
@@ -37,10 +52,17 @@ export function readSprintName(text: string, strict = false): SprintName | null 
   // "Sprint 4 Exit Criteria" and similar are about a sprint, not the sprint itself.
   if (/^(?:exit|entry|acceptance|success|review|retro\w*|goals?|ziel|planning|summary|results?|burndown|velocity)\b/i.test(rest)) return null;
   const key = keyOf(match[1]);
+  return { key, name: `Sprint ${key}${titleOf(rest)}`.replace(/\s+/g, ' ').trim(), rest };
+}
+
+/** How the text after the number shows in the name: " (Weeks 7-8)", ": Config, Skills", or nothing. */
+function titleOf(rest: string): string {
   const title = rest
-    .replace(/^(?:backlog|plan|commitment)\b\s*[-–:]?\s*/i, '')
-    .replace(/\((?:current|aktuell|en cours|atual|actual)\)/i, '')
+    .replace(/^(?:backlog|plan|commitment|バックログ)(?![\p{L}\p{N}])\s*[-–—:]?\s*/iu, '')
+    .replace(STATE_NOTE, '')
     .trim();
-  const name = `Sprint ${key}${title ? (/^[(:–-]/.test(title) ? (title.startsWith('(') ? ' ' : '') + title : `: ${title}`) : ''}`;
-  return { key, name: name.replace(/\s+/g, ' ').trim(), rest };
+  if (title.startsWith('(')) return ` ${title}`;
+  const named = title.replace(/^[:：\-–—]\s*/u, '');
+  if (!named || DATES.test(named)) return '';
+  return `: ${named}`;
 }

@@ -51,7 +51,7 @@ export const statedCriticalPathMismatch: Rule = {
 function checkComputedLength(
   files: Files,
   claim: CriticalPathClaim,
-  stated: { value: number; unit: Unit },
+  stated: StatedLength,
   hoursPerDay: number,
   report: (message: string) => void,
 ): void {
@@ -69,6 +69,8 @@ function checkComputedLength(
   if (!computed.unit || computed.paths.length === 0) return;
   const length = convertValue(computed.length, computed.unit, stated.unit, hoursPerDay);
   if (length === null || sameNumber(length, stated.value)) return;
+  // The chain is the critical path and only its stated length is off, which is reported already.
+  if (stated.chainSum !== null && sameNumber(length, stated.chainSum)) return;
   const [first, ...others] = computed.paths;
   const more = others.length > 0 ? ` (and ${counted(computed.pathCount - 1, 'other path')} as long)` : '';
   const missing = computed.unestimated.length > 0 ? `; ${counted(computed.unestimated.length, 'item')} without an estimate weigh nothing` : '';
@@ -97,23 +99,30 @@ function amount(value: number, unit: Unit): string {
   return `${formatNumber(value)} ${unitLabel(unit, value)}`;
 }
 
+/** The length the document means (stated, or else the chain's sum), and the chain's sum when known. */
+interface StatedLength {
+  value: number;
+  unit: Unit;
+  chainSum: number | null;
+}
+
 /**
  * The length a chain states against what its own items' estimates add up to. Answers the length
- * the document means (stated, or else the chain's sum) for the comparison with the computed path.
+ * the document means for the comparison with the computed path.
  */
 function checkStatedLength(
   claim: CriticalPathClaim,
   chain: Item[],
   hoursPerDay: number,
   report: (message: string) => void,
-): { value: number; unit: Unit } | null {
+): StatedLength | null {
   const sum = sumIn(chain, claim.unit, hoursPerDay);
-  if (!sum || sum.uncounted > 0) return claim.length !== null && claim.unit ? { value: claim.length, unit: claim.unit } : null;
-  if (claim.length === null) return { value: sum.total, unit: sum.unit };
+  if (!sum || sum.uncounted > 0) return claim.length !== null && claim.unit ? { value: claim.length, unit: claim.unit, chainSum: null } : null;
+  if (claim.length === null) return { value: sum.total, unit: sum.unit, chainSum: sum.total };
   if (!sameNumber(sum.total, claim.length)) {
     report(`the stated critical path states a length of ${amount(claim.length, sum.unit)}, but its ${chain.length} items add up to ${amount(sum.total, sum.unit)}`);
   }
-  return { value: claim.length, unit: sum.unit };
+  return { value: claim.length, unit: sum.unit, chainSum: sum.total };
 }
 
 /** Chains are written by hand: match IDs exactly first, then ignoring case and hyphen variants. */
