@@ -1,5 +1,6 @@
 import type { SizeRange } from '../config/types.js';
 import type { Estimate, Unit } from '../model/types.js';
+import { foldWidth, fractionsAsDecimals, plainNumerals, WRITTEN_NUMBER } from './numerals.js';
 
 export interface EstimateContext {
   /** The unit the surrounding text implies: a "Pts" column, a "5 Point Stories" heading. */
@@ -14,11 +15,13 @@ export type EstimateReading = { estimate: Estimate } | { problem: string } | nul
 const EMPTY = /^(?:|-+|—|–|\?+|n\/?a|tbd|tbc|todo|\.\.\.|…|none|keine?|aucune?|nenhum|ninguno)$/i;
 
 const UNIT_WORDS: [RegExp, Unit, number][] = [
+  // Manntage, in capitals as German writes them: "5 MT".
+  [/^MT$/, 'days', 1],
   [/^(?:sp|pts?|points?|story\s*points?|punkte?|pontos?|puntos?|баллов|балла|балл|очков|点|포인트)$/i, 'points', 1],
-  [/^(?:d|days?|pd|pt|md|jh|j|jours?|tage?|dias?|días?|дн(?:я|ей|ь)?|天|일|person[-\s]?days?|man[-\s]?days?)$/i, 'days', 1],
-  [/^(?:h|hrs?|hours?|std|stunden?|heures?|horas?|час(?:а|ов)?|小时|시간)$/i, 'hours', 1],
-  [/^(?:min|mins|minutes?|minuten?|minutos?|минут(?:а|ы)?|分钟|분)$/i, 'hours', 1 / 60],
-  [/^(?:w|wks?|weeks?|wochen?|semaines?|semanas?|недел[ьия])$/i, 'days', 5],
+  [/^(?:d|days?|pd|md|jh|j|jours?|tage?|personentage?|manntage?|dias?|días?|д|день|дн(?:я|ей|ь)?|天|人天|日|人日|일|person[-\s]?days?|man[-\s]?days?)$/i, 'days', 1],
+  [/^(?:h|hrs?|hours?|std|stunden?|heures?|horas?|ч|час(?:а|ов)?|小时|小時|時間|시간)$/i, 'hours', 1],
+  [/^(?:min|mins|minutes?|minuten?|minutos?|мин|минут(?:а|ы)?|分钟|분)$/i, 'hours', 1 / 60],
+  [/^(?:w|wks?|weeks?|wochen?|semaines?|semanas?|нед|недел[ьиюя]|周|週|週間|주)$/i, 'days', 5],
 ];
 
 const NUMBER = String.raw`\d+(?:[.,]\d+)?`;
@@ -27,6 +30,7 @@ const SINGLE = new RegExp(String.raw`^(${NUMBER})\s*(.*)$`, 'u');
 const THREE_POINT = new RegExp(String.raw`^(${NUMBER})\s*\/\s*(${NUMBER})\s*\/\s*(${NUMBER})\s*(.*)$`, 'u');
 const OPEN = new RegExp(String.raw`^(?:more\s+than|over|above|at\s+least|mehr\s+als|über|plus\s+de|mais\s+de|más\s+de|более|>=?|≥)\s*(${NUMBER})\s*(.*)$|^(${NUMBER})\s*\+\s*(.*)$`, 'iu');
 const SIZE = /^(XXS|XS|S|M|L|XL|XXL|XXXL)$/i;
+const SUM = new RegExp(String.raw`^${NUMBER}[^\d+]*\+\s*${NUMBER}`, 'u');
 const COMPOUND = new RegExp(String.raw`^(${NUMBER})\s*(d|days?|h|hrs?|hours?)\s*(${NUMBER})\s*(h|hrs?|hours?|m|min|mins|minutes?)$`, 'iu');
 
 /** A number as documents write it, with a decimal point or a decimal comma ("0,5"). */
@@ -42,12 +46,19 @@ export function unitOfWord(word: string): { unit: Unit; factor: number } | null 
   return null;
 }
 
-/** Strips what surrounds an estimate without changing it: brackets, emphasis, "~", trailing notes. */
+/**
+ * Strips what surrounds an estimate without changing it: emphasis, brackets, "~", a doubting
+ * "?", trailing notes. A whole value in parentheses is the estimate ("(3)"); parentheses after
+ * one are a note ("3 (S)", "8 SP (was 5)").
+ */
 function clean(raw: string): string {
-  return raw
-    .replace(/[*_`[\]]/g, '')
+  const text = plainNumerals(raw).replace(/[*_`]/g, '').trim();
+  const wrapped = /^\(([~≈≃]?\s*\d[^()]*)\)$/.exec(text);
+  return (wrapped ? wrapped[1] : text)
+    .replace(/[[\]]/g, '')
     .replace(/\([^)]*\)/g, ' ')
     .replace(/^[~≈≃]\s*|^(?:ca\.?|approx\.?|about|etwa|environ|aprox\.?)\s+/i, '')
+    .replace(/(?<=[\d\p{L}.])\s*\?+$/u, '')
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -58,12 +69,40 @@ function make(unit: Unit, low: number, high: number, expected: number, raw: stri
   return estimate;
 }
 
+/**
+ * The unit a word right after a number names. "PT" is Personentage in German documents but
+ * abbreviates points in others, so a points column or heading keeps it points.
+ */
+function unitAfterNumber(word: string, context: EstimateContext): { unit: Unit; factor: number } | null {
+  if (/^PT\.?$/.test(word)) return { unit: context.unit === 'points' ? 'points' : 'days', factor: 1 };
+  return unitOfWord(word);
+}
+
 function resolveUnit(suffix: string, context: EstimateContext): { unit: Unit; factor: number } | 'bad' {
   const text = suffix.trim();
   if (!text) return { unit: context.unit ?? 'points', factor: 1 };
   // Only the first word names the unit: "5 days of work", "3 Story Points".
   const words = text.split(/\s+/);
-  return unitOfWord(words.slice(0, 2).join(' ')) ?? unitOfWord(words[0]) ?? 'bad';
+  return unitAfterNumber(words.slice(0, 2).join(' '), context) ?? unitAfterNumber(words[0], context) ?? 'bad';
+}
+
+/**
+ * "3d + 1d buffer": simple amounts added up, the last one followed by a note at most. Unitless
+ * terms take the unit the others state; terms in different units do not add up.
+ */
+function readSum(text: string, original: string, context: EstimateContext): EstimateReading {
+  const terms: { value: number; unit: Unit | null }[] = [];
+  const parts = text.split(/\s*\+\s*/);
+  for (const [index, term] of parts.entries()) {
+    const amount = SINGLE.exec(term);
+    const unit = !amount?.[2] ? null : index === parts.length - 1 ? resolveUnit(amount[2], context) : (unitAfterNumber(amount[2], context) ?? 'bad');
+    if (!amount || unit === 'bad') return { problem: `"${original}" is not an estimate` };
+    terms.push({ value: toNumber(amount[1]) * (unit?.factor ?? 1), unit: unit?.unit ?? null });
+  }
+  const stated = new Set(terms.flatMap((term) => (term.unit ? [term.unit] : [])));
+  if (stated.size > 1) return { problem: `"${original}" adds up amounts in different units` };
+  const value = terms.reduce((sum, term) => sum + term.value, 0);
+  return { estimate: make([...stated][0] ?? context.unit ?? 'points', value, value, value, original, 'single') };
 }
 
 /**
@@ -105,6 +144,8 @@ export function readEstimate(raw: string, context: EstimateContext): EstimateRea
     return { estimate: { ...make(unit.unit, o, p, (o + 4 * m + p) / 6, original, 'three-point') } };
   }
 
+  if (SUM.test(text)) return readSum(text, original, context);
+
   const open = OPEN.exec(text);
   if (open) {
     const value = open[1] ?? open[3];
@@ -143,8 +184,9 @@ export function readEstimate(raw: string, context: EstimateContext): EstimateRea
  */
 export function readScaleStatement(text: string, openEndedFactor: number): Record<string, SizeRange> {
   const scale: Record<string, SizeRange> = {};
-  const pattern = /\b(XXS|XS|S|M|L|XL|XXL)\s*[=:]\s*([^,;|\n]+?)(?=\s*(?:[,;|\n]|-\s|\b(?:XXS|XS|S|M|L|XL|XXL)\s*[=:]|$))/g;
-  for (const match of text.matchAll(pattern)) {
+  // A comma before a digit is a decimal comma ("XS = 0,5 j"), not the end of the size's value.
+  const pattern = /\b(XXS|XS|S|M|L|XL|XXL)\s*[=:]\s*((?:[^,;|\n]|,(?=\d))+?)(?=\s*(?:,(?!\d)|[;|\n]|-\s|\b(?:XXS|XS|S|M|L|XL|XXL)\s*[=:]|$))/g;
+  for (const match of foldWidth(text).matchAll(pattern)) {
     const reading = readEstimate(match[2], { unit: null, scale: {}, openEndedFactor });
     if (reading && 'estimate' in reading && reading.estimate.unit !== 'points') {
       scale[match[1].toUpperCase()] = { low: reading.estimate.low, high: reading.estimate.high, unit: reading.estimate.unit };
@@ -157,19 +199,25 @@ export function readScaleStatement(text: string, openEndedFactor: number): Recor
 
 /**
  * The estimate a heading or title carries: in parentheses or brackets ("Task 1.1: Setup (2
- * points)", "[5 pts]") or after a dash at its end ("Sign in — 3 SP"). `text` is what to remove
- * from the title.
+ * points)", "[5 pts]", "ログイン画面（5pt）") or after a dash at its end ("Sign in — 3 SP"). `text`
+ * is what to remove from the title.
  */
 export function estimateInTitle(text: string): { raw: string; text: string; unit: Unit } | null {
+  // Folding keeps positions, so a span of the folded title is the same span of the original.
+  const folded = foldWidth(text);
   const amount = new RegExp(String.raw`^~?\s*(${NUMBER}(?:\s*(?:-|–|to)\s*${NUMBER})?)\s*(\S.*)$`, 'u');
-  for (const match of text.matchAll(/\(([^()]*)\)|\[([^[\]]*)\]/g)) {
-    const inner = (match[1] ?? match[2]).trim();
-    const parts = amount.exec(inner);
-    const unit = parts ? unitOfWord(parts[2]) : null;
-    if (unit) return { raw: inner, text: match[0], unit: unit.unit };
+  const unitOf = (written: string) => {
+    const parts = amount.exec(fractionsAsDecimals(written));
+    return parts ? unitOfWord(parts[2]) : null;
+  };
+  for (const match of folded.matchAll(/\(([^()]*)\)|\[([^[\]]*)\]/g)) {
+    const unit = unitOf((match[1] ?? match[2]).trim());
+    const span = text.slice(match.index, match.index + match[0].length);
+    if (unit) return { raw: span.slice(1, -1).trim(), text: span, unit: unit.unit };
   }
-  const trailing = new RegExp(String.raw`\s+[-–—|·]\s*(~?\s*${NUMBER}(?:\s*(?:-|–|to)\s*${NUMBER})?\s*\p{L}+)\s*$`, 'u').exec(text);
-  const parts = trailing ? amount.exec(trailing[1]) : null;
-  const unit = parts ? unitOfWord(parts[2]) : null;
-  return trailing && unit ? { raw: trailing[1].trim(), text: trailing[0], unit: unit.unit } : null;
+  const trailing = new RegExp(String.raw`\s+[-–—|·]\s*(~?\s*${WRITTEN_NUMBER}(?:\s*(?:-|–|to)\s*${WRITTEN_NUMBER})?\s*\p{L}+)\s*$`, 'u').exec(folded);
+  const unit = trailing ? unitOf(trailing[1]) : null;
+  if (!trailing || !unit) return null;
+  const start = trailing.index + trailing[0].indexOf(trailing[1]);
+  return { raw: text.slice(start, start + trailing[1].length).trim(), text: text.slice(trailing.index), unit: unit.unit };
 }
