@@ -38,7 +38,24 @@ export function looksLikeId(text: string, extra: readonly RegExp[] = []): boolea
 export function looksLikeColumnId(text: string, extra: readonly RegExp[] = []): boolean {
   const value = text.replace(/[`*_]/g, '').trim();
   // Textbook networks name activities A, B, … AA: letters alone are IDs only in an ID column.
-  return looksLikeId(text, extra) || /^#?\d{1,5}(?:\.\d+)*$/.test(value) || /^[A-Z]{1,6}[ ]\d{1,4}$/i.test(value) || /^[A-Z]{1,2}$/.test(value);
+  return (
+    looksLikeId(text, extra) ||
+    looksLikeNonLatinId(value) ||
+    /^#?\d{1,5}(?:\.\d+)*$/.test(value) ||
+    /^[A-Z]{1,6}[ ]\d{1,4}$/i.test(value) ||
+    /^[A-Z]{1,2}$/.test(value)
+  );
+}
+
+const LETTERS_NUMBER = /^(\p{L}{1,12})[-\u2010\u2011_]\d+(?:\.\d+)*$/u;
+
+/**
+ * "ЗАД-1", "З-2", "任务-1": a prefix in a script other than Latin, a hyphen and a number. Such
+ * IDs are taken where a column or a dependency list holds IDs, never picked out of prose.
+ */
+export function looksLikeNonLatinId(text: string): boolean {
+  const prefix = LETTERS_NUMBER.exec(text.trim())?.[1];
+  return prefix !== undefined && /[^\p{Script=Latin}]/u.test(prefix);
 }
 
 /**

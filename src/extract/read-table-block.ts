@@ -1,6 +1,10 @@
 import type { Block } from './blocks.js';
 import type { DocumentContext } from './document-context.js';
 import { readEstimate } from './estimates.js';
+import { splitLeadingId } from './leading-id.js';
+import type { ItemRecord } from './records.js';
+import { chainThrough } from './references.js';
+import { dependenciesInNote, readLinks } from './relations.js';
 import { readTable } from './tables.js';
 
 type ItemTable = Extract<ReturnType<typeof readTable>, { kind: 'items' }>;
@@ -43,7 +47,9 @@ export function readTableBlock(ctx: DocumentContext, block: Extract<Block, { kin
         ...ctx.position(original(block.line)),
         rule: 'unread-table',
         severity: 'warning',
-        message: `this table lists ${table.rows} estimated row${table.rows === 1 ? '' : 's'} but no column identifies them, so they were not read as items (add an ID column)`,
+        message: table.idColumn
+          ? `this table's "${table.idColumn.header}" column holds values that do not read as item IDs (e.g. "${table.idColumn.example}"), so its ${table.rows} row${table.rows === 1 ? ' was' : 's were'} not read as items (write IDs as a prefix, a hyphen and a number, e.g. "T-1")`
+          : `this table lists ${table.rows} estimated row${table.rows === 1 ? '' : 's'} but no column identifies them, so they were not read as items (add an ID column)`,
       });
       return;
     default:
@@ -62,7 +68,7 @@ function itemRows(ctx: DocumentContext, table: ItemTable, lineOf: (index: number
     table.header.forEach((header, column) => {
       const value = row.cells[column] ?? '';
       if (header.text) record.fields[header.text] = value;
-      ctx.applyRole(record, header.role, value, header.text, header.unit);
+      applyCell(ctx, record, header, value, column === table.idInTitle);
     });
     if (table.threePoint) {
       const [o, m, p] = table.threePoint.map((column) => row.cells[column] ?? '');
@@ -85,6 +91,33 @@ function itemRows(ctx: DocumentContext, table: ItemTable, lineOf: (index: number
     ctx.records.push(record);
   });
   tableTotals(ctx, table, lineOf, above);
+}
+
+/** One cell of an item row, read by its column's role. */
+function applyCell(ctx: DocumentContext, record: ItemRecord, header: ItemTable['header'][number], value: string, startsWithId: boolean): void {
+  if (startsWithId) {
+    ctx.applyRole(record, 'title', splitLeadingId(value, ctx.extraIds)?.title ?? value, header.text);
+    return;
+  }
+  switch (header.role) {
+    case 'links': {
+      const links = readLinks(value, ctx.extraIds);
+      record.references.push(...links.dependsOn);
+      record.successors.push(...links.successors);
+      return;
+    }
+    case 'notes':
+      record.references.push(...dependenciesInNote(value, ctx.extraIds));
+      return;
+    case 'dependsOn': {
+      const chain = chainThrough(value, record.id);
+      if (!chain) break;
+      ctx.applyRole(record, 'dependsOn', chain.before, header.text);
+      ctx.applyRole(record, 'successors', chain.after, header.text);
+      return;
+    }
+  }
+  ctx.applyRole(record, header.role, value, header.text, header.unit);
 }
 
 /** A "Total" row states the sum of the table's estimate column. */

@@ -1,6 +1,14 @@
-import { configuredId, expandRange, looksLikeId } from './ids.js';
+import { cleanId, configuredId, expandRange, idKey, looksLikeId, looksLikeNonLatinId } from './ids.js';
 
 export const ALL_ABOVE = '\u0000all-above';
+
+const ARROWS = String.raw`[→⟶➔➜⇒]|->|=>`;
+
+/**
+ * What separates references in a cell. An arrow chain ("PAY-101 → PAY-102") in a dependency
+ * cell lists what must come first, so its arrows separate as commas do.
+ */
+const SEPARATOR = new RegExp(String.raw`\s*(?:,|;|、|，|；|\/|\+|&|\band\b|\bund\b|\bet\b|\be\b|\by\b|${ARROWS})\s*`, 'i');
 
 const NO_DEPENDENCY =
   /^(?:|-+|—|–|none|nothing|n\/?a|keine?|aucune?|nenhuma?|ninguna?|нет|无|없음|なし|no dependencies|independent)$/i;
@@ -25,17 +33,23 @@ export function parseReferences(raw: string, extra: readonly RegExp[] = []): str
   }
   const references: string[] = [];
   let prefix = '';
-  for (const piece of text.split(/\s*(?:,|;|\/|\+|&|\band\b|\bund\b|\bet\b|\be\b|\by\b)\s*/i)) {
-    // "after US-054", "T-001 ✅": the connecting word and status marks are not part of the ID.
+  for (const piece of text.split(SEPARATOR)) {
+    // "after US-054", "Depends on: X", "T-001 ✅": the label and status marks are not part of the ID.
     let part = piece
       .replace(/\p{Extended_Pictographic}|\uFE0F/gu, '')
       .trim()
-      .replace(/^(?:after|depends on|blocked by|requires|needs|nach|après|depois de|después de|dopo|после)\s+/i, '')
+      .replace(/^(?:after|depends\s+on|(?:is\s+)?blocked\s+by|requires|needs|nach|après|depois de|después de|dopo|после)\s*:?\s+/i, '')
       .replace(/[.:]$/, '');
     if (!part || NO_DEPENDENCY.test(part)) continue;
     const literal = SHIELDED.exec(part);
     if (literal) {
       references.push(literals[Number(literal[1])]);
+      continue;
+    }
+    // "#42 #43": IDs side by side, with nothing but a space between them.
+    const words = part.split(' ');
+    if (words.length > 1 && words.every((word) => looksLikeId(word, extra) || looksLikeNonLatinId(word))) {
+      references.push(...words);
       continue;
     }
     if (/^(?:PR|MR|pull request)\s*#?\d+$/i.test(part)) continue;
@@ -60,6 +74,20 @@ export function parseReferences(raw: string, extra: readonly RegExp[] = []): str
     references.push(part);
   }
   return references;
+}
+
+const ARROW = new RegExp(String.raw`\s*(?:${ARROWS})\s*`);
+
+/**
+ * An arrow chain through the item itself in its own dependency cell ("PAY-101 → PAY-104" on
+ * PAY-104's row): what comes before the item must precede it, what comes after follows it.
+ * Null when the cell is not such a chain.
+ */
+export function chainThrough(raw: string, id: string): { before: string; after: string } | null {
+  const links = raw.split(ARROW);
+  const at = links.findIndex((link) => idKey(cleanId(link)) === idKey(id));
+  if (links.length < 2 || at === -1) return null;
+  return { before: links.slice(0, at).join(', '), after: links.slice(at + 1).join(', ') };
 }
 
 const SHIELDED = /^\uE000(\d+)\uE000$/;

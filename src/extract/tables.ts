@@ -4,6 +4,7 @@ import type { Block } from './blocks.js';
 import { rolesOf, unitOfHeader, type Role } from './columns.js';
 import { readEstimate, toNumber } from './estimates.js';
 import { cleanId, looksLikeColumnId, looksLikeId } from './ids.js';
+import { leadingIds } from './leading-id.js';
 import { readSprintName } from './sprints.js';
 
 export interface Column {
@@ -29,15 +30,23 @@ export type ReadTable =
       totals: { cells: string[]; row: number }[];
       /** Kanban tables: one column per status, the item's marked with an X. */
       statusColumns: { index: number; name: string }[] | null;
+      /** No ID column: the title column whose cells each start with the item's ID ("T1 Landing page"). */
+      idInTitle: number | null;
     })
   | (Common & { kind: 'groups'; rows: { id: string; title: string | null; release: string | null }[] })
   | (Common & { kind: 'projection'; projections: { velocity: number; sprints: number; raw: string; row: number }[] })
   | (Common & { kind: 'key-values'; pairs: { key: string; value: string; row: number }[] })
   | (Common & { kind: 'other' })
-  /** Rows of estimated work with nothing that identifies them: reported, not guessed at. */
-  | (Common & { kind: 'unidentified'; rows: number });
+  /**
+   * Rows of work with nothing that identifies them: reported, not guessed at. `idColumn` names
+   * the column headed as IDs whose values do not read as IDs, when there is one.
+   */
+  | (Common & { kind: 'unidentified'; rows: number; idColumn?: { header: string; example: string } });
 
-const TOTAL_CELL = /^(?:total|totals|sum|summe|gesamt|somme|soma|suma|totale|итого|всего|合计|总计|合計|합계)\b/iu;
+const TOTAL_CELL = /^(?:(?:grand )?totals?|totaux|totaal|totale|sum|summe|gesamt(?:summe)?|insgesamt|somme|soma|suma|razem|итого|всего|合计|总计|合計|합계|Σ|∑)(?![\p{L}\p{N}])/iu;
+
+/** Marks that stand for a status on their own: done, in progress, waiting, dropped, to do. */
+const STATUS_MARK = /^(?:[✔✓✅☑✗✘❌❎✖🚧⏳⌛🔄⬜☐]|x)$/iu;
 
 const STATUS_HEADER = /^(?:to ?do|todo|open|backlog|doing|in progress|on ?going|en cours|in arbeit|on testing|testing|review|in review|done|erledigt|fait|terminé|feito|hecho|готово|完成)$/i;
 
@@ -78,25 +87,30 @@ export function readTable(block: Extract<Block, { kind: 'table' }>, extraIds: re
   }
 
   if (idColumn === -1) idColumn = rankAsId(candidates, cells);
-  if (idColumn === -1) {
+  const isTotal = (row: string[]) => row.slice(0, 2).some((cell) => TOTAL_CELL.test(cleanId(cell)));
+  const titleColumn = candidates.findIndex((roles) => roles[0] === 'title');
+  const titleIds = idColumn === -1 && titleColumn !== -1 ? leadingIds(cells.filter((row) => !isTotal(row)).map((row) => row[titleColumn] ?? ''), extraIds) : null;
+  if (idColumn === -1 && !titleIds) {
     if (headerTexts.length === 2 && cells.length > 0) {
       return { ...common, kind: 'key-values', pairs: cells.map((row, index) => ({ key: row[0] ?? '', value: row[1] ?? '', row: index })).filter((pair) => pair.key) };
     }
+    const unreadIds = unreadIdColumn(headerTexts, candidates, cells.filter((row) => !isTotal(row)), extraIds);
+    if (unreadIds) return { ...common, kind: 'unidentified', ...unreadIds };
     const estimated = unidentifiedWork(headerTexts, candidates, cells);
     return estimated > 0 ? { ...common, kind: 'unidentified', rows: estimated } : { ...common, kind: 'other' };
   }
 
-  if (candidates[idColumn].includes('group') || /^epics?$/i.test(headerTexts[idColumn].trim())) {
+  if (idColumn !== -1 && (candidates[idColumn].includes('group') || /^epics?$/i.test(headerTexts[idColumn].trim()))) {
     return groupTable(common, candidates, cells, idColumn, headerTexts[idColumn], extraIds);
   }
   // Requirement lists (FR1, NFR2, REQ-3) trace scope; they are not work items.
-  const ids = nonEmpty(idColumn);
+  const ids = titleIds ?? nonEmpty(idColumn);
   if (ids.filter((id) => /^(?:N?FR|REQ)[-\s]?\d/i.test(cleanId(id))).length >= 0.8 * ids.length) {
     return { ...common, kind: 'other' };
   }
 
   const used = new Set<Role>(['id']);
-  header[idColumn].role = 'id';
+  if (idColumn !== -1) header[idColumn].role = 'id';
   // Specific roles first, so "Ticket" next to an "ID" column is the title, not a second ID.
   for (let column = 0; column < header.length; column++) {
     if (column === idColumn) continue;
@@ -105,16 +119,16 @@ export function readTable(block: Extract<Block, { kind: 'table' }>, extraIds: re
     header[column].role = role;
     used.add(role);
   }
-  // An untitled column of check marks is the status.
+  // An untitled column of status marks (✅ 🚧 ⏳ ❌) is the status.
   header.forEach((column, index) => {
     const values = nonEmpty(index);
-    if (!column.text.trim() && !used.has('status') && values.length > 0 && values.every((value) => /^[✔✓✅☑xX]$/u.test(value.trim()))) {
+    if (!column.text.trim() && !used.has('status') && values.length > 0 && values.every((value) => STATUS_MARK.test(value.replace(/\uFE0F/g, '').trim()))) {
       column.role = 'status';
       used.add('status');
     }
   });
   if (!used.has('title')) {
-    const title = header.findIndex((column, index) => index !== idColumn && column.role === undefined && nonEmpty(index).some((value) => /\p{L}{3,}/u.test(value)));
+    const title = header.findIndex((column, index) => index !== idColumn && (column.role === undefined || column.role === 'notes') && nonEmpty(index).some((value) => /\p{L}{3,}/u.test(value)));
     if (title >= 0) header[title].role = 'title';
   }
 
@@ -126,9 +140,14 @@ export function readTable(block: Extract<Block, { kind: 'table' }>, extraIds: re
 
   const rows: { id: string; cells: string[]; row: number }[] = [];
   const totals: { cells: string[]; row: number }[] = [];
+  let titled = 0;
   cells.forEach((row, index) => {
-    if (row.slice(0, 2).some((cell) => TOTAL_CELL.test(cleanId(cell)))) {
+    if (isTotal(row)) {
       totals.push({ cells: row, row: index });
+      return;
+    }
+    if (titleIds) {
+      rows.push({ id: titleIds[titled++], cells: row, row: index });
       return;
     }
     const id = cleanId(row[idColumn] ?? '', extraIds);
@@ -146,7 +165,26 @@ export function readTable(block: Extract<Block, { kind: 'table' }>, extraIds: re
     threePoint,
     threePointUnit: threePoint ? header[threePoint[1]].unit ?? header[threePoint[0]].unit : null,
     statusColumns: statusHeaders.length >= 2 ? statusHeaders : null,
+    idInTitle: titleIds ? titleColumn : null,
   };
+}
+
+/**
+ * A column headed as the ID ("ID", "Key", "#") whose values do not read as IDs, in a table of
+ * titled, estimated or dependent work: its rows are not read, and the reader is told why.
+ */
+function unreadIdColumn(
+  header: string[],
+  candidates: Role[][],
+  cells: string[][],
+  extraIds: readonly RegExp[],
+): { rows: number; idColumn: { header: string; example: string } } | null {
+  const column = candidates.findIndex((roles) => roles.length === 1 && roles[0] === 'id');
+  const has = (role: Role) => candidates.some((roles, index) => index !== column && roles.includes(role));
+  if (column === -1 || !has('title') || !(has('estimate') || has('dependsOn'))) return null;
+  const values = cells.map((row) => (row[column] ?? '').trim()).filter(Boolean);
+  const example = values.find((value) => !looksLikeColumnId(value, extraIds));
+  return example ? { rows: values.length, idColumn: { header: header[column].replace(/[*_`]/g, '').trim(), example } } : null;
 }
 
 /**

@@ -1,0 +1,56 @@
+import { looksLikeId } from './ids.js';
+
+/**
+ * Dependencies stated as relations in words, as issue trackers export their links ("is blocked
+ * by PAY-101, relates to PAY-99") and as people write them in a notes column ("Depends on:
+ * PROJ-1230"). Only the IDs that directly follow a relation phrase count; any other relation
+ * (relates to, duplicates, clones) and any other text ends the list.
+ */
+export interface Relations {
+  dependsOn: string[];
+  successors: string[];
+}
+
+// "not blocked by X", "no longer depends on X" state that there is no dependency.
+const NOT_NEGATED = String.raw`(?<!\b(?:not|no longer|never)\s+)(?<![\p{L}-])`;
+
+/** The relations a "Linked issues" column holds, in the words of Jira, Linear and Azure DevOps. */
+const LINK_PHRASES = new RegExp(
+  String.raw`${NOT_NEGATED}(?:(?<before>(?:is\s+)?blocked\s+by|(?:is\s+)?dependent\s+on|depends\s+on|predecessors?)|(?<after>blocks|is\s+blocking|is\s+depended\s+on\s+by|successors?))(?!\p{L})\s*:?`,
+  'giu',
+);
+
+/** The only phrases that make free text a dependency: said in so many words, about IDs. */
+const NOTE_PHRASES = new RegExp(String.raw`${NOT_NEGATED}(?<before>(?:is\s+)?blocked\s+by|depends\s+on)(?!\p{L})\s*:?`, 'giu');
+
+/** "is blocked by PAY-101", "blocks PAY-104", "relates to PAY-99" in a linked-issues cell. */
+export function readLinks(text: string, extra: readonly RegExp[]): Relations {
+  return relationsIn(text, LINK_PHRASES, extra);
+}
+
+/** "Depends on: PROJ-1230" or "Blocked by PROJ-1234" in a notes cell; anything else says nothing. */
+export function dependenciesInNote(text: string, extra: readonly RegExp[]): string[] {
+  return relationsIn(text, NOTE_PHRASES, extra).dependsOn;
+}
+
+function relationsIn(text: string, phrases: RegExp, extra: readonly RegExp[]): Relations {
+  const relations: Relations = { dependsOn: [], successors: [] };
+  const plain = text.replace(/<br\s*\/?>/gi, ', ').replace(/\([^)]*\)/g, ' ');
+  for (const match of plain.matchAll(phrases)) {
+    const ids = idsFollowing(plain.slice((match.index ?? 0) + match[0].length), extra);
+    (match.groups?.before ? relations.dependsOn : relations.successors).push(...ids);
+  }
+  return relations;
+}
+
+/** The IDs at the start of the text, separated by commas, "and" or spaces, up to the first word that is not one. */
+function idsFollowing(text: string, extra: readonly RegExp[]): string[] {
+  const ids: string[] = [];
+  for (const token of text.split(/\s*(?:[,;、，&]|\band\b)\s*|\s+/i)) {
+    if (!token) continue;
+    const id = token.replace(/[*_`[\]]/g, '').replace(/[.:]$/, '');
+    if (!looksLikeId(id, extra)) break;
+    ids.push(id);
+  }
+  return ids;
+}
