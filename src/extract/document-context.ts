@@ -5,6 +5,7 @@ import { claimsFromKeyValue, criticalPathClaim } from './claims.js';
 import { rolesOf, type Role } from './columns.js';
 import { estimateInTitle, readEstimate, type EstimateContext } from './estimates.js';
 import { cleanId, idKey, looksLikeId } from './ids.js';
+import { ListTracker } from './list-structure.js';
 import type { GroupRecord, ItemRecord, SprintRecord } from './records.js';
 import { parseReferences } from './references.js';
 import { readSprintName, type SprintName } from './sprints.js';
@@ -12,13 +13,18 @@ import { readSprintName, type SprintName } from './sprints.js';
 /** What a heading (or a heading-like line) sets for everything under it. */
 export interface Frame {
   depth: number;
-  sprint?: SprintName;
+  /** null: "## Out of sprint" leaves the sprint above. */
+  sprint?: SprintName | null;
   group?: string;
   track?: string;
   /** "### 5 Point Stories": the estimate of every item below that gives none. */
   size?: { raw: string; value: number; unit: Unit };
   item?: string;
   criticalPath?: boolean;
+  /** "### Acceptance criteria": the entries below check a story's work; they are no items. */
+  criteria?: boolean;
+  /** "## Done", "## In progress": a board column gives the status of what it lists. */
+  status?: string;
 }
 
 export const CRITICAL_PATH = /critical path|kritischer pfad|chemin critique|caminho crítico|ruta crítica|критический путь|关键路径/i;
@@ -55,11 +61,18 @@ export class DocumentContext {
   lineFrame: Frame | null = null;
   /** A front-matter record still waiting for the title its first heading gives. */
   pendingTitle: ItemRecord | null = null;
-  /** Whether the list entries that follow commit items to the current sprint. */
-  listMode: 'members' | 'other' | null = null;
+  /**
+   * What the list entries that follow are: items committed to the current sprint, a story's
+   * acceptance criteria (no items), or anything else.
+   */
+  listMode: 'members' | 'criteria' | 'other' | null = null;
+  /** The list a "criteria" label introduced, once its first entry is read. */
+  criteriaList: string | null = null;
   tableCount = 0;
   /** The original line of the block being read. */
   line = 1;
+  /** The lists of the document, as far as read: where each entry stands. */
+  readonly lists: ListTracker;
 
   constructor(
     readonly source: SourceText,
@@ -68,6 +81,7 @@ export class DocumentContext {
     this.extraIds = config.idPatterns.map((pattern) => new RegExp(pattern, 'u'));
     this.estimateContext = { unit: null, scale: {}, openEndedFactor: config.openEndedFactor };
     this.sourceLines = source.text.split('\n');
+    this.lists = new ListTracker(this.sourceLines);
   }
 
   position(line = this.line): SourcePosition {
@@ -229,7 +243,15 @@ export class DocumentContext {
   /** A new record with the context of where it stands (sprint, group, track). */
   record(
     id: string,
-    options: { title: string | null; container: string; estimate?: Estimate | null; parent?: string | null; done?: boolean | null; reference?: boolean },
+    options: {
+      title: string | null;
+      container: string;
+      estimate?: Estimate | null;
+      parent?: string | null;
+      done?: boolean | null;
+      reference?: boolean;
+      siblings?: string;
+    },
   ): ItemRecord {
     const sprint = this.nearest('sprint');
     return {
@@ -242,7 +264,7 @@ export class DocumentContext {
       sprint: sprint?.key ?? null,
       group: this.nearest('group') ?? null,
       track: this.nearest('track') ?? null,
-      status: null,
+      status: this.nearest('status') ?? null,
       done: options.done ?? null,
       priority: null,
       owner: null,
@@ -253,6 +275,9 @@ export class DocumentContext {
       container: options.container,
       mentionOnly: options.reference ?? false,
       estimateExpected: false,
+      siblings: options.siblings ?? null,
+      needsListItems: false,
+      titleEstimate: null,
     };
   }
 }

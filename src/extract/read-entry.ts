@@ -1,15 +1,22 @@
 import { estimateInTitle } from './estimates.js';
 import { cleanId, looksLikeId } from './ids.js';
 import { readKeyValues } from './key-values.js';
-import { parseReferences } from './references.js';
+import type { ListEntry } from './list-structure.js';
+import type { ItemRecord } from './records.js';
 import { readSprintName } from './sprints.js';
+import { inlineDependency, readDoneMarks, unknownEstimateForm, withoutEstimatePlaceholder } from './title-marks.js';
 import { stripDecoration, type DocumentContext } from './document-context.js';
 
 /** A list entry: sprint commitments, checkbox tasks, item definitions or an item's metadata. */
 export function readEntry(ctx: DocumentContext, text: string, checked: boolean | null): void {
-  const item = ctx.nearest('item');
+  const { entry, parent } = ctx.lists.enter(ctx.line);
+  // Acceptance criteria and a Definition of Done check a story's work; they are no work items.
+  if (ctx.nearest('criteria') || inCriteriaList(ctx, entry)) return;
+  // An entry nested in an item's entry belongs to that item, as a task list belongs to its story.
+  const item = parent?.item ?? ctx.nearest('item');
   const pairs = readKeyValues(text);
-  const value = stripDecoration(text);
+  const marks = readDoneMarks(text);
+  const value = stripDecoration(marks.text);
 
   // "- **Sprint 1 (week 1):** US‑01, US‑03, US‑04 (basic CRUD)"
   const sprintLead = /^([^:]{1,60}):\s*(.*)$/.exec(value);
@@ -24,31 +31,70 @@ export function readEntry(ctx: DocumentContext, text: string, checked: boolean |
   }
   const lead = /^([^\s:–—,]+(?:\s#?\d+(?:\.\d+)*)?)\s*([:–—-]\s*|\s+|$)(.*)$/u.exec(value);
   const id = lead && looksLikeId(cleanId(lead[1]), ctx.extraIds) ? cleanId(lead[1]) : null;
-  const currentSprint = ctx.nearest('sprint');
-  if (id && lead && ctx.listMode === 'members' && currentSprint && !item && checked === null) {
-    // "AION-702 partly for capture" carries a note on the commitment; "US-4: Export" or
-    // "US-4 Export" a title.
+  if (id && lead) {
     const rest = lead[3].trim();
-    const titled = /^[:–—-]/.test(lead[2]) || /^[\p{Lu}\p{Lo}\d]/u.test(rest);
-    ctx.sprints.get(currentSprint.key)!.members.push({ id, partial: !titled && rest ? rest : null, source: ctx.position() });
-    if (titled && rest) ctx.records.push(ctx.record(id, { title: rest, container: `list:${ctx.line}`, reference: true }));
-    return;
-  }
-  // A checkbox task, a task listed under its story, or an entry that carries its own estimate
-  // ("1. US-5 Export CSV — 3 SP") defines an item; other entries that start with an ID only
-  // mention one ("- AION-101 through AION-104").
-  const estimated = lead !== null && estimateInTitle(lead[3]) !== null;
-  if (id && lead && (checked !== null || estimated || (item && /^[:–—]/.test(lead[2])))) {
-    const dependency = /[\s(—–-]+(?:depends on|blocked by|after|requires|needs)\s+([^)]*)\)?\s*$/i.exec(lead[3]);
-    const { title, estimate } = ctx.titleAndEstimate(dependency ? lead[3].slice(0, dependency.index) : lead[3]);
-    const record = ctx.record(id, { title, estimate, parent: item ?? null, done: checked, container: `list:${item ?? ''}` });
-    if (dependency) record.references.push(...parseReferences(dependency[1], ctx.extraIds));
-    ctx.records.push(record);
-    return;
+    // "US-4: Export" and "US-4 Export" carry a title; "AION-702 partly for capture" a note.
+    const titled = rest !== '' && (/^[:–—-]/.test(lead[2]) || /^[\p{Lu}\p{Lo}\d]/u.test(rest));
+    const estimated = estimateInTitle(rest) !== null;
+    const done = marks.done || checked;
+    const currentSprint = ctx.nearest('sprint');
+    if (ctx.listMode === 'members' && currentSprint && !item && checked === null) {
+      // A commitment list names items; an entry that carries its own title or estimate
+      // ("OTR-21 Search filters — 8 pts") also defines the item it commits.
+      ctx.sprints.get(currentSprint.key)!.members.push({ id, partial: !titled && !estimated && rest ? rest : null, source: ctx.position() });
+      if (titled || estimated) defineItem(ctx, entry, id, rest, { parent: null, done, mention: !estimated });
+      return;
+    }
+    // A checkbox task, a task listed under its story, or an entry that carries its own estimate
+    // ("1. US-5 Export CSV — 3 SP") defines an item. A titled entry without either ("- **RM-3**
+    // Gamma") is one in a list of such items, and only there; other entries that start with an
+    // ID only mention one ("- AION-101 through AION-104").
+    const definite = checked !== null || estimated || (item !== undefined && /^[:–—]/.test(lead[2]));
+    if (definite || titled) {
+      const record = defineItem(ctx, entry, id, rest, { parent: item ?? null, done, mention: false });
+      record.needsListItems = !definite;
+      return;
+    }
   }
   if (pairs.length > 0 && item && !ctx.isClaimLine(pairs)) {
     ctx.metadata(item, pairs);
     return;
   }
   if (pairs.length > 0) ctx.keyValueClaims(pairs);
+}
+
+/** "Acceptance criteria:" as a label introduces the one list below it. */
+function inCriteriaList(ctx: DocumentContext, entry: ListEntry): boolean {
+  if (ctx.listMode !== 'criteria') return false;
+  ctx.criteriaList ??= entry.list;
+  if (entry.list === ctx.criteriaList) return true;
+  ctx.listMode = 'other';
+  return false;
+}
+
+/** The item a list entry defines: its title, estimate, dependency note and done mark. */
+function defineItem(
+  ctx: DocumentContext,
+  entry: ListEntry,
+  id: string,
+  text: string,
+  options: { parent: string | null; done: boolean | null; mention: boolean },
+): ItemRecord {
+  const dependency = inlineDependency(text, ctx.extraIds);
+  const { title, estimate } = ctx.titleAndEstimate(withoutEstimatePlaceholder(dependency?.text ?? text));
+  const record = ctx.record(id, {
+    title,
+    estimate,
+    parent: options.parent,
+    done: options.done,
+    // Duplicate IDs count within one list, as within one table.
+    container: entry.list,
+    reference: options.mention,
+    siblings: entry.list,
+  });
+  if (!estimate && title) record.titleEstimate = unknownEstimateForm(title);
+  if (dependency) record.references.push(...dependency.references);
+  ctx.records.push(record);
+  entry.item = id;
+  return record;
 }

@@ -1,7 +1,9 @@
 import { toNumber } from './estimates.js';
 import { cleanId, idKey, looksLikeId } from './ids.js';
 import { readKeyValues } from './key-values.js';
+import { isCriteriaHeading, isOutsideSprintHeading, statusOfHeading } from './section-names.js';
 import { readSprintName } from './sprints.js';
+import { readDoneMarks, unbracketLeadingId, unknownEstimateForm } from './title-marks.js';
 import { CRITICAL_PATH, ITEM_HEADING, stripDecoration, type DocumentContext, type Frame } from './document-context.js';
 
 const GROUP_HEADING = /^(?:epic|épica|epico|epopeia|эпик|史诗|에픽)\b\s*[#:]?\s*([\w.\u2011-]*\d[\w.\u2011-]*)?\s*[:–—-]?\s*(.*)$/iu;
@@ -16,12 +18,18 @@ export function readHeading(ctx: DocumentContext, depth: number, raw: string): v
   while (ctx.stack.length > 0 && ctx.stack[ctx.stack.length - 1].depth >= depth) ctx.stack.pop();
   ctx.lineFrame = null;
   ctx.listMode = null;
-  const text = stripDecoration(raw);
+  const marks = readDoneMarks(raw);
+  const text = stripDecoration(unbracketLeadingId(marks.text, ctx.extraIds));
   const frame: Frame = { depth };
   const parentItem = ctx.nearest('item');
   const pairs = readKeyValues(text);
   const sprint = readSprintName(text);
-  if (parentItem && pairs.length > 0 && !ITEM_HEADING.test(text)) {
+  const status = statusOfHeading(text);
+  if (isCriteriaHeading(text)) {
+    frame.criteria = true;
+  } else if (isOutsideSprintHeading(text)) {
+    frame.sprint = null;
+  } else if (parentItem && pairs.length > 0 && !ITEM_HEADING.test(text)) {
     // "### Estimativa: 5 Story Points" under a story heading is metadata of that story.
     ctx.metadata(parentItem, pairs);
   } else if (!parentItem && pairs.length > 0 && ctx.keyValueClaims(pairs)) {
@@ -37,7 +45,8 @@ export function readHeading(ctx: DocumentContext, depth: number, raw: string): v
     const track = /^(.+?)\s+(?:track|stream|lane)$/i.exec(text);
     if (size) frame.size = { raw: size[0], value: toNumber(size[1]), unit: 'points' };
     else if (track) frame.track = track[1];
-    else frame.item = itemHeading(ctx, text, parentItem);
+    else if (status) frame.status = status;
+    else frame.item = itemHeading(ctx, text, { parent: parentItem, depth, done: marks.done });
   }
   ctx.stack.push(frame);
 }
@@ -61,12 +70,22 @@ function groupHeading(ctx: DocumentContext, text: string, frame: Frame): boolean
   return false;
 }
 
-function itemHeading(ctx: DocumentContext, text: string, parent: string | undefined): string | undefined {
+/** "### US-12: Guest checkout (3 SP) ✅": an item, among the other item headings of its level. */
+function itemHeading(ctx: DocumentContext, text: string, place: { parent: string | undefined; depth: number; done: boolean }): string | undefined {
   const match = ITEM_HEADING.exec(text);
-  if (!match) return undefined;
+  if (!match || ctx.nearest('criteria')) return undefined;
   const id = cleanId(match[1]);
   if (!looksLikeId(id, ctx.extraIds) && !/^[\p{L}-]+\s+#?\d/u.test(id)) return undefined;
   const { title, estimate } = ctx.titleAndEstimate(match[2]);
-  ctx.records.push(ctx.record(id, { title, estimate, parent: parent ?? null, container: `heading:${ctx.line}` }));
+  const record = ctx.record(id, {
+    title,
+    estimate,
+    parent: place.parent ?? null,
+    done: place.done || null,
+    container: `heading:${ctx.line}`,
+    siblings: `heading:${place.depth}`,
+  });
+  if (!estimate && title) record.titleEstimate = unknownEstimateForm(title);
+  ctx.records.push(record);
   return id;
 }

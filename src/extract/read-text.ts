@@ -3,6 +3,7 @@ import { rolesOf } from './columns.js';
 import { readGantt } from './gantt.js';
 import { cleanId, looksLikeColumnId, looksLikeId } from './ids.js';
 import { labelOf, readKeyValues } from './key-values.js';
+import { isCriteriaLabel } from './section-names.js';
 import { readSprintName } from './sprints.js';
 import { ITEM_HEADING, stripDecoration, type DocumentContext } from './document-context.js';
 
@@ -18,6 +19,11 @@ function flatten(value: unknown): string {
 /** A line of a paragraph: a label, `Key: value` metadata or figures, a sprint or epic line. */
 export function readLine(ctx: DocumentContext, text: string): void {
   if (boldItemLine(ctx, text)) return;
+  if (isCriteriaLabel(text)) {
+    ctx.listMode = 'criteria';
+    ctx.criteriaList = null;
+    return;
+  }
   const item = ctx.nearest('item');
   const pairs = readKeyValues(text);
   const label = labelOf(text);

@@ -25,8 +25,17 @@ export interface ItemRecord {
   container: string;
   /** A commitment list entry that names an item defined elsewhere: it adds no item of its own. */
   mentionOnly: boolean;
-  /** The record's table has an estimate column, so an empty cell is a missing estimate. */
+  /**
+   * The record's table has an estimate column, or other items of its list or heading level
+   * carry estimates: an estimate it lacks is missing.
+   */
   estimateExpected: boolean;
+  /** The entries of one list, or the headings of one level, the record stands among ("list:12", "heading:3"). */
+  siblings: string | null;
+  /** An ID-led list entry with a title but neither estimate nor checkbox: an item only in a list of items. */
+  needsListItems: boolean;
+  /** An amount in the title in a form no estimate reading knows ("4 ч"), unparsable where its siblings carry estimates. */
+  titleEstimate: string | null;
 }
 
 export interface SprintRecord {

@@ -1,5 +1,6 @@
 import type { FileExtraction, ItemRecord } from '../extract/records.js';
 import { idKey } from '../extract/ids.js';
+import { settleSiblings } from '../extract/settle-siblings.js';
 import { readSprintName } from '../extract/sprints.js';
 import { isDoneStatus } from './status.js';
 import { countsInTotals, indexById, sumExpected } from './totals.js';
@@ -18,6 +19,7 @@ interface Draft {
  */
 export function buildBacklog(extractions: readonly FileExtraction[]): Backlog {
   const drafts = new Map<string, Draft>();
+  for (const extraction of extractions) settleSiblings(extraction);
   const diagnostics: Diagnostic[] = extractions.flatMap((extraction) => extraction.diagnostics);
   const conflicts: Conflict[] = [];
   qualifyLocalNumbers(extractions);
@@ -349,8 +351,9 @@ function resolveReferences(drafts: Map<string, Draft>, groups: Group[]): void {
 
 /**
  * Work that should carry an estimate and does not: an empty cell in a table that has an
- * estimate column, or a sprint commitment in a file where other items are estimated. Tasks of
- * an estimated story need none of their own.
+ * estimate column, an item among estimated items of its list or heading level, or a sprint
+ * commitment in a file where other items are estimated. Tasks of an estimated story need none
+ * of their own.
  */
 function missingEstimates(drafts: Map<string, Draft>, byId: ReadonlyMap<string, Item>): Diagnostic[] {
   const estimatedFiles = new Set<string>();

@@ -1,0 +1,78 @@
+import { isDoneStatus } from '../model/status.js';
+import { looksLikeId } from './ids.js';
+import { parseReferences } from './references.js';
+
+/**
+ * What an item's heading or list entry says besides its ID, title and estimate: a done mark
+ * ("✅", "[DONE]", "(Done)", the whole title struck through), a dependency note ("— depends on
+ * A-1", "(deps: A-12)"), a placeholder for the estimate ("(TBD)"), or an amount in a form no
+ * estimate reading knows ("(4 ч)").
+ */
+
+const CHECK_MARK = String.raw`(?:[✅✔☑]\uFE0F?)`;
+const LEADING_CHECK = new RegExp(String.raw`^\s*${CHECK_MARK}\s*`, 'u');
+const TRAILING_CHECK = new RegExp(String.raw`\s*${CHECK_MARK}\s*$`, 'u');
+// One word only: "(complete rewrite)" describes the work, "(Complete)" its state.
+const WORD_MARK = /^\s*[([](\p{L}{2,20})[)\]]\s*|\s*[([](\p{L}{2,20})[)\]]\s*$/gu;
+
+/** The text without its done marks, and whether it had one. */
+export function readDoneMarks(text: string): { text: string; done: boolean } {
+  let value = text.trim();
+  let done = false;
+  // "~~US-15: Pay~~": struck through as a whole, the item is finished (or dropped, which counts as no work left).
+  const struck = /^([^\p{L}\p{N}~]*)~~(.+)~~\s*$/u.exec(value);
+  if (struck && !struck[2].includes('~~')) {
+    value = `${struck[1]}${struck[2]}`.trim();
+    done = true;
+  }
+  for (const mark of [LEADING_CHECK, TRAILING_CHECK]) {
+    if (mark.test(value)) {
+      value = value.replace(mark, ' ').trim();
+      done = true;
+    }
+  }
+  value = value
+    .replace(WORD_MARK, (whole, leading?: string, trailing?: string) => {
+      if (!isDoneStatus((leading ?? trailing ?? '').trim())) return whole;
+      done = true;
+      return ' ';
+    })
+    .trim();
+  return { text: value, done };
+}
+
+/** "[FEAT-3] Dark mode": an ID in brackets at the start of a heading is the ID. */
+export function unbracketLeadingId(text: string, extra: readonly RegExp[]): string {
+  const match = /^([^\p{L}\p{N}#[]*)\[([^\][\s]{1,24})\]/u.exec(text);
+  return match && looksLikeId(match[2], extra) ? `${match[1]}${match[2]}${text.slice(match[0].length)}` : text;
+}
+
+const DEPENDENCY_WORDS = String.raw`depends on|dependent on|blocked by|requires|needs|after|deps|dependencies|depende de|dépend de|bloqueada por|bloqueado por|bloqué par|bloquée par|hängt ab von|abhängig von|blockiert durch|зависит от|依赖|依存`;
+const DEPENDENCY_NOTE = new RegExp(String.raw`[\s(,—–-]+(?:${DEPENDENCY_WORDS})(?:\s*[:：]\s*|\s+)([^)]*)\)?\s*$`, 'iu');
+
+/** What a dependency note can name besides item IDs: a release or an epic the model resolves to its items. */
+const NAMED_GROUP = /^(?:release|epic|milestone)\s+\S+$/i;
+
+/**
+ * "Saved searches — 5 pts (depends on OTR-21)", "z — blocked by: A-2": the note and the IDs it
+ * names. Only a note that names IDs (or releases, epics) alone is one: "Redirect after login"
+ * is a title.
+ */
+export function inlineDependency(text: string, extra: readonly RegExp[]): { text: string; references: string[] } | null {
+  const note = DEPENDENCY_NOTE.exec(text);
+  if (!note) return null;
+  const references = parseReferences(note[1].replace(/[、，]/g, ','), extra);
+  if (references.length === 0 || !references.every((reference) => looksLikeId(reference, extra) || NAMED_GROUP.test(reference))) return null;
+  return { text: text.slice(0, note.index).replace(/[\s,;]+$/, ''), references };
+}
+
+/** "Alpha (TBD)": the title without a placeholder where the estimate would stand. */
+export function withoutEstimatePlaceholder(title: string): string {
+  return title.replace(/\s*[([](?:tbd|tbc|tba|\?+|n\/a|to be estimated)[)\]]\s*$/i, '').trim();
+}
+
+/** "Delta (4 ч)": an amount in parentheses, in a unit no estimate reading knows. */
+export function unknownEstimateForm(title: string): string | null {
+  const match = /[([]\s*(~?\s*\d+(?:[.,]\d+)?(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?\s*\p{L}{1,4}\.?)\s*[)\]]\s*$/u.exec(title);
+  return match ? match[1] : null;
+}
