@@ -28,7 +28,7 @@ const estimateProblems = (backlog: Backlog) =>
     .map((problem) => [problem.rule, problem.line, problem.message]);
 
 function load(name: string): Backlog {
-  const file = `fixtures/styles/${name}`;
+  const file = `fixtures/lists/${name}`;
   return backlogFromSources([{ file, path: file, ...decodeBytes(readFileSync(file), file) }]);
 }
 
@@ -275,17 +275,17 @@ describe('a board of status columns (board-columns.md)', () => {
 
   it('reads column statuses, nested tasks as children, no acceptance criteria, and the item without estimate', () => {
     expect(rows(backlog)).toEqual([
-      'PAY-7 | Refund by card | 3 days | - | - | To do | open | -',
-      'PAY-7.1 | Gateway call | 1 days | - | - | To do | open | PAY-7',
-      'PAY-7.2 | Refund e-mail | 2 days | - | - | To do | done | PAY-7',
-      'PAY-8 | Partial refunds | 2 days | - | PAY-7 | To do | open | -',
-      'PAY-9 | Refund report | - | - | - | To do | open | -',
-      'PAY-5 | Invoice numbering | 1 days | - | - | In progress | open | -',
-      'PAY-3 | Invoice PDF | 2 days | - | - | Done | done | -',
-      'PAY-4 | Invoice e-mail | 1 days | - | - | Done | done | -',
-      'PAY-2 | Tax table | 1 days | - | - | Done | done | -',
+      'BRD-7 | Refund by card | 3 days | - | - | To do | open | -',
+      'BRD-7.1 | Gateway call | 1 days | - | - | To do | open | BRD-7',
+      'BRD-7.2 | Refund e-mail | 2 days | - | - | To do | done | BRD-7',
+      'BRD-8 | Partial refunds | 2 days | - | BRD-7 | To do | open | -',
+      'BRD-9 | Refund report | - | - | - | To do | open | -',
+      'BRD-5 | Invoice numbering | 1 days | - | - | In progress | open | -',
+      'BRD-3 | Invoice PDF | 2 days | - | - | Done | done | -',
+      'BRD-4 | Invoice e-mail | 1 days | - | - | Done | done | -',
+      'BRD-2 | Tax table | 1 days | - | - | Done | done | -',
     ]);
     expect(sumExpected(workItems(backlog), 'days')).toBe(3 + 2 + 1 + 2 + 1 + 1);
-    expect(estimateProblems(backlog)).toEqual([['missing-estimate', 9, 'PAY-9 has no estimate']]);
+    expect(estimateProblems(backlog)).toEqual([['missing-estimate', 9, 'BRD-9 has no estimate']]);
   });
 });
