@@ -1,5 +1,5 @@
 import type { Claim, ClaimScope, SourcePosition, Unit } from '../model/types.js';
-import { toNumber, unitOfWord } from './estimates.js';
+import { toNumber, unitOfWord, type StatedUnit } from './estimates.js';
 import { idsInText } from './ids.js';
 
 const NUMBER = String.raw`(\d+(?:[.,]\d+)?)`;
@@ -41,8 +41,8 @@ export function claimsFromKeyValue(
   if (CAPACITY_KEY.test(key)) {
     const match = new RegExp(String.raw`^~?\s*${NUMBER}\s*([\p{L} ]*)`, 'u').exec(value);
     if (!match) return [];
-    const unit = unitOfWord(match[2].trim().split(/\s+/).slice(0, 2).join(' '))?.unit ?? unitOfWord(match[2].trim().split(/\s+/)[0] ?? '')?.unit ?? contextUnit;
-    return [{ kind: 'capacity', scope, value: toNumber(match[1]), unit, raw, source }];
+    const stated = unitOfWords(match[2]);
+    return [{ kind: 'capacity', scope, value: toNumber(match[1]) * (stated?.factor ?? 1), unit: stated?.unit ?? contextUnit, raw, source }];
   }
   if (VELOCITY_KEY.test(key)) {
     const match = new RegExp(String.raw`^~?\s*${NUMBER}`).exec(value);
@@ -65,11 +65,18 @@ export function claimsFromKeyValue(
       claims.push({ kind: 'count', scope, which, value: amount, raw, source });
       continue;
     }
-    const unit = words ? (unitOfWord(words.split(/\s+/).slice(0, 2).join(' '))?.unit ?? unitOfWord(words.split(/\s+/)[0])?.unit) : unitOfKey(key) ?? contextUnit;
-    if (words && !unit) continue;
-    claims.push({ kind: 'total', scope, which, value: amount, unit: unit ?? null, raw, source });
+    const stated = words ? unitOfWords(words) : null;
+    if (words && !stated) continue;
+    const unit = stated ? stated.unit : (unitOfKey(key) ?? contextUnit);
+    claims.push({ kind: 'total', scope, which, value: amount * (stated?.factor ?? 1), unit, raw, source });
   }
   return claims;
+}
+
+/** The unit the words after a figure name: "story points", "days of work", "weeks". */
+function unitOfWords(words: string): StatedUnit | null {
+  const split = words.trim().split(/\s+/);
+  return unitOfWord(split.slice(0, 2).join(' ')) ?? unitOfWord(split[0] ?? '');
 }
 
 function unitOfKey(key: string): Unit | null {
@@ -99,13 +106,13 @@ export function criticalPathClaim(text: string, scope: ClaimScope, source: Sourc
     return chain.length >= 2;
   });
   if (!chainLine) return null;
-  const unit = length ? (unitOfWord(length[2])?.unit ?? null) : null;
+  const stated = length ? unitOfWord(length[2]) : null;
   return {
     kind: 'critical-path',
     scope,
     chain,
-    length: length ? toNumber(length[1]) : null,
-    unit,
+    length: length ? toNumber(length[1]) * (stated?.factor ?? 1) : null,
+    unit: stated?.unit ?? null,
     raw: chainLine.trim(),
     source,
   };

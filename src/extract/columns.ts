@@ -1,5 +1,4 @@
-import type { Unit } from '../model/types.js';
-import { unitOfWord } from './estimates.js';
+import { unitOfWord, type StatedUnit } from './estimates.js';
 
 /** What a table column or a `**Key**: value` line carries. */
 export type Role =
@@ -72,20 +71,21 @@ export function rolesOf(header: string): Role[] {
 const PERSON_DAYS = /(?<!\p{L})(?:personentage?|manntage?|jours?[- ]hommes?|人天|人日)(?!\p{L})/iu;
 const GERMAN_EFFORT = /(?<!\p{L})(?:aufwand|schätzung|dauer|umfang)(?!\p{L})/iu;
 
-/** The unit a header states: "Pts", "Estimate (days)", "Est(H)", "Schätzung (Story Points)". */
-export function unitOfHeader(header: string): Unit | null {
+/**
+ * The unit a header states: "Pts", "Estimate (days)", "Est(H)", "Schätzung (Story Points)", with
+ * what each bare number in the column counts ("Estimate (weeks)": 5 days).
+ */
+export function unitOfHeader(header: string): StatedUnit | null {
   const text = header.replace(/[*_`]/g, '').trim();
   // German effort is counted in "PT" (Personentage), which elsewhere abbreviates points.
-  if (PERSON_DAYS.test(text) || (/(?<!\p{L})PT(?!\p{L})/u.test(text) && GERMAN_EFFORT.test(text))) return 'days';
+  if (PERSON_DAYS.test(text) || (/(?<!\p{L})PT(?!\p{L})/u.test(text) && GERMAN_EFFORT.test(text))) return { unit: 'days', factor: 1 };
   const inParens = /\(([^)]*)\)/.exec(text);
-  if (inParens) {
-    const unit = unitOfWord(inParens[1]);
-    if (unit) return unit.unit;
-  }
+  const inParensUnit = inParens ? unitOfWord(inParens[1]) : null;
+  if (inParensUnit) return inParensUnit;
   const words = text.split(/[\s/()]+/).filter(Boolean);
   for (let i = words.length - 1; i >= 0; i--) {
     const unit = unitOfWord(words.slice(i).join(' ')) ?? unitOfWord(words[i]);
-    if (unit) return unit.unit;
+    if (unit) return unit;
   }
   return null;
 }

@@ -2,8 +2,8 @@ import type { Config } from '../config/types.js';
 import type { Claim, ClaimScope, Diagnostic, Estimate, SourcePosition, Unit } from '../model/types.js';
 import type { SourceText } from '../read/source.js';
 import { claimsFromKeyValue, criticalPathClaim } from './claims.js';
-import { rolesOf, type Role } from './columns.js';
-import { estimateInTitle, readEstimate, type EstimateContext } from './estimates.js';
+import { rolesOf, unitOfHeader, type Role } from './columns.js';
+import { estimateInTitle, readEstimate, type EstimateContext, type StatedUnit } from './estimates.js';
 import { cleanId, idKey, looksLikeId } from './ids.js';
 import { ListTracker } from './list-structure.js';
 import type { GroupRecord, ItemRecord, SprintRecord } from './records.js';
@@ -181,13 +181,13 @@ export class DocumentContext {
   }
 
   /** Sets one field of a record from a value whose role is known (a column or a metadata key). */
-  applyRole(record: ItemRecord, role: Role | undefined, value: string, header: string, unit: Unit | null = null): void {
+  applyRole(record: ItemRecord, role: Role | undefined, value: string, header: string, stated: StatedUnit | null = unitOfHeader(header)): void {
     const text = value.trim();
     if (!text) return;
     switch (role) {
       case 'estimate': {
-        if (record.estimate && record.estimate.unit !== (unit ?? record.estimate.unit)) return;
-        const reading = readEstimate(text, { ...this.estimateContext, unit: unit ?? this.unitOfKey(header) });
+        if (record.estimate && stated && record.estimate.unit !== stated.unit) return;
+        const reading = readEstimate(text, { ...this.estimateContext, unit: stated?.unit ?? this.unitOfKey(header), factor: stated?.factor });
         if (reading && 'estimate' in reading) {
           if (!record.estimate || reading.estimate.unit === record.estimate.unit) record.estimate ??= reading.estimate;
         } else if (reading && !record.estimate) {

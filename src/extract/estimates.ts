@@ -5,6 +5,8 @@ import { foldWidth, fractionsAsDecimals, plainNumerals, WRITTEN_NUMBER } from '.
 export interface EstimateContext {
   /** The unit the surrounding text implies: a "Pts" column, a "5 Point Stories" heading. */
   unit: Unit | null;
+  /** What a bare number counts in `unit`: 5 in an "Estimate (weeks)" column (weeks are 5 days). */
+  factor?: number;
   /** T-shirt sizes: the document's stated scale first, then configuration. */
   scale: Record<string, SizeRange>;
   openEndedFactor: number;
@@ -38,8 +40,14 @@ export function toNumber(text: string): number {
   return Number(text.replace(',', '.'));
 }
 
+/** A unit as a word names it: weeks are days, 5 to the week; minutes are hours, 60 to the hour. */
+export interface StatedUnit {
+  unit: Unit;
+  factor: number;
+}
+
 /** The unit a word names ("days", "Pts", "Stunden"), with the factor into that unit. */
-export function unitOfWord(word: string): { unit: Unit; factor: number } | null {
+export function unitOfWord(word: string): StatedUnit | null {
   const clean = word.trim().replace(/[.)\]]+$/, '');
   if (!clean) return null;
   for (const [pattern, unit, factor] of UNIT_WORDS) if (pattern.test(clean)) return { unit, factor };
@@ -80,7 +88,7 @@ function unitAfterNumber(word: string, context: EstimateContext): { unit: Unit; 
 
 function resolveUnit(suffix: string, context: EstimateContext): { unit: Unit; factor: number } | 'bad' {
   const text = suffix.trim();
-  if (!text) return { unit: context.unit ?? 'points', factor: 1 };
+  if (!text) return context.unit ? { unit: context.unit, factor: context.factor ?? 1 } : { unit: 'points', factor: 1 };
   // Only the first word names the unit: "5 days of work", "3 Story Points".
   const words = text.split(/\s+/);
   return unitAfterNumber(words.slice(0, 2).join(' '), context) ?? unitAfterNumber(words[0], context) ?? 'bad';
@@ -101,7 +109,9 @@ function readSum(text: string, original: string, context: EstimateContext): Esti
   }
   const stated = new Set(terms.flatMap((term) => (term.unit ? [term.unit] : [])));
   if (stated.size > 1) return { problem: `"${original}" adds up amounts in different units` };
-  const value = terms.reduce((sum, term) => sum + term.value, 0);
+  const sum = terms.reduce((total, term) => total + term.value, 0);
+  // Bare numbers throughout count in the context's unit, at its factor.
+  const value = stated.size === 0 && context.unit ? sum * (context.factor ?? 1) : sum;
   return { estimate: make([...stated][0] ?? context.unit ?? 'points', value, value, value, original, 'single') };
 }
 

@@ -73,7 +73,7 @@ function itemRows(ctx: DocumentContext, table: ItemTable, lineOf: (index: number
     if (table.threePoint) {
       const [o, m, p] = table.threePoint.map((column) => row.cells[column] ?? '');
       if (o && m && p) {
-        const reading = readEstimate(`${o}/${m}/${p}`, { ...ctx.estimateContext, unit: table.threePointUnit });
+        const reading = readEstimate(`${o}/${m}/${p}`, { ...ctx.estimateContext, unit: table.threePointUnit?.unit ?? null, factor: table.threePointUnit?.factor });
         if (reading && 'estimate' in reading) record.estimate = { ...reading.estimate, raw: `${o} / ${m} / ${p}` };
       }
     }
@@ -126,7 +126,8 @@ function tableTotals(ctx: DocumentContext, table: ItemTable, lineOf: (index: num
   if (column === -1 || ids.length === 0) return;
   for (const total of table.totals) {
     const raw = (total.cells[column] ?? '').replace(/[*_`]/g, '').trim();
-    const reading = readEstimate(raw, { ...ctx.estimateContext, unit: table.header[column].unit ?? ctx.unitOfKey(table.header[column].text) ?? ctx.nearest('size')?.unit ?? null });
+    const stated = table.header[column].unit;
+    const reading = readEstimate(raw, { ...ctx.estimateContext, unit: stated?.unit ?? ctx.unitOfKey(table.header[column].text) ?? ctx.nearest('size')?.unit ?? null, factor: stated?.factor });
     if (!reading || !('estimate' in reading) || reading.estimate.kind !== 'single') continue;
     const position = ctx.position(lineOf(total.row));
     ctx.claims.push({

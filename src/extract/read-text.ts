@@ -5,7 +5,7 @@ import { cleanId, looksLikeColumnId, looksLikeId } from './ids.js';
 import { labelOf, readKeyValues } from './key-values.js';
 import { isCriteriaLabel } from './section-names.js';
 import { readSprintName } from './sprints.js';
-import { ITEM_HEADING, stripDecoration, type DocumentContext } from './document-context.js';
+import { CRITICAL_PATH, ITEM_HEADING, stripDecoration, type DocumentContext } from './document-context.js';
 
 const COMMITMENT_LABEL = /^(?:commitment|committed|commitments?|scope|items|stories|backlog|sprint backlog|selected|planned|zugesagt|engagement|compromisso|compromiso|обязательства|承诺)$/i;
 
@@ -31,6 +31,8 @@ export function readLine(ctx: DocumentContext, text: string): void {
     ctx.listMode = COMMITMENT_LABEL.test(label) ? 'members' : 'other';
     return;
   }
+  // A stated critical path under the last story is the document's, not that story's metadata.
+  if (item && CRITICAL_PATH.test(text) && ctx.criticalPathText(text, ctx.line)) return;
   if (pairs.length > 0 && item && !ctx.isClaimLine(pairs)) {
     ctx.metadata(item, pairs);
     return;

@@ -1,8 +1,7 @@
 import type { SizeRange } from '../config/types.js';
-import type { Unit } from '../model/types.js';
 import type { Block } from './blocks.js';
 import { rolesOf, unitOfHeader, type Role } from './columns.js';
-import { readEstimate, toNumber } from './estimates.js';
+import { readEstimate, toNumber, type StatedUnit } from './estimates.js';
 import { cleanId, looksLikeColumnId, looksLikeId } from './ids.js';
 import { leadingIds } from './leading-id.js';
 import { readSprintName } from './sprints.js';
@@ -10,7 +9,7 @@ import { readSprintName } from './sprints.js';
 export interface Column {
   text: string;
   role: Role | undefined;
-  unit: Unit | null;
+  unit: StatedUnit | null;
 }
 
 interface Common {
@@ -25,7 +24,7 @@ export type ReadTable =
       rows: { id: string; cells: string[]; row: number }[];
       hasEstimate: boolean;
       threePoint: [number, number, number] | null;
-      threePointUnit: Unit | null;
+      threePointUnit: StatedUnit | null;
       /** "| **Total** | | **21** |" rows at the foot of the table. */
       totals: { cells: string[]; row: number }[];
       /** Kanban tables: one column per status, the item's marked with an X. */
@@ -197,7 +196,7 @@ function unidentifiedWork(header: string[], candidates: Role[][], cells: string[
   if (estimate === -1 || title === -1 || cells.every((row) => SIZE_CELL.test((row[0] ?? '').replace(/[*_`]/g, '').trim()))) return 0;
   const unit = unitOfHeader(header[estimate]);
   return cells.filter((row) => {
-    const reading = readEstimate(row[estimate] ?? '', { unit, scale: {}, openEndedFactor: 1.5 });
+    const reading = readEstimate(row[estimate] ?? '', { unit: unit?.unit ?? null, factor: unit?.factor, scale: {}, openEndedFactor: 1.5 });
     return /\p{L}{2}/u.test(row[title] ?? '') && reading !== null && 'estimate' in reading;
   }).length;
 }

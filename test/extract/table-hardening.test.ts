@@ -101,11 +101,11 @@ describe('header synonyms and units (finding 3)', () => {
   it('counts person-days headers in days', () => {
     for (const header of ['MD', 'Man-days', 'PD', 'Person-days', 'Personentage']) {
       expect(rolesOf(header), header).toEqual(['estimate']);
-      expect(unitOfHeader(header), header).toBe('days');
+      expect(unitOfHeader(header)?.unit, header).toBe('days');
     }
-    expect(unitOfHeader('Aufwand (PT)')).toBe('days');
+    expect(unitOfHeader('Aufwand (PT)')?.unit).toBe('days');
     // Outside a German effort header, "pt" stays the points it abbreviates.
-    expect(unitOfHeader('Estimate (pt)')).toBe('points');
+    expect(unitOfHeader('Estimate (pt)')?.unit).toBe('points');
     const backlog = backlogFromMarkdown(table('Nr. | Anforderung | Aufwand (PT)', ['A-1 | Artikelstamm | 3', 'A-2 | Inventur | 2,5']));
     expect(backlog.items.map((item) => [item.estimate?.expected, item.estimate?.unit])).toEqual([
       [3, 'days'],
