@@ -181,11 +181,13 @@ export class DocumentContext {
   }
 
   /** Sets one field of a record from a value whose role is known (a column or a metadata key). */
-  applyRole(record: ItemRecord, role: Role | undefined, value: string, header: string, stated: StatedUnit | null = unitOfHeader(header)): void {
+  /** `column`: the unit a table column states; a metadata key's own words are read when it is not given. */
+  applyRole(record: ItemRecord, role: Role | undefined, value: string, header: string, column?: StatedUnit | null): void {
     const text = value.trim();
     if (!text) return;
     switch (role) {
       case 'estimate': {
+        const stated = column === undefined ? unitOfHeader(header) : column;
         if (record.estimate && stated && record.estimate.unit !== stated.unit) return;
         const reading = readEstimate(text, { ...this.estimateContext, unit: stated?.unit ?? this.unitOfKey(header), factor: stated?.factor });
         if (reading && 'estimate' in reading) {
