@@ -6,9 +6,10 @@
  */
 
 const SPRINT_WORD = String.raw`(?:sprint|iteration|iteração|itération|iteración|спринт|冲刺|스프린트|スプリント)`;
-const SPRINT_NUMBER = String.raw`(\d+(?:\.\d+)?(?:\s*[-–]\s*\d+(?:\.\d+)?)?)`;
+/** The number, and what may make it a range: " – 2" in "Sprint 1 – 2". */
+const SPRINT_NUMBER = String.raw`(\d+(?:\.\d+)?)(\s*[-–]\s*(\d+(?:\.\d+)?))?`;
 
-const SPRINT_HEAD = new RegExp(String.raw`^${SPRINT_WORD}\s*(?:#|no\.?|nr\.?)?\s*${SPRINT_NUMBER}(?![\d.])\s*(.*)$`, 'iu');
+const SPRINT_HEAD = new RegExp(String.raw`^${SPRINT_WORD}\s*(?:#|no\.?|nr\.?)?\s*${SPRINT_NUMBER}(?![\d.])(.*)$`, 'iu');
 const SHORT_SPRINT = /^S(\d+(?:\.\d+)?)$/i;
 /** "Sprint Backlog – ", "Sprint-Backlog ", "Backlog du ", "Backlog for ": a title that leads to the sprint it is the backlog of. */
 const BACKLOG_LEAD = new RegExp(
@@ -20,7 +21,7 @@ const BACKLOG_LEAD = new RegExp(
 const STATE_NOTE = /\((?:current|aktuell|en cours|atual|actual|carry[- ]?over|carried over|spill[- ]?over|übertrag\w*|report\w*)\)/iu;
 
 const MONTH = String.raw`(?:jan(?:uary|vier|uar)?|feb(?:ruary|ruar)?|f[ée]v(?:rier)?|mar(?:ch|s)?|m[äa]rz|apr(?:il)?|avr(?:il)?|abr(?:il)?|may|mai|mayo|jun[ei]?|juin|jul[iy]?|juil(?:let)?|aug(?:ust)?|ao[ûu]t|ago(?:sto)?|sep(?:t|tember|tembre|tiembre)?|set(?:embro)?|o[ck]t(?:ober|obre)?|out(?:ubro)?|nov(?:ember|embre|iembre|embro)?|d[eé]c(?:ember|embre)?|dez(?:ember|embro)?|dic(?:iembre)?)\.?`;
-const DATE_PART = String.raw`(?:\d{1,4}(?:[./-]\d{1,4}){0,2}|${MONTH})`;
+const DATE_PART = String.raw`(?:\d{1,4}(?:[./-]\d{1,4}){0,2}\.?|${MONTH})`;
 /** "3 Mar → 14 Mar", "13 – 24 de mayo", "2024-03-04 to 2024-03-15": when a sprint runs, not what it is called. */
 const DATES = new RegExp(String.raw`^(?=.*\d)${DATE_PART}(?:\s*(?:[-–—→~,]|to|bis|au|al|a|de|del)?\s*${DATE_PART})*$`, 'iu');
 
@@ -47,11 +48,15 @@ export function readSprintName(text: string, strict = false): SprintName | null 
   if (/^\d{1,3}$/.test(value) && strict) return { key: keyOf(value), name: `Sprint ${keyOf(value)}`, rest: '' };
   const match = SPRINT_HEAD.exec(value);
   if (!match) return null;
-  const rest = match[2].trim();
+  const [, first, dashed, second, after] = match;
+  // "Sprint 2 – 13 au 24 mai": the dash leads to the dates the sprint runs, not to a last sprint.
+  const datesFollow = second !== undefined && after.trim() !== '' && DATES.test(`${second}${after}`.trim());
+  const number = second === undefined || datesFollow ? first : `${first}-${second}`;
+  const rest = (datesFollow ? `${dashed}${after}` : after).trim();
   if (strict && rest && !/^\(.*\)$/.test(rest)) return null;
   // "Sprint 4 Exit Criteria" and similar are about a sprint, not the sprint itself.
   if (/^(?:exit|entry|acceptance|success|review|retro\w*|goals?|ziel|planning|summary|results?|burndown|velocity)\b/i.test(rest)) return null;
-  const key = keyOf(match[1]);
+  const key = keyOf(number);
   return { key, name: `Sprint ${key}${titleOf(rest)}`.replace(/\s+/g, ' ').trim(), rest };
 }
 
