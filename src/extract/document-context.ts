@@ -73,6 +73,8 @@ export class DocumentContext {
   line = 1;
   /** The lists of the document, as far as read: where each entry stands. */
   readonly lists: ListTracker;
+  /** The units metadata keys state, by key. */
+  private readonly keyUnits = new Map<string, StatedUnit | null>();
 
   constructor(
     readonly source: SourceText,
@@ -187,7 +189,7 @@ export class DocumentContext {
     if (!text) return;
     switch (role) {
       case 'estimate': {
-        const stated = column === undefined ? unitOfHeader(header) : column;
+        const stated = column === undefined ? this.unitOfMetadataKey(header) : column;
         if (record.estimate && stated && record.estimate.unit !== stated.unit) return;
         const reading = readEstimate(text, { ...this.estimateContext, unit: stated?.unit ?? this.unitOfKey(header), factor: stated?.factor });
         if (reading && 'estimate' in reading) {
@@ -234,6 +236,16 @@ export class DocumentContext {
       default:
         return;
     }
+  }
+
+  /** The unit a metadata key states ("Estimate (weeks)"), read once per key: every story repeats its keys. */
+  private unitOfMetadataKey(key: string): StatedUnit | null {
+    let stated = this.keyUnits.get(key);
+    if (stated === undefined) {
+      stated = unitOfHeader(key);
+      this.keyUnits.set(key, stated);
+    }
+    return stated;
   }
 
   unitOfKey(key: string): Unit | null {

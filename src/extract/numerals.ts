@@ -34,6 +34,10 @@ export function fractionsAsDecimals(text: string): string {
     });
 }
 
+/** Full-width forms, vulgar fractions and the fraction slashes are all outside printable ASCII but "/". */
+const MAYBE_UNPLAIN = /[/\u0080-\uffff]/;
+
 export function plainNumerals(text: string): string {
-  return fractionsAsDecimals(foldWidth(text));
+  // Most estimates are plain ASCII ("3", "5 SP", "2-4h"): nothing to make plain.
+  return MAYBE_UNPLAIN.test(text) ? fractionsAsDecimals(foldWidth(text)) : text;
 }
