@@ -27,6 +27,7 @@ const EXPECTED: Record<string, [number, string, string][]> = {
   ],
   'table-column-count': [[6, 'table-column-count', 'table row has 4 cells but the header has 3']],
   'unread-table': [[3, 'unread-table', 'this table lists 2 estimated rows but no column identifies them, so they were not read as items (add an ID column)']],
+  'unread-list': [[5, 'unread-list', 'this list holds 2 estimated entries but none of them has an ID, so they were not read as items (start each with an ID, e.g. "T-1 Build API (4h)", or use a table with an ID column)']],
   'duplicate-id': [[7, 'duplicate-id', 'LIB-1 is defined twice in the same table (first at line 5)']],
   'unparsable-estimate': [[6, 'unparsable-estimate', 'BR-2: "soonish" is not an estimate']],
   'missing-estimate': [[6, 'missing-estimate', 'CH-2 has no estimate']],
