@@ -63,7 +63,7 @@ export class DocumentContext {
   pendingTitle: ItemRecord | null = null;
   /**
    * What the list entries that follow are: items committed to the current sprint, a story's
-   * acceptance criteria (no items), or anything else.
+   * acceptance criteria or the stories its dependency label lists (no items), or anything else.
    */
   listMode: 'members' | 'criteria' | 'other' | null = null;
   /** The list a "criteria" label introduced, once its first entry is read. */

@@ -1,6 +1,7 @@
 import type { Block } from './blocks.js';
 import type { DocumentContext } from './document-context.js';
 import { readEstimate } from './estimates.js';
+import { metadataRoles } from './key-values.js';
 import { splitLeadingId } from './leading-id.js';
 import type { ItemRecord } from './records.js';
 import { chainThrough } from './references.js';
@@ -8,6 +9,7 @@ import { dependenciesInNote, readLinks } from './relations.js';
 import { readTable } from './tables.js';
 
 type ItemTable = Extract<ReturnType<typeof readTable>, { kind: 'items' }>;
+type KeyValueTable = Extract<ReturnType<typeof readTable>, { kind: 'key-values' }>;
 
 /** A table: item rows, epics, a projection, stated figures, or rows nothing identifies. */
 export function readTableBlock(ctx: DocumentContext, block: Extract<Block, { kind: 'table' }>, original: (line: number) => number): void {
@@ -35,11 +37,7 @@ export function readTableBlock(ctx: DocumentContext, block: Extract<Block, { kin
       }
       return;
     case 'key-values':
-      table.pairs.forEach((pair) => {
-        ctx.line = lineOf(pair.row);
-        if (!ctx.criticalPathText(`${pair.key}: ${pair.value}`, ctx.line)) ctx.keyValueClaims([pair]);
-      });
-      return;
+      return keyValueRows(ctx, table.pairs, lineOf);
     case 'items':
       return itemRows(ctx, table, lineOf);
     case 'unidentified':
@@ -55,6 +53,28 @@ export function readTableBlock(ctx: DocumentContext, block: Extract<Block, { kin
     default:
       return;
   }
+}
+
+/**
+ * A two-column table of pairs. Under a story heading, when its keys are metadata keys ("| Estimate
+ * | 5 SP |", "| Depends on | US-0 |"), its rows are that story's metadata as `**Key**: value`
+ * lines would be; stated figures ("| Capacity | 20 |") stay claims.
+ */
+function keyValueRows(ctx: DocumentContext, pairs: KeyValueTable['pairs'], lineOf: (index: number) => number): void {
+  const item = ctx.nearest('item');
+  const describesItem = item !== undefined && isMetadataTable(pairs);
+  for (const pair of pairs) {
+    ctx.line = lineOf(pair.row);
+    if (ctx.criticalPathText(`${pair.key}: ${pair.value}`, ctx.line)) continue;
+    if (describesItem && !ctx.isClaimLine([pair])) ctx.metadata(item, [pair]);
+    else ctx.keyValueClaims([pair]);
+  }
+}
+
+/** At least half its keys name a field of an item: a table of a story's tasks ("| Write tests | 4h |") is not its metadata. */
+function isMetadataTable(pairs: KeyValueTable['pairs']): boolean {
+  const known = pairs.filter((pair) => metadataRoles(pair.key).length > 0);
+  return known.length * 2 >= pairs.length;
 }
 
 function itemRows(ctx: DocumentContext, table: ItemTable, lineOf: (index: number) => number): void {

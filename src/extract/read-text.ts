@@ -1,5 +1,6 @@
 import { parse as parseYaml } from 'yaml';
 import { rolesOf } from './columns.js';
+import { dependencyListAfter } from './dependency-list.js';
 import { readGantt } from './gantt.js';
 import { cleanId, looksLikeColumnId, looksLikeId } from './ids.js';
 import { labelOf, readKeyValues } from './key-values.js';
@@ -28,6 +29,7 @@ export function readLine(ctx: DocumentContext, text: string): void {
   const pairs = readKeyValues(text);
   const label = labelOf(text);
   if (label) {
+    if (item && dependencyLabel(ctx, item, label)) return;
     ctx.listMode = COMMITMENT_LABEL.test(label) ? 'members' : 'other';
     return;
   }
@@ -51,6 +53,21 @@ export function readLine(ctx: DocumentContext, text: string): void {
     ctx.lineFrame = { depth: 7, group };
     ctx.listMode = null;
   }
+}
+
+/**
+ * "Depends on:" (or "**Blocked by:**", "Dependencies:") under a story, then a list of IDs: the
+ * story's dependencies, as "Depends on: US-1, US-2" would be. The list's entries name other
+ * stories; like acceptance criteria, they are no items and no sprint members.
+ */
+function dependencyLabel(ctx: DocumentContext, item: string, label: string): boolean {
+  if (!rolesOf(label).includes('dependsOn')) return false;
+  const ids = dependencyListAfter(ctx.sourceLines, ctx.line, ctx.extraIds);
+  if (!ids) return false;
+  ctx.metadata(item, [{ key: label, value: ids.join(', ') }]);
+  ctx.listMode = 'criteria';
+  ctx.criteriaList = null;
+  return true;
 }
 
 /**
@@ -85,6 +102,38 @@ export function readCode(ctx: DocumentContext, text: string): void {
 }
 
 /**
+ * The front matter of a sprint file (`sprint: 12`, `capacity: 34 pts`, `velocity: 30`): what the
+ * file lists is that sprint's, and its figures are claims, as under a "## Sprint 12" heading
+ * with "Capacity: 34" lines. The frame sits below every heading, so "## Out of sprint" still
+ * leaves it.
+ */
+function sprintFrontMatter(ctx: DocumentContext, entries: (readonly [string, string])[]): void {
+  const named = entries.find(([key]) => rolesOf(key)[0] === 'sprint');
+  const sprint = named ? (readSprintName(named[1], true) ?? readSprintName(named[1])) : null;
+  if (!named || !sprint) return;
+  ctx.stack.push({ depth: 0, sprint });
+  ctx.registerSprint(sprint);
+  ctx.listMode = 'members';
+  const start = ctx.line;
+  for (const [key, value] of entries) {
+    if (key === named[0]) continue;
+    ctx.line = frontMatterLine(ctx.sourceLines, start, key);
+    ctx.keyValueClaims([{ key, value }]);
+  }
+  ctx.line = start;
+}
+
+/** The line that sets `key` in the front matter opened at line `start`, so that a claim points at it. */
+function frontMatterLine(lines: readonly string[], start: number, key: string): number {
+  const words = key.split(' ').map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const setsKey = new RegExp(`^\\s*${words.join('[ _-]+')}\\s*:`, 'i');
+  for (let index = start; index < lines.length && lines[index].trim() !== '---'; index++) {
+    if (setsKey.test(lines[index])) return index + 1;
+  }
+  return start;
+}
+
+/**
  * A story kept as a file of its own, described by YAML front matter (`id`, `title`, `points`,
  * `depends_on`, `sprint`, `status`…). The first heading gives the title when the front matter
  * does not.
@@ -99,7 +148,10 @@ export function readFrontMatter(ctx: DocumentContext, text: string): void {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return;
   const entries = Object.entries(data as Record<string, unknown>).map(([key, value]) => [key.replace(/[_-]+/g, ' '), flatten(value)] as const);
   const id = entries.find(([key, value]) => /^(?:id|key|ticket|issue)$/i.test(key) && looksLikeColumnId(value, ctx.extraIds))?.[1];
-  if (!id) return;
+  if (!id) {
+    sprintFrontMatter(ctx, entries);
+    return;
+  }
   const record = ctx.record(cleanId(id), { title: null, container: 'frontmatter' });
   for (const [key, value] of entries) {
     record.fields[key] = value;
