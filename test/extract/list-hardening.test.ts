@@ -3,24 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { backlogFromMarkdown, backlogFromSources } from '../../src/load.js';
 import { lint } from '../../src/lint/index.js';
 import type { Backlog } from '../../src/model/types.js';
+import { itemRows } from '../helpers/item-rows.js';
 import { sumExpected, workItems } from '../../src/model/totals.js';
 import { decodeBytes } from '../../src/read/decode.js';
 
-/** One line per item: ID, title, estimate, sprint, dependencies, status, done, parent. */
-function rows(backlog: Backlog): string[] {
-  return backlog.items.map((item) =>
-    [
-      item.id,
-      item.title,
-      item.estimate ? `${item.estimate.expected} ${item.estimate.unit}` : '-',
-      item.sprint ?? '-',
-      item.dependsOn.join(',') || '-',
-      item.status ?? '-',
-      item.done ? 'done' : 'open',
-      item.parent ?? '-',
-    ].join(' | '),
-  );
-}
 
 const estimateProblems = (backlog: Backlog) =>
   lint(backlog)
@@ -52,7 +38,7 @@ describe('plain bullets under a sprint heading (finding 1)', () => {
   );
 
   it('reads an entry with its own estimate as an item of the sprint, with its dependencies', () => {
-    expect(rows(backlog).slice(0, 2)).toEqual([
+    expect(itemRows(backlog).slice(0, 2)).toEqual([
       'OTR-21 | Search filters | 8 points | Sprint 3 | - | - | open | -',
       'OTR-22 | Saved searches | 5 points | Sprint 3 | OTR-21 | - | open | -',
     ]);
@@ -69,7 +55,7 @@ describe('plain bullets under a sprint heading (finding 1)', () => {
 describe('ID-led entries in a list of items (finding 2)', () => {
   it('reads a titled entry without estimate as an item when its siblings are items', () => {
     const backlog = backlogFromMarkdown(['# Roadmap', '', '- **RM-1** Alpha (TBD)', '- **RM-2** Beta (3d)', '- **RM-3** Gamma', '1. US-3 Export'].join('\n'));
-    expect(rows(backlog)).toEqual([
+    expect(itemRows(backlog)).toEqual([
       'RM-1 | Alpha | - | - | - | - | open | -',
       'RM-2 | Beta | 3 days | - | - | - | open | -',
       'RM-3 | Gamma | - | - | - | - | open | -',
@@ -86,7 +72,7 @@ describe('ID-led entries in a list of items (finding 2)', () => {
 
   it('reads a titled entry as an item when entries nested below it are its tasks', () => {
     const backlog = backlogFromMarkdown(['- RM-1 Alpha', '  - [ ] T-1 Build (2d)', '  - [ ] T-2 Test (1d)'].join('\n'));
-    expect(rows(backlog)).toEqual(['RM-1 | Alpha | - | - | - | - | open | -', 'T-1 | Build | 2 days | - | - | - | open | RM-1', 'T-2 | Test | 1 days | - | - | - | open | RM-1']);
+    expect(itemRows(backlog)).toEqual(['RM-1 | Alpha | - | - | - | - | open | -', 'T-1 | Build | 2 days | - | - | - | open | RM-1', 'T-2 | Test | 1 days | - | - | - | open | RM-1']);
   });
 });
 
@@ -119,7 +105,7 @@ describe('missing and unparsable estimates among estimated siblings (finding 3)'
 describe('a bracketed ID in a heading (finding 4)', () => {
   it('reads "### [FEAT-3] Dark mode (5 pts)" as "### FEAT-3 Dark mode (5 pts)"', () => {
     const backlog = backlogFromMarkdown(['### [FEAT-3] Dark mode (5 pts)', 'Blocked by: FEAT-1', '', '### [FEAT-1] Theme tokens (3 pts)'].join('\n'));
-    expect(rows(backlog)).toEqual(['FEAT-3 | Dark mode | 5 points | - | FEAT-1 | - | open | -', 'FEAT-1 | Theme tokens | 3 points | - | - | - | open | -']);
+    expect(itemRows(backlog)).toEqual(['FEAT-3 | Dark mode | 5 points | - | FEAT-1 | - | open | -', 'FEAT-1 | Theme tokens | 3 points | - | - | - | open | -']);
   });
 });
 
@@ -172,7 +158,7 @@ describe('nested checklists (finding 6)', () => {
 
   it('applies metadata nested under an entry to that entry', () => {
     const backlog = backlogFromMarkdown(['# X', '', '- [ ] A-1 Email digests', '  - Estimate: 3d', '  - Depends on: A-0', '- [ ] A-0 Setup (1d)'].join('\n'));
-    expect(rows(backlog)).toEqual(['A-1 | Email digests | 3 days | - | A-0 | - | open | -', 'A-0 | Setup | 1 days | - | - | - | open | -']);
+    expect(itemRows(backlog)).toEqual(['A-1 | Email digests | 3 days | - | A-0 | - | open | -', 'A-0 | Setup | 1 days | - | - | - | open | -']);
   });
 });
 
@@ -230,7 +216,7 @@ describe('board columns and dependency notes with a colon (finding 8)', () => {
         '- [ ] A-5 Redirect after login (1d)',
       ].join('\n'),
     );
-    expect(rows(backlog)).toEqual([
+    expect(itemRows(backlog)).toEqual([
       'A-1 | x | 1 days | - | - | - | open | -',
       'A-2 | y | 1 days | - | A-1 | - | open | -',
       'A-3 | z | 1 days | - | A-2 | - | open | -',
@@ -245,7 +231,7 @@ describe('a section outside the sprint', () => {
     const backlog = backlogFromMarkdown(
       ['# Sprint 2', '', '## Historias comprometidas', '', '1. **HU-05** Registro (5 pts)', '', '## Fuera del sprint', '', '- **HU-09** Notificaciones (5 pts) — bloqueada por HU-05'].join('\n'),
     );
-    expect(rows(backlog)).toEqual(['HU-05 | Registro | 5 points | Sprint 2 | - | - | open | -', 'HU-09 | Notificaciones | 5 points | - | HU-05 | - | open | -']);
+    expect(itemRows(backlog)).toEqual(['HU-05 | Registro | 5 points | Sprint 2 | - | - | open | -', 'HU-09 | Notificaciones | 5 points | - | HU-05 | - | open | -']);
     expect(backlog.sprints.map((sprint) => [sprint.name, sprint.committed])).toEqual([['Sprint 2', 5]]);
   });
 });
@@ -254,7 +240,7 @@ describe('sprint sections of plain bullets (sprint-bullets.md)', () => {
   const backlog = load('sprint-bullets.md');
 
   it('reads each estimated bullet as an item of its sprint and each bare ID as a commitment', () => {
-    expect(rows(backlog)).toEqual([
+    expect(itemRows(backlog)).toEqual([
       'HRN-11 | Route planner | 8 points | Sprint 7 | - | - | open | -',
       'HRN-12 | Saved routes | 5 points | Sprint 7 | HRN-11 | - | open | -',
       'HRN-13 | Offline maps | 13 points | Sprint 8 | HRN-11 | - | open | -',
@@ -274,7 +260,7 @@ describe('a board of status columns (board-columns.md)', () => {
   const backlog = load('board-columns.md');
 
   it('reads column statuses, nested tasks as children, no acceptance criteria, and the item without estimate', () => {
-    expect(rows(backlog)).toEqual([
+    expect(itemRows(backlog)).toEqual([
       'BRD-7 | Refund by card | 3 days | - | - | To do | open | -',
       'BRD-7.1 | Gateway call | 1 days | - | - | To do | open | BRD-7',
       'BRD-7.2 | Refund e-mail | 2 days | - | - | To do | done | BRD-7',

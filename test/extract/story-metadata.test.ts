@@ -2,21 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readKeyValues } from '../../src/extract/key-values.js';
 import { backlogFromMarkdown } from '../../src/load.js';
 import type { Backlog } from '../../src/model/types.js';
+import { itemRows } from '../helpers/item-rows.js';
 
-/** One line per item: ID, title, estimate, sprint, dependencies, status, parent. */
-function rows(backlog: Backlog): string[] {
-  return backlog.items.map((item) =>
-    [
-      item.id,
-      item.title,
-      item.estimate ? `${item.estimate.expected} ${item.estimate.unit}` : '-',
-      item.sprint ?? '-',
-      item.dependsOn.join(',') || '-',
-      item.status ?? '-',
-      item.parent ?? '-',
-    ].join(' | '),
-  );
-}
 
 const claims = (backlog: Backlog) =>
   backlog.claims.map((claim) => [claim.kind, 'value' in claim ? claim.value : null, 'unit' in claim ? claim.unit : null, claim.scope.sprint ?? '-']);
@@ -45,10 +32,10 @@ describe('a key/value table under a story heading is its metadata (finding 1)', 
         '| Blocked by | US-1 |',
       ].join('\n'),
     );
-    expect(rows(backlog)).toEqual([
-      'US-0 | Index | 2 points | - | - | - | -',
-      'US-1 | Search | 5 points | - | US-0 | Done | -',
-      'US-2 | Filter | 3 points | - | US-1 | - | -',
+    expect(itemRows(backlog)).toEqual([
+      'US-0 | Index | 2 points | - | - | - | open | -',
+      'US-1 | Search | 5 points | - | US-0 | Done | done | -',
+      'US-2 | Filter | 3 points | - | US-1 | - | open | -',
     ]);
     expect(backlog.items.find((item) => item.id === 'US-1')?.done).toBe(true);
   });
@@ -80,10 +67,10 @@ describe('a key/value table under a story heading is its metadata (finding 1)', 
         '| In progress | 2 |',
       ].join('\n'),
     );
-    expect(rows(backlog)).toEqual([
-      'US-1 | Search | 5 points | Sprint 4 | - | - | -',
-      'US-2 | Filter | - | Sprint 4 | - | - | -',
-      'US-3 | Sort | - | Sprint 4 | - | - | -',
+    expect(itemRows(backlog)).toEqual([
+      'US-1 | Search | 5 points | Sprint 4 | - | - | open | -',
+      'US-2 | Filter | - | Sprint 4 | - | - | open | -',
+      'US-3 | Sort | - | Sprint 4 | - | - | open | -',
     ]);
     expect(backlog.items.find((item) => item.id === 'US-2')?.fields).toEqual({});
     expect(backlog.items.find((item) => item.id === 'US-3')?.fields).toEqual({});
@@ -92,7 +79,7 @@ describe('a key/value table under a story heading is its metadata (finding 1)', 
 
   it('reads a key/value table outside any story as before: figures only', () => {
     const backlog = backlogFromMarkdown(['## Sprint 4', '', '| Field | Value |', '|---|---|', '| Capacity | 20 |', '| Estimate | 5 SP |', '', '- [ ] US-1 Search (3 SP)'].join('\n'));
-    expect(rows(backlog)).toEqual(['US-1 | Search | 3 points | Sprint 4 | - | - | -']);
+    expect(itemRows(backlog)).toEqual(['US-1 | Search | 3 points | Sprint 4 | - | - | open | -']);
     expect(claims(backlog)).toEqual([['capacity', 20, null, '4']]);
   });
 });
@@ -123,12 +110,12 @@ describe('a dependency label followed by a list of IDs (finding 2)', () => {
         '1. US-4 Export',
       ].join('\n'),
     );
-    expect(rows(backlog)).toEqual([
-      'US-1 | Search | 3 points | Sprint 2 | - | - | -',
-      'US-2 | Filter | 2 points | Sprint 2 | - | - | -',
-      'US-3 | Sort | 5 points | Sprint 2 | US-1,US-2 | - | -',
-      'US-4 | Export | 1 points | Sprint 2 | US-3 | - | -',
-      'US-5 | Share | 1 points | Sprint 2 | US-4 | - | -',
+    expect(itemRows(backlog)).toEqual([
+      'US-1 | Search | 3 points | Sprint 2 | - | - | open | -',
+      'US-2 | Filter | 2 points | Sprint 2 | - | - | open | -',
+      'US-3 | Sort | 5 points | Sprint 2 | US-1,US-2 | - | open | -',
+      'US-4 | Export | 1 points | Sprint 2 | US-3 | - | open | -',
+      'US-5 | Share | 1 points | Sprint 2 | US-4 | - | open | -',
     ]);
     expect(backlog.sprints.map((sprint) => [sprint.key, sprint.items])).toEqual([['2', ['US-1', 'US-2', 'US-3', 'US-4', 'US-5']]]);
   });
@@ -148,7 +135,7 @@ describe('a dependency label followed by a list of IDs (finding 2)', () => {
         '- US-1',
       ].join('\n'),
     );
-    expect(rows(backlog)).toEqual(['US-1 | Search | 3 points | - | - | - | -']);
+    expect(itemRows(backlog)).toEqual(['US-1 | Search | 3 points | - | - | - | open | -']);
   });
 
   it('does not read a nested list under the label as a flat list of dependencies', () => {
@@ -182,7 +169,7 @@ describe('key lines with "=" or a spaced dash (finding 3)', () => {
     const backlog = backlogFromMarkdown(
       ['### T-1: Schema', '', 'Estimate = 3d', '', '### T-2: Import', '', '- Estimate – 2d', '- Depends on - T-1', '- Status - Done', '', 'Search – the first cut of the index'].join('\n'),
     );
-    expect(rows(backlog)).toEqual(['T-1 | Schema | 3 days | - | - | - | -', 'T-2 | Import | 2 days | - | T-1 | Done | -']);
+    expect(itemRows(backlog)).toEqual(['T-1 | Schema | 3 days | - | - | - | open | -', 'T-2 | Import | 2 days | - | T-1 | Done | done | -']);
     expect(backlog.items.find((item) => item.id === 'T-2')?.fields).toEqual({ Estimate: '2d', 'Depends on': 'T-1', Status: 'Done' });
   });
 });
@@ -210,10 +197,10 @@ describe('the front matter of a sprint file (finding 4)', () => {
         '- [ ] PAY-50 Dispute dashboard (8 pts)',
       ].join('\n'),
     );
-    expect(rows(backlog)).toEqual([
-      'PAY-40 | Refund flow | 8 points | Sprint 12 | - | - | -',
-      'PAY-41 | Partial refunds | 5 points | Sprint 12 | PAY-40 | - | -',
-      'PAY-50 | Dispute dashboard | 8 points | - | - | - | -',
+    expect(itemRows(backlog)).toEqual([
+      'PAY-40 | Refund flow | 8 points | Sprint 12 | - | - | open | -',
+      'PAY-41 | Partial refunds | 5 points | Sprint 12 | PAY-40 | - | open | -',
+      'PAY-50 | Dispute dashboard | 8 points | - | - | - | open | -',
     ]);
     expect(backlog.sprints.map((sprint) => [sprint.key, sprint.items, sprint.committed])).toEqual([['12', ['PAY-40', 'PAY-41'], 13]]);
     expect(claims(backlog)).toEqual([
@@ -229,13 +216,13 @@ describe('the front matter of a sprint file (finding 4)', () => {
     const fromFrontMatter = backlogFromMarkdown(['---', 'sprint: Sprint 3', 'capacity: 20', 'velocity: 18', '---', '- [ ] A-1 x (8 pts)'].join('\n'));
     const fromHeading = backlogFromMarkdown(['## Sprint 3', '', 'Capacity: 20', 'Velocity: 18', '', '- [ ] A-1 x (8 pts)'].join('\n'));
     expect(figures(fromFrontMatter)).toEqual(figures(fromHeading));
-    expect(rows(fromFrontMatter)).toEqual(rows(fromHeading));
+    expect(itemRows(fromFrontMatter)).toEqual(itemRows(fromHeading));
   });
 
   it('keeps reading front matter without a sprint as nothing, and a story file as its story', () => {
     expect(backlogFromMarkdown(['---', 'capacity: 20', '---', '- [ ] A-1 x (8 pts)'].join('\n')).claims).toEqual([]);
     const story = backlogFromMarkdown(['---', 'id: PAY-2', 'points: 5', 'sprint: 3', 'capacity: 9', '---', '', '# Refunds'].join('\n'));
-    expect(rows(story)).toEqual(['PAY-2 | Refunds | 5 points | Sprint 3 | - | - | -']);
+    expect(itemRows(story)).toEqual(['PAY-2 | Refunds | 5 points | Sprint 3 | - | - | open | -']);
     expect(story.claims).toEqual([]);
   });
 });
