@@ -171,12 +171,12 @@ function selectItems(backlog: Backlog, options: CriticalPathOptions): { items: I
     return parentIndex === undefined ? -1 : nodeOf[parentIndex]!;
   };
   // Finished work holds nothing up, and nothing it waited for matters any more.
-  const finished = (index: number): boolean => !options.all && all[index]!.done;
+  const finished = (item: Item): boolean => !options.all && item.done;
 
   const taskReferences = new Map<number, string[]>();
   for (let index = 0; index < all.length; index++) {
     const item = all[index]!;
-    if (item.dependsOn.length === 0 || nodeOf[index]! >= 0 || finished(index)) continue;
+    if (item.dependsOn.length === 0 || nodeOf[index]! >= 0 || finished(item)) continue;
     const story = representative(index);
     if (story < 0) continue;
     // A task that names its own story describes where it belongs, not something to wait for.
@@ -191,7 +191,7 @@ function selectItems(backlog: Backlog, options: CriticalPathOptions): { items: I
   const prerequisites: number[] = [];
   const keep = (node: number, reference: string): void => {
     const index = indexOf.get(reference);
-    if (index === undefined || finished(index)) return;
+    if (index === undefined || finished(all[index]!)) return;
     const prerequisite = representative(index);
     if (prerequisite < 0) outside.add(reference);
     // (One task of a story waiting for another is work inside the story, not a cycle.)
@@ -200,7 +200,7 @@ function selectItems(backlog: Backlog, options: CriticalPathOptions): { items: I
   for (let node = 0; node < selected.length; node++) {
     start[node] = prerequisites.length;
     const item = selected[node]!;
-    if (finished(indexOf.get(item.id)!)) continue;
+    if (finished(item)) continue;
     for (const reference of item.dependsOn) keep(node, reference);
     for (const reference of taskReferences.get(node) ?? []) keep(node, reference);
   }
