@@ -25,19 +25,17 @@ export const ROWS_PER_PIECE = 1000;
  */
 export function* tablePieces(block: TableBlock, source: SourceLines): Generator<Table | TableRows> {
   const reader = new CellContentReader();
+  /** Body rows of lines `from` up to the next piece's, with their cells read. */
+  const bodyRows = (from: number, rows: TableRow[] = []): TableRow[] => {
+    for (let line = from; line < Math.min(block.end, from + ROWS_PER_PIECE); line++) rows.push(tableRow(line, source, reader));
+    reader.flush();
+    return rows;
+  };
   const last = block.end - 1;
-  const firstEnd = Math.min(block.end, block.header + 2 + ROWS_PER_PIECE);
-  const rows = [tableRow(block.header, source, reader)];
-  for (let line = block.header + 2; line < firstEnd; line++) rows.push(tableRow(line, source, reader));
-  reader.flush();
+  const rows = bodyRows(block.header + 2, [tableRow(block.header, source, reader)]);
   const end = last === block.header + 1 ? pointAt(source, last, source.lines[last].length) : rowEnd(last, source);
   yield { type: 'table', align: block.align, children: rows, position: { start: rows[0].position!.start, end } };
-  for (let from = firstEnd; from < block.end; from += ROWS_PER_PIECE) {
-    const children: TableRow[] = [];
-    for (let line = from; line < Math.min(block.end, from + ROWS_PER_PIECE); line++) children.push(tableRow(line, source, reader));
-    reader.flush();
-    yield { type: 'tableRows', children };
-  }
+  for (let from = block.header + 2 + ROWS_PER_PIECE; from < block.end; from += ROWS_PER_PIECE) yield { type: 'tableRows', children: bodyRows(from) };
 }
 
 /**
