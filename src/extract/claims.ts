@@ -27,6 +27,16 @@ const COUNT_WORD = /^(?:stories|story|items?|tickets?|tasks?|user stories|issues
 const COUNT_KEY = /^(?:stories|user stories|items|tickets|tasks|issues|stories remaining|remaining stories|anzahl\b.*|number of .*)$/iu;
 const TEAM_KEY = /^(?:team|team size|teamgröße|équipe|equipe|equipo|команда|팀)$/iu;
 const PEOPLE = /\b(\d+)\s*(?:people|persons?|engineers?|developers?|devs?|members?|personen|entwickler\p{L}*|personnes|pessoas|personas|человек|명|人)(?![\p{L}\p{N}])/iu;
+/** A figure and the words after it: "21 story points", "~40 days of work". */
+const CAPACITY_VALUE = new RegExp(String.raw`^~?\s*${NUMBER}\s*([\p{L} ]*)`, 'u');
+const VELOCITY_VALUE = new RegExp(String.raw`^~?\s*${NUMBER}`);
+/** One of the figures a total states: "35 stories | 200 story points". */
+const FIGURE_PART = new RegExp(String.raw`^~?\s*${NUMBER}\s*([\p{L} ]*)$`, 'u');
+
+/** Whether a `Key: value` pair states a figure (a capacity, velocity, team size, total or count). */
+export function statesFigure(key: string, value: string): boolean {
+  return claimsFromKeyValue(key, value, { file: '' }, { file: '', line: 1, column: 1 }, null).length > 0;
+}
 
 /** A stated figure in a `Key: value` pair, or none. Several claims can share one value ("35 stories | 200 story points"). */
 export function claimsFromKeyValue(
@@ -39,13 +49,13 @@ export function claimsFromKeyValue(
   const raw = `${key}: ${value}`;
   const which = REMAINING.test(key) ? 'remaining' : 'all';
   if (CAPACITY_KEY.test(key)) {
-    const match = new RegExp(String.raw`^~?\s*${NUMBER}\s*([\p{L} ]*)`, 'u').exec(value);
+    const match = CAPACITY_VALUE.exec(value);
     if (!match) return [];
     const stated = unitOfWords(match[2]);
     return [{ kind: 'capacity', scope, value: toNumber(match[1]) * (stated?.factor ?? 1), unit: stated?.unit ?? contextUnit, raw, source }];
   }
   if (VELOCITY_KEY.test(key)) {
-    const match = new RegExp(String.raw`^~?\s*${NUMBER}`).exec(value);
+    const match = VELOCITY_VALUE.exec(value);
     return match ? [{ kind: 'velocity', scope, value: toNumber(match[1]), raw, source }] : [];
   }
   if (TEAM_KEY.test(key)) {
@@ -57,7 +67,7 @@ export function claimsFromKeyValue(
   if (!isTotal && !isCount) return [];
   const claims: Claim[] = [];
   for (const part of value.split(/\s*[|,;]\s*/)) {
-    const match = new RegExp(String.raw`^~?\s*${NUMBER}\s*([\p{L} ]*)$`, 'u').exec(part.trim());
+    const match = FIGURE_PART.exec(part.trim());
     if (!match) continue;
     const words = match[2].trim();
     const amount = toNumber(match[1]);

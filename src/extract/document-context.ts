@@ -1,7 +1,7 @@
 import type { Config } from '../config/types.js';
 import type { Claim, ClaimScope, Diagnostic, Estimate, SourcePosition, Unit } from '../model/types.js';
 import type { SourceText } from '../read/source.js';
-import { claimsFromKeyValue, criticalPathClaim } from './claims.js';
+import { claimsFromKeyValue, criticalPathClaim, statesFigure } from './claims.js';
 import { rolesOf, unitOfHeader, type Role } from './columns.js';
 import { estimateInTitle, readEstimate, type EstimateContext, type StatedUnit } from './estimates.js';
 import { cleanId, idKey, looksLikeId } from './ids.js';
@@ -140,7 +140,7 @@ export class DocumentContext {
   }
 
   isClaimLine(pairs: { key: string; value: string }[]): boolean {
-    return pairs.some((pair) => claimsFromKeyValue(pair.key, pair.value, { file: '' }, this.position(), null).length > 0 && !/^(?:story\s*)?points?|estimate/i.test(pair.key));
+    return pairs.some((pair) => statesFigure(pair.key, pair.value) && !/^(?:story\s*)?points?|estimate/i.test(pair.key));
   }
 
   keyValueClaims(pairs: { key: string; value: string }[]): boolean {

@@ -4,7 +4,7 @@ import { readEstimate } from './estimates.js';
 import { metadataRoles } from './key-values.js';
 import { splitLeadingId } from './leading-id.js';
 import type { ItemRecord } from './records.js';
-import { chainThrough } from './references.js';
+import { ALL_ABOVE, chainThrough } from './references.js';
 import { dependenciesInNote, readLinks } from './relations.js';
 import { readTable } from './tables.js';
 
@@ -100,8 +100,8 @@ function itemRows(ctx: DocumentContext, table: ItemTable, lineOf: (index: number
     if (!record.estimate && !record.unreadEstimate && size && !table.hasEstimate) {
       record.estimate = { unit: size.unit, low: size.value, high: size.value, expected: size.value, raw: size.raw, kind: 'single', variance: 0 };
     }
-    if (record.references.includes('\u0000all-above')) {
-      record.references = [...record.references.filter((reference) => reference !== '\u0000all-above'), ...above];
+    if (record.references.includes(ALL_ABOVE)) {
+      record.references = [...record.references.filter((reference) => reference !== ALL_ABOVE), ...above];
     }
     if (table.statusColumns) {
       const marked = table.statusColumns.find((column) => /\S/.test(row.cells[column.index] ?? ''));

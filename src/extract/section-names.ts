@@ -29,7 +29,7 @@ const OPEN_STATUS = /^(?:to\s?-?do|open|doing|in\s+progress|wip|in\s+review|bloc
 
 /** The status a heading names when it is a board column, or null. */
 export function statusOfHeading(text: string): string | null {
-  const name = text.replace(/[*_`:：]/g, '').trim();
+  const name = plain(text);
   if (!name || name.length > 24) return null;
   // One word ("Done", "Erledigt", "完了"): "Done criteria" or a lone "X" names no column.
   const doneColumn = !/^x$/i.test(name) && !/\s/.test(name) && isDoneStatus(name);

@@ -1,6 +1,6 @@
 import { nextFence } from '../parse/line-scan.js';
 import { prepareText } from '../parse/prepare-text.js';
-import { claimsFromKeyValue } from './claims.js';
+import { statesFigure } from './claims.js';
 import { estimateInTitle, readEstimate } from './estimates.js';
 import { looksLikeId } from './ids.js';
 import { isCriteriaHeading, isCriteriaLabel } from './section-names.js';
@@ -168,5 +168,5 @@ function isEstimatedWork(text: string): boolean {
   if (!reading || !('estimate' in reading)) return false;
   const title = value.slice(0, start).replace(/[\s:–—|·-]+$/u, '').trim();
   if (!/\p{L}/u.test(title) || readSprintName(title)) return false;
-  return claimsFromKeyValue(title, stated.raw, { file: '' }, { file: '', line: 0, column: 1 }, null).length === 0;
+  return !statesFigure(title, stated.raw);
 }
