@@ -1,3 +1,5 @@
+import { LIST_MARKER } from '../parse/block-starts.js';
+
 /**
  * Where a list entry stands: which list it belongs to and which entry it is nested in. The block
  * reader sees entries one at a time, so this is read from the source lines: an entry stays open
@@ -16,7 +18,7 @@ export interface ListEntry {
   readonly contentColumn: number;
 }
 
-const MARKER = /^(\s*)([-*+]|\d{1,9}[.)])(\s+|$)/;
+const MARKER = new RegExp(String.raw`^(\s*)(${LIST_MARKER})(\s+|$)`);
 const BLOCK_START = /^\s*(?:#{1,6}\s|\||```|~~~|(?:[-*_]\s*){3,}$|<)/;
 
 export class ListTracker {
@@ -62,7 +64,8 @@ export class ListTracker {
   }
 }
 
-function withoutQuote(line: string): string {
+/** A line without its block-quote markers, tabs as four columns. */
+export function withoutQuote(line: string): string {
   return line.replace(/^(?:\s*>)+/, '').replace(/\t/g, '    ');
 }
 

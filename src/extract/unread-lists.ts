@@ -1,8 +1,10 @@
+import { LIST_MARKER } from '../parse/block-starts.js';
 import { nextFence } from '../parse/line-scan.js';
 import { prepareText } from '../parse/prepare-text.js';
 import { statesFigure } from './claims.js';
 import { estimateInTitle, readEstimate } from './estimates.js';
 import { looksLikeId } from './ids.js';
+import { withoutQuote } from './list-structure.js';
 import { isCriteriaHeading, isCriteriaLabel } from './section-names.js';
 import { readSprintName } from './sprints.js';
 
@@ -22,7 +24,7 @@ export interface UnreadList {
 /** Fewer estimated entries than this can be a remark in prose; this many make a list of work. */
 const MIN_ENTRIES = 2;
 
-const ENTRY = /^(\s*)([-*+]|\d{1,9}[.)])(\s+)(.*)$/;
+const ENTRY = new RegExp(String.raw`^(\s*)(${LIST_MARKER})(\s+)(.*)$`);
 const HEADING = /^\s{0,3}(#{1,6})\s+(.*)$/;
 const CHECKBOX = /^\[[ xX]\]\s*/;
 /** A link or an address: a list of links points elsewhere; its timings ("(5 min)") are no work. */
@@ -73,7 +75,7 @@ export function findUnreadLists(text: string, file: string, itemLines: ReadonlyS
   };
 
   for (let index = frontMatter ? 1 : 0; index < lines.length; index++) {
-    const raw = lines[index].replace(/^(?:\s*>)+/, '').replace(/\t/g, '    ');
+    const raw = withoutQuote(lines[index]);
     const line = prepared.originalLine[index];
     if (frontMatter) {
       storyFile ||= itemLines.has(line);

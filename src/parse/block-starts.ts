@@ -5,7 +5,9 @@
 export const ATX_HEADING = /^#{1,6}(?:[ \t]|$)/;
 /** A fence opening: a backtick fence's info string cannot hold a backtick. */
 export const FENCE_OPENING = /^(?:`{3,}[^`]*|~{3,}.*)$/;
-export const LIST_ITEM = /^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
+/** A bullet or an ordered-list number: what opens a list item. */
+export const LIST_MARKER = String.raw`[-*+]|\d{1,9}[.)]`;
+export const LIST_ITEM = new RegExp(String.raw`^(?:${LIST_MARKER})(?:[ \t]|$)`);
 export const THEMATIC_BREAK = /^(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 
 /** Leading spaces of a line (a tab in the indent makes the line one micromark should read). */
