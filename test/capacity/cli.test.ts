@@ -1,15 +1,11 @@
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
 
-// `npm test` builds dist/ first; these run the real binary.
-const bin = path.resolve('bin/backlog.js');
 const TWO_SPRINTS = 'fixtures/capacity/two-sprints.md';
 const STATED = 'fixtures/capacity/stated-capacity.md';
 
 function run(args: string[]) {
-  const result = spawnSync(process.execPath, [bin, 'capacity', ...args], { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '', NO_COLOR: '1' } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runCli(['capacity', ...args]);
 }
 
 describe('backlog capacity', { timeout: 30_000 }, () => {

@@ -3,9 +3,8 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli/main.js';
+import { BIN, runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
-
-const BIN = path.resolve('bin/backlog.js');
 
 function script(shell: string): string {
   return execFileSync(process.execPath, [BIN, 'completion', shell], { encoding: 'utf8' });
@@ -88,8 +87,8 @@ describe.skipIf(!hasShell('fish'))('backlog completion fish', () => {
 
 describe('backlog completion', () => {
   it('refuses an unknown shell with exit 2', () => {
-    const run = spawnSync(process.execPath, [BIN, 'completion', 'powershell'], { encoding: 'utf8' });
-    expect(run.status).toBe(2);
+    const run = runCli(['completion', 'powershell']);
+    expect(run.code).toBe(2);
     expect(run.stderr).toContain("error: command-argument value 'powershell' is invalid for argument 'shell'. Allowed choices are bash, zsh, fish.");
     expect(run.stdout).toBe('');
   });

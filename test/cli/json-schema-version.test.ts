@@ -1,9 +1,6 @@
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli/main.js';
-
-const BIN = path.resolve('bin/backlog.js');
+import { runCli } from '../helpers/run-cli.js';
 
 /** What a command needs beyond files to answer at all. */
 const REQUIRED_ARGS: Record<string, string[]> = { plan: ['--capacity', '10'] };
@@ -19,9 +16,9 @@ describe('every --format json output', () => {
 
   it.each(jsonCommands)('%s carries schemaVersion 1', (name) => {
     const args = [name, 'fixtures/report/roadmap.md', '--format', 'json', ...(REQUIRED_ARGS[name] ?? [])];
-    const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+    const result = runCli(args);
     expect(result.stderr).toBe('');
-    expect(result.status).toBe(0);
+    expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).schemaVersion).toBe(1);
   });
 });

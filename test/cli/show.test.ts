@@ -2,13 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BIN, runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
-const bin = path.resolve('bin/backlog.js');
-
 function run(args: string[], cwd = process.cwd()) {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runCli(args, { cwd });
 }
 
 describe('backlog show', () => {
@@ -100,7 +98,7 @@ describe('backlog show', () => {
   });
 
   it('ends quietly when stdout is closed early', () => {
-    const result = spawnSync('bash', ['-c', `node ${bin} show fixtures/styles --format md | head -1`], { encoding: 'utf8' });
+    const result = spawnSync('bash', ['-c', `node ${BIN} show fixtures/styles --format md | head -1`], { encoding: 'utf8' });
     expect(result.stdout).toBe('| ID | Title | Estimate | Sprint | Depends on | Status |\n');
     expect(result.stderr).toBe('');
   });

@@ -1,11 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli/main.js';
+import { runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
-const BIN = path.resolve('bin/backlog.js');
 const REQUIRED_ARGS: Record<string, string[]> = { plan: ['--capacity', '10'] };
 
 const writers = buildProgram()
@@ -16,8 +15,7 @@ const dir = tempDir('writers');
 beforeAll(() => copyFileSync('fixtures/report/roadmap.md', path.join(dir, 'roadmap.md')));
 
 function run(args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runCli(args, { cwd: dir });
 }
 
 // Each test runs the binary several times; a loaded machine needs more than the default 5 s.

@@ -1,17 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
-// `npm test` builds dist/ first; these run the real binary.
-const bin = path.resolve('bin/backlog.js');
 const TIED = 'fixtures/critical-path/tied-paths.md';
 const RELIABLE_PERT = 'fixtures/critical-path/reliable-construction-pert.md';
 
-function run(args: string[], env: Record<string, string> = { NO_COLOR: '1' }) {
-  const result = spawnSync(process.execPath, [bin, 'critical-path', ...args], { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '', ...env } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+function run(args: string[], colour = false) {
+  return runCli(['critical-path', ...args], { colour });
 }
 
 describe('backlog critical-path', () => {
@@ -26,7 +23,7 @@ describe('backlog critical-path', () => {
   });
 
   it('colours the table when the terminal allows it', () => {
-    const { stdout } = run([TIED], { FORCE_COLOR: '1' });
+    const { stdout } = run([TIED], true);
     expect(stdout).toContain('\u001b[31m\u001b[1mRL-2\u001b[22m\u001b[39m → ');
   });
 

@@ -1,15 +1,11 @@
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
 
-// `npm test` builds dist/ first; these run the real binary.
-const bin = path.resolve('bin/backlog.js');
 const DRIFTED = 'fixtures/forecast/drifted-projection.md';
 const STATED_VELOCITY = 'fixtures/forecast/stated-velocity.md';
 
-function run(args: string[], env: Record<string, string> = { NO_COLOR: '1' }) {
-  const result = spawnSync(process.execPath, [bin, 'forecast', ...args], { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '', ...env } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+function run(args: string[]) {
+  return runCli(['forecast', ...args]);
 }
 
 describe('backlog forecast', { timeout: 30_000 }, () => {

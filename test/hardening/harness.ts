@@ -2,19 +2,12 @@
  * Running the real binary on generated files, and the checks every hardening test makes: the
  * exact exit code, stderr as one clear line (or nothing), no stack trace, files left as they were.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
+import { BIN, cliEnvironment, runCli, type CliRun } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
-
-const bin = path.resolve('bin/backlog.js');
-
-export interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 /** A fresh temporary directory holding `files` (text as UTF-8, or exact bytes); see tempDir for when it goes. */
 export function workspace(files: Record<string, string | Uint8Array> = {}): string {
@@ -23,26 +16,18 @@ export function workspace(files: Record<string, string | Uint8Array> = {}): stri
   return dir;
 }
 
-function environment(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
-  delete env.FORCE_COLOR;
-  delete env.BACKLOG_DEBUG;
-  return env;
-}
-
-/** `backlog ARGS` in `cwd`, to the end. */
-export function run(args: string[], cwd: string, timeout = 60_000): Run {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: environment(), timeout, maxBuffer: 1 << 30 });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+/** `backlog ARGS` in `cwd`, to the end; a run that hangs fails the test instead of stalling the suite. */
+export function run(args: string[], cwd: string, timeout = 60_000): CliRun {
+  return runCli(args, { cwd, timeout });
 }
 
 /**
  * `backlog ARGS | head -1`: reads stdout up to its first line, then closes the pipe while the
  * command is still writing.
  */
-export function runUntilFirstLine(args: string[], cwd: string): Promise<Run & { firstLine: string }> {
+export function runUntilFirstLine(args: string[], cwd: string): Promise<CliRun & { firstLine: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd, env: environment() });
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: cliEnvironment() });
     let stdout = '';
     let stderr = '';
     let closed = false;

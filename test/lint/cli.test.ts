@@ -1,23 +1,15 @@
-import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../src/lint/rules/index.js';
+import { runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
-const bin = path.resolve('bin/backlog.js');
 const fixtures = path.resolve('fixtures/lint');
 
 function run(args: string[], cwd: string, colour = false) {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
-  delete env.FORCE_COLOR;
-  if (colour) {
-    delete env.NO_COLOR;
-    env.FORCE_COLOR = '1';
-  }
-  const result = spawnSync(process.execPath, [bin, 'lint', ...args], { cwd, encoding: 'utf8', env });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runCli(['lint', ...args], { cwd, colour });
 }
 
 /** A temporary directory holding copies of fixtures, as `name.md`. */

@@ -1,14 +1,10 @@
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
 
-// `npm test` builds dist/ first; these run the real binary.
-const bin = path.resolve('bin/backlog.js');
 const UNSCHEDULED = 'fixtures/plan/unscheduled.md';
 
 function run(args: string[]) {
-  const result = spawnSync(process.execPath, [bin, 'plan', ...args], { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '', NO_COLOR: '1' } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runCli(['plan', ...args]);
 }
 
 describe('backlog plan', { timeout: 30_000 }, () => {
