@@ -1,4 +1,4 @@
-import { looksLikeId } from './ids.js';
+import { cleanId, looksLikeId } from './ids.js';
 
 /**
  * Dependencies stated as relations in words, as issue trackers export their links ("is blocked
@@ -48,7 +48,7 @@ function idsFollowing(text: string, extra: readonly RegExp[]): string[] {
   const ids: string[] = [];
   for (const token of text.split(/\s*(?:[,;、，&]|\band\b)\s*|\s+/i)) {
     if (!token) continue;
-    const id = token.replace(/[*_`[\]]/g, '').replace(/[.:]$/, '');
+    const id = cleanId(token).replace(/[.:]$/, '');
     if (!looksLikeId(id, extra)) break;
     ids.push(id);
   }
