@@ -58,7 +58,8 @@ function documentedBacklog(count) {
     for (let index = first; index < first + 100; index++) {
       const k = index - first;
       const dependsOn = new Set();
-      for (let d = 0; d < 3 && index > 1; d++) if (random() < 0.5) dependsOn.add(`BL-${Math.max(0, index - 2 - Math.floor(random() * 150))}`);
+      for (let d = 0; d < 3 && index > 1; d++)
+        if (random() < 0.5) dependsOn.add(`BL-${Math.max(0, index - 2 - Math.floor(random() * 150))}`);
       const sprint = k >= 80 ? null : first > 0 && k % 10 === 9 ? sprints[sprints.length - 6] : own[Math.floor(k / 16)];
       const entry = benchItem(`BL-${index}`, [...dependsOn], threePoint(1 + Math.floor(random() * 8)), `P${Math.floor(random() * 4)}`);
       Object.assign(entry, {
@@ -78,12 +79,35 @@ function documentedBacklog(count) {
       }
     }
     for (const sprint of own) {
-      claims.push({ kind: 'total', scope: { sprint: sprint.key, file }, which: 'all', value: Math.round(sprint.committed), unit: 'points', raw: 'Total', source: sprint.source });
-      claims.push({ kind: 'capacity', scope: { sprint: sprint.key, file }, value: 60, unit: 'points', raw: 'Capacity: 60', source: sprint.source });
+      claims.push({
+        kind: 'total',
+        scope: { sprint: sprint.key, file },
+        which: 'all',
+        value: Math.round(sprint.committed),
+        unit: 'points',
+        raw: 'Total',
+        source: sprint.source,
+      });
+      claims.push({
+        kind: 'capacity',
+        scope: { sprint: sprint.key, file },
+        value: 60,
+        unit: 'points',
+        raw: 'Capacity: 60',
+        source: sprint.source,
+      });
     }
     claims.push({ kind: 'total', scope: { file }, which: 'all', value: 450, unit: 'points', raw: 'Total 450', source: at(file, 200) });
     claims.push({ kind: 'count', scope: { file }, which: 'all', value: 100, raw: '100 stories', source: at(file, 201) });
-    claims.push({ kind: 'critical-path', scope: { file }, chain: [`BL-${first}`], length: 9, unit: 'points', raw: 'critical path', source: at(file, 202) });
+    claims.push({
+      kind: 'critical-path',
+      scope: { file },
+      chain: [`BL-${first}`],
+      length: 9,
+      unit: 'points',
+      raw: 'critical path',
+      source: at(file, 202),
+    });
     claims.push({ kind: 'projection', scope: { file }, velocity: 30, sprints: 15, raw: '30 → 15', source: at(file, 203) });
   }
   return { ...backlogOf(items), sprints, groups, claims, files };
@@ -141,8 +165,12 @@ async function measureAfterModel(count) {
 
 /** The two extremes of shape: one long chain, and one cycle through every item. */
 async function measureShapes(count) {
-  const chain = backlogOf(Array.from({ length: count }, (_, index) => benchItem(`C${index}`, index ? [`C${index - 1}`] : [], threePoint(1), null)));
-  const cycle = backlogOf(Array.from({ length: count }, (_, index) => benchItem(`C${index}`, [`C${(index + 1) % count}`], threePoint(1), null)));
+  const chain = backlogOf(
+    Array.from({ length: count }, (_, index) => benchItem(`C${index}`, index ? [`C${index - 1}`] : [], threePoint(1), null)),
+  );
+  const cycle = backlogOf(
+    Array.from({ length: count }, (_, index) => benchItem(`C${index}`, [`C${(index + 1) % count}`], threePoint(1), null)),
+  );
   const cycles = await time(() => findCycles(cycle));
   return { chainMs: (await time(() => criticalPath(chain))).ms, cycleMs: cycles.ms, cycleMembers: cycles.result[0].members.length };
 }
@@ -159,7 +187,16 @@ function printTable(results, { excluded = [], extra = () => [], extraHead = [] }
   const names = Object.keys(results[0].phases);
   const counted = names.filter((name) => !excluded.includes(name));
   const widths = names.map((name) => Math.max(name.length, 12) + 1);
-  console.log(['items'.padEnd(8), ...names.map((name, index) => pad(name, widths[index])), pad('total', 14), pad('µs/item', 8), pad('items/s', 9), ...extraHead].join(' '));
+  console.log(
+    [
+      'items'.padEnd(8),
+      ...names.map((name, index) => pad(name, widths[index])),
+      pad('total', 14),
+      pad('µs/item', 8),
+      pad('items/s', 9),
+      ...extraHead,
+    ].join(' '),
+  );
   for (const entry of results) {
     const total = { ms: 0, cpuMs: 0 };
     for (const name of counted) {
@@ -188,7 +225,9 @@ if (process.argv[2] === '--size') {
 } else {
   console.log(`${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, load ${os.loadavg()[0].toFixed(1)}`);
   console.log(`ms: best of ${RUNS} wall clock (CPU ms of that run)\n`);
-  console.log(`The analysis: graph and cycle check, CPM (all floats, paths capped at 100), forecast (velocity ${VELOCITY.low}..${VELOCITY.high}, ${TRIALS.toLocaleString('en')} trials)`);
+  console.log(
+    `The analysis: graph and cycle check, CPM (all floats, paths capped at 100), forecast (velocity ${VELOCITY.low}..${VELOCITY.high}, ${TRIALS.toLocaleString('en')} trials)`,
+  );
   const results = SIZES.map((size) => child(['--size', String(size)]));
   // The graphlib graph is not a step of the analysis: left out of the total and the peak.
   printTable(results, {
@@ -202,10 +241,14 @@ if (process.argv[2] === '--size') {
     ],
   });
   const last = results.at(-1);
-  console.log(`critical paths at ${last.count.toLocaleString('en')} items: ${last.paths.count.toExponential(2)}, ${last.paths.listed} listed`);
+  console.log(
+    `critical paths at ${last.count.toLocaleString('en')} items: ${last.paths.count.toExponential(2)}, ${last.paths.listed} listed`,
+  );
   console.log('(peak RSS: the whole process; backlog: after generating the items; KB/item: what the analysis adds)');
   const shapes = child(['--shapes', '100000']);
-  console.log(`100,000-item chain, CPM: ${shapes.chainMs.toFixed(0)} ms; 100,000-item cycle found: ${shapes.cycleMs.toFixed(0)} ms, ${shapes.cycleMembers} members\n`);
+  console.log(
+    `100,000-item chain, CPM: ${shapes.chainMs.toFixed(0)} ms; 100,000-item cycle found: ${shapes.cycleMs.toFixed(0)} ms, ${shapes.cycleMembers} members\n`,
+  );
 
   console.log('After the model: 100-item files with 5 sprints each, stated totals, capacities, projections and critical paths');
   printTable(

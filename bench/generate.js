@@ -41,7 +41,12 @@ function fileText(style, items, fileNumber) {
       const parts = [`# Product backlog, part ${fileNumber}\n\nEstimates are in story points.\n`];
       for (let start = 0; start < items.length; start += 20) {
         const epic = fileNumber * 10 + start / 20 + 1;
-        parts.push(`## EP-${epic}: ${items[start].title}\n\n${ITEM_TABLE_HEAD}\n${items.slice(start, start + 20).map(itemRow).join('\n')}\n`);
+        parts.push(
+          `## EP-${epic}: ${items[start].title}\n\n${ITEM_TABLE_HEAD}\n${items
+            .slice(start, start + 20)
+            .map(itemRow)
+            .join('\n')}\n`,
+        );
       }
       return parts.join('\n');
     }
@@ -57,7 +62,9 @@ function fileText(style, items, fileNumber) {
       const parts = [`# Sprint plan, part ${fileNumber}\n`];
       for (let start = 0; start < items.length; start += 25) {
         const sprint = fileNumber * 4 + start / 25 + 1;
-        const rows = items.slice(start, start + 25).map((item) => `| ${item.id} | ${item.title} | ${item.points} | ${item.dependsOn.join(', ') || '-'} |`);
+        const rows = items
+          .slice(start, start + 25)
+          .map((item) => `| ${item.id} | ${item.title} | ${item.points} | ${item.dependsOn.join(', ') || '-'} |`);
         parts.push(`## Sprint ${sprint}\n\n| ID | Story | Points | Depends on |\n|---|---|---|---|\n${rows.join('\n')}\n`);
       }
       return parts.join('\n');

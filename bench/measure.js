@@ -19,7 +19,12 @@ export function measure(script, args, { cwd, nodeFlags = [] } = {}) {
     ? [TIME, ['-v', process.execPath, ...nodeFlags, script, ...args]]
     : [process.execPath, [...nodeFlags, WRAPPER, script, ...args]];
   const started = process.hrtime.bigint();
-  const child = spawnSync(command[0], command[1], { cwd, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' });
+  const child = spawnSync(command[0], command[1], {
+    cwd,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
+    encoding: 'utf8',
+  });
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
   const stderr = child.stderr ?? '';
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr) ?? /BENCH_MAX_RSS_KB=(\d+)/.exec(stderr);

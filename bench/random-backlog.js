@@ -10,9 +10,25 @@ export function lcg(seed) {
 /** A work item as the model holds it, estimated in points. */
 export function benchItem(id, dependsOn, estimate, priority) {
   return {
-    id, title: id, dependsOn, unresolved: [], sprint: null, group: null, track: null, status: null, done: false,
-    priority, owner: null, fields: {}, source: { file: 'bench.md', line: 1 }, children: [], appearances: [],
-    partial: null, parent: null, references: [], estimate,
+    id,
+    title: id,
+    dependsOn,
+    unresolved: [],
+    sprint: null,
+    group: null,
+    track: null,
+    status: null,
+    done: false,
+    priority,
+    owner: null,
+    fields: {},
+    source: { file: 'bench.md', line: 1 },
+    children: [],
+    appearances: [],
+    partial: null,
+    parent: null,
+    references: [],
+    estimate,
   };
 }
 
@@ -21,10 +37,26 @@ export function backlogOf(items) {
 }
 
 /** A single-point estimate of `points`. */
-export const single = (points) => ({ unit: 'points', low: points, high: points, expected: points, raw: String(points), kind: 'single', variance: 0 });
+export const single = (points) => ({
+  unit: 'points',
+  low: points,
+  high: points,
+  expected: points,
+  raw: String(points),
+  kind: 'single',
+  variance: 0,
+});
 
 /** A three-point estimate around `points`: ranged work, for PERT and the simulation. */
-export const threePoint = (points) => ({ unit: 'points', low: points - 1, high: points + 2, expected: points + 0.5 / 6, raw: '', kind: 'three-point', variance: 0.25 });
+export const threePoint = (points) => ({
+  unit: 'points',
+  low: points - 1,
+  high: points + 2,
+  expected: points + 0.5 / 6,
+  raw: '',
+  kind: 'three-point',
+  variance: 0.25,
+});
 
 /**
  * Each item depends on up to three earlier ones, mostly nearby (a wide, deep network), each

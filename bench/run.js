@@ -56,7 +56,9 @@ const ratio = (value, base) => (value === null || !base ? '—' : `${formatNumbe
 
 function printMachine() {
   const cpu = readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.+)$/m)?.[1] ?? os.cpus()[0]?.model ?? 'unknown CPU';
-  console.log(`machine: ${cpu}, ${os.availableParallelism()} cores, ${group(os.totalmem() / 2 ** 30)} GB; node ${process.version}; peak memory by ${memorySource}`);
+  console.log(
+    `machine: ${cpu}, ${os.availableParallelism()} cores, ${group(os.totalmem() / 2 ** 30)} GB; node ${process.version}; peak memory by ${memorySource}`,
+  );
 }
 
 /** The table extension must have the 2.1.2 fix: 2.1.1 is quadratic in the cells of a document. */
@@ -65,20 +67,34 @@ function checkTableExtension() {
   const parts = version.split(/[.-]/).map(Number);
   const fixed = FIXED_TABLE_EXTENSION.findIndex((part, index) => parts[index] !== part);
   const ok = fixed === -1 || parts[fixed] > FIXED_TABLE_EXTENSION[fixed];
-  console.log(`${TABLE_EXTENSION} ${version}: ${ok ? 'ok' : 'too old'} (needs ≥ ${FIXED_TABLE_EXTENSION.join('.')}, the first without quadratic table parsing)`);
+  console.log(
+    `${TABLE_EXTENSION} ${version}: ${ok ? 'ok' : 'too old'} (needs ≥ ${FIXED_TABLE_EXTENSION.join('.')}, the first without quadratic table parsing)`,
+  );
   return ok;
 }
 
 function measureStartup() {
-  const [bare, cli] = medianStartMs([['-e', '0'], [CLI, '--version']], 9, ROOT);
-  console.log(`start-up (median of 9): node -e 0 ${formatNumber(bare, 0)} ms, backlog --version ${formatNumber(cli, 0)} ms: ${ratio(cli, bare)} bare node`);
+  const [bare, cli] = medianStartMs(
+    [
+      ['-e', '0'],
+      [CLI, '--version'],
+    ],
+    9,
+    ROOT,
+  );
+  console.log(
+    `start-up (median of 9): node -e 0 ${formatNumber(bare, 0)} ms, backlog --version ${formatNumber(cli, 0)} ms: ${ratio(cli, bare)} bare node`,
+  );
   return { bare, cli };
 }
 
 /** The commands the CLI has today; the others are skipped with a note. */
 function availableCommands() {
   const help = spawnSync(process.execPath, [CLI, '--help'], { encoding: 'utf8' }).stdout;
-  const listed = help.slice(help.indexOf('Commands:')).split('\n').map((line) => /^\s+([\w-]+)/.exec(line)?.[1]);
+  const listed = help
+    .slice(help.indexOf('Commands:'))
+    .split('\n')
+    .map((line) => /^\s+([\w-]+)/.exec(line)?.[1]);
   return new Set(listed.filter(Boolean));
 }
 
@@ -118,7 +134,9 @@ function runSize(shape, size, available, scratch) {
   const directory = path.join(scratch, `${shape.key}-${size}`);
   shape.write(directory, size);
   console.log(`\n${shape.title(size)}`);
-  console.log(`  ${['command'.padEnd(16), 'wall'.padStart(9), 'items/s'.padStart(10), 'ms/1k'.padStart(9), 'peak RSS'.padStart(9), '× floor'.padStart(8), 'RSS ×'.padStart(8)].join('  ')}`);
+  console.log(
+    `  ${['command'.padEnd(16), 'wall'.padStart(9), 'items/s'.padStart(10), 'ms/1k'.padStart(9), 'peak RSS'.padStart(9), '× floor'.padStart(8), 'RSS ×'.padStart(8)].join('  ')}`,
+  );
   // micromark needs about 50 KB per table row: let the floor have the memory to finish.
   const heap = `--max-old-space-size=${Math.floor((os.totalmem() * 0.75) / 2 ** 20)}`;
   const floor = measure(FLOOR, [directory], { cwd: ROOT, nodeFlags: [heap] });
@@ -143,17 +161,24 @@ function printTargets(startup, runs) {
   const lines = [`start-up ≤ 2× bare node: ${ratio(startup.cli, startup.bare)}, ${verdict(startup.cli <= 2 * startup.bare)}`];
   const tenThousand = find('many', 10000);
   const lint = tenThousand?.commands.lint;
-  if (lint && tenThousand.floor) lines.push(`lint ≤ 1.3× the parse floor at 10k items in many files: ${ratio(lint.wallMs, tenThousand.floor.wallMs)}, ${verdict(lint.wallMs <= 1.3 * tenThousand.floor.wallMs)}`);
+  if (lint && tenThousand.floor)
+    lines.push(
+      `lint ≤ 1.3× the parse floor at 10k items in many files: ${ratio(lint.wallMs, tenThousand.floor.wallMs)}, ${verdict(lint.wallMs <= 1.3 * tenThousand.floor.wallMs)}`,
+    );
   const bigLint = find('big', 100000)?.commands.lint;
   if (bigLint) {
     const ok = bigLint.wallMs < 10000 && bigLint.maxRssKb !== null && bigLint.maxRssKb < 500 * 1024;
-    lines.push(`lint of one 100,000-row table < 10 s and < 500 MB: ${seconds(bigLint.wallMs)}, ${megabytes(bigLint.maxRssKb)}, ${verdict(ok)}`);
+    lines.push(
+      `lint of one 100,000-row table < 10 s and < 500 MB: ${seconds(bigLint.wallMs)}, ${megabytes(bigLint.maxRssKb)}, ${verdict(ok)}`,
+    );
   }
   for (const run of runs.filter((candidate) => candidate.size === 100000 && candidate.phases)) {
     const { criticalPath, forecast10kTrials } = run.phases;
     if (typeof criticalPath !== 'number' || typeof forecast10kTrials !== 'number') continue;
     const total = criticalPath + forecast10kTrials;
-    lines.push(`analysis at 100k items (${run.shape}): critical path + 10,000-trial forecast ${group(total)} ms < 1 s: ${verdict(total < 1000)}`);
+    lines.push(
+      `analysis at 100k items (${run.shape}): critical path + 10,000-trial forecast ${group(total)} ms < 1 s: ${verdict(total < 1000)}`,
+    );
   }
   console.log(`\ntargets\n${lines.map((line) => `  ${line}`).join('\n')}`);
 }

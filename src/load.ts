@@ -14,10 +14,7 @@ export interface LoadResult {
 }
 
 /** Reads files, directories or globs into one backlog. Never throws on a bad file. */
-export async function loadBacklog(
-  paths: string[],
-  options: { cwd?: string; config?: Config } = {},
-): Promise<LoadResult> {
+export async function loadBacklog(paths: string[], options: { cwd?: string; config?: Config } = {}): Promise<LoadResult> {
   const config = options.config ?? DEFAULT_CONFIG;
   const { sources, errors } = await readSources(paths, options.cwd ?? process.cwd(), config.ignore);
   return { backlog: backlogFromSources(sources, config), sources, inputErrors: errors };

@@ -123,7 +123,8 @@ function chooseCapacity(
   if (fromConfig !== null) return { capacity: fromConfig, capacitySource: 'config' };
   const claim = claimFor(sprint, claims);
   const fromClaim = claim && context.unit ? convertValue(claim.value, claim.unit ?? context.unit, context.unit, context.hoursPerDay) : null;
-  if (claim && fromClaim !== null) return { capacity: fromClaim, capacitySource: 'document', capacityClaim: { raw: claim.raw, source: claim.source } };
+  if (claim && fromClaim !== null)
+    return { capacity: fromClaim, capacitySource: 'document', capacityClaim: { raw: claim.raw, source: claim.source } };
   if (context.byTeam !== null) return { capacity: context.byTeam, capacitySource: 'team' };
   return { capacity: null, capacitySource: null };
 }

@@ -141,7 +141,10 @@ function prerequisitesOf(network: Network, node: number): string[] {
  * work), so its dependencies, either way, become the story's. Dependencies on items outside the
  * part are left out and named in `outside`. Each reference is looked up once, by index.
  */
-function selectItems(backlog: Backlog, options: CriticalPathOptions): { items: Item[]; prerequisites: WrittenPrerequisites; outside: string[] } {
+function selectItems(
+  backlog: Backlog,
+  options: CriticalPathOptions,
+): { items: Item[]; prerequisites: WrittenPrerequisites; outside: string[] } {
   const all = backlog.items;
   const indexOf = new Map<string, number>();
   for (let index = 0; index < all.length; index++) indexOf.set(all[index]!.id, index);

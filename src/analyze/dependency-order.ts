@@ -59,7 +59,11 @@ export function dependencyOrderViolations(backlog: Backlog, options: DependencyO
       const finish = last.get(id);
       const violation = { item: item.id, dependsOn: id, source: item.source };
       if (finish === undefined) {
-        violations.push({ ...violation, kind: 'unscheduled', message: `${item.id} in ${here} depends on ${id}, which no sprint holds and is not done` });
+        violations.push({
+          ...violation,
+          kind: 'unscheduled',
+          message: `${item.id} in ${here} depends on ${id}, which no sprint holds and is not done`,
+        });
       } else if (finish > start) {
         violations.push({
           ...violation,
@@ -67,7 +71,11 @@ export function dependencyOrderViolations(backlog: Backlog, options: DependencyO
           message: `${item.id} in ${here} depends on ${id}, committed to the later ${sprintLabel(sprints[finish]!)}`,
         });
       } else if (finish === start && options.strict) {
-        violations.push({ ...violation, kind: 'same-sprint', message: `${item.id} in ${here} depends on ${id}, committed to the same sprint` });
+        violations.push({
+          ...violation,
+          kind: 'same-sprint',
+          message: `${item.id} in ${here} depends on ${id}, committed to the same sprint`,
+        });
       }
     }
   }

@@ -61,10 +61,27 @@ export function statedFigures(backlog: Backlog, unit: Unit | null, hoursPerDay: 
       const claimUnit = claim.unit ?? unit;
       if (convertValue(1, unit, claimUnit, hoursPerDay) === null) continue;
       const computed = fileWork(workOf(claim.scope.file), claim.which, claimUnit, hoursPerDay);
-      figures.push({ kind: 'total', which: claim.which, unit: claimUnit, stated: claim.value, computed, difference: computed - claim.value, raw: claim.raw, source: claim.source });
+      figures.push({
+        kind: 'total',
+        which: claim.which,
+        unit: claimUnit,
+        stated: claim.value,
+        computed,
+        difference: computed - claim.value,
+        raw: claim.raw,
+        source: claim.source,
+      });
     } else if (claim.kind === 'projection' && claim.velocity > 0) {
       const computed = sprintsFor(fileWork(workOf(claim.scope.file), 'remaining', unit, hoursPerDay), claim.velocity);
-      const figure: StatedFigure = { kind: 'projection', velocity: claim.velocity, stated: claim.sprints, computed, difference: computed - claim.sprints, raw: claim.raw, source: claim.source };
+      const figure: StatedFigure = {
+        kind: 'projection',
+        velocity: claim.velocity,
+        stated: claim.sprints,
+        computed,
+        difference: computed - claim.sprints,
+        raw: claim.raw,
+        source: claim.source,
+      };
       const total = computed === claim.sprints ? undefined : explainingTotal(totalsByFile.get(claim.scope.file) ?? [], claim, unit);
       figures.push(total === undefined ? figure : { ...figure, followsFromTotal: total });
     }

@@ -96,13 +96,20 @@ function statedFigure<K extends 'velocity' | 'team-size'>(backlog: Backlog, kind
 }
 
 /** The velocity to use: the option, or the first one the document states. */
-function chooseVelocity(backlog: Backlog, given: Velocity | undefined): Pick<ForecastResult, 'velocity' | 'velocitySource' | 'velocityClaim'> {
+function chooseVelocity(
+  backlog: Backlog,
+  given: Velocity | undefined,
+): Pick<ForecastResult, 'velocity' | 'velocitySource' | 'velocityClaim'> {
   if (given) return { velocity: given, velocitySource: 'option' };
   const claim = statedFigure(backlog, 'velocity');
   if (!claim) {
     throw new UsageError('give --velocity N (or a range like 25..40) or --history LIST: the document states no velocity');
   }
-  return { velocity: { kind: 'fixed', value: claim.value }, velocitySource: 'document', velocityClaim: { raw: claim.raw, source: claim.source } };
+  return {
+    velocity: { kind: 'fixed', value: claim.value },
+    velocitySource: 'document',
+    velocityClaim: { raw: claim.raw, source: claim.source },
+  };
 }
 
 function chooseTeam(backlog: Backlog, given: number | undefined): Pick<DependencyForecast, 'team' | 'teamSource' | 'teamClaim'> | null {
@@ -125,7 +132,8 @@ export function forecast(backlog: Backlog, options: ForecastOptions = {}): Forec
   const seed = options.seed ?? DEFAULT_SEED;
   const sprintDays = options.sprintDays ?? DEFAULT_SPRINT_DAYS;
   if (!Number.isInteger(trials) || trials < 1) throw new UsageError(`trials must be a whole number of at least 1, got ${trials}`);
-  if (!Number.isInteger(sprintDays) || sprintDays < 1) throw new UsageError(`sprint length must be a whole number of working days, got ${sprintDays}`);
+  if (!Number.isInteger(sprintDays) || sprintDays < 1)
+    throw new UsageError(`sprint length must be a whole number of working days, got ${sprintDays}`);
   if (options.team !== undefined && (!Number.isInteger(options.team) || options.team < 1)) {
     throw new UsageError(`team size must be a whole number of at least 1, got ${options.team}`);
   }

@@ -49,7 +49,12 @@ export type ListSchedule = { makespan: number; blocked: [] } | { makespan: null;
  * they take the first item of the list whose prerequisites have all finished. The makespan is
  * when the last item ends. Null (with the items involved) when dependencies form a cycle.
  */
-export function listSchedule(items: readonly Item[], durations: readonly number[], workers: number, rank: (item: Item) => number): ListSchedule {
+export function listSchedule(
+  items: readonly Item[],
+  durations: readonly number[],
+  workers: number,
+  rank: (item: Item) => number,
+): ListSchedule {
   const { order, blocked } = priorityTopologicalOrder(items, rank);
   if (blocked.length > 0) return { makespan: null, blocked };
 

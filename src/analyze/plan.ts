@@ -75,7 +75,9 @@ export function plan(backlog: Backlog, options: PlanOptions): PlanResult {
 
   const position = new Map(candidates.map((item, index) => [item.id, index]));
   const prerequisites = candidates.map((item) =>
-    [...new Set(item.dependsOn)].map((id) => position.get(id)).filter((index): index is number => index !== undefined && candidates[index]!.id !== item.id),
+    [...new Set(item.dependsOn)]
+      .map((id) => position.get(id))
+      .filter((index): index is number => index !== undefined && candidates[index]!.id !== item.id),
   );
   const measured = candidates.map((item) => (unit ? expectedIn(item.estimate, unit, hoursPerDay) : null));
   const sizes = measured.map((size) => size ?? 0);
@@ -97,7 +99,11 @@ export function plan(backlog: Backlog, options: PlanOptions): PlanResult {
   const amount = (value: number) => `${formatNumber(value)} ${unitLabel(unit, value)}`;
   const warnings: PlanWarning[] = candidates
     .filter((_, index) => measured[index] === null)
-    .map((item) => ({ item: item.id, kind: 'unsized', message: `${item.id} has no estimate${item.estimate ? ` in ${unit}` : ''}: planned without weight` }));
+    .map((item) => ({
+      item: item.id,
+      kind: 'unsized',
+      message: `${item.id} has no estimate${item.estimate ? ` in ${unit}` : ''}: planned without weight`,
+    }));
 
   // The items ready to plan, by priority: each sprint takes the first, then the first that still fits.
   const ready = new FirstFit(list.map((index) => sizes[index]!));
@@ -134,7 +140,11 @@ export function plan(backlog: Backlog, options: PlanOptions): PlanResult {
       }
       if (sprint.items.length === 1 && !fits(size, capacity)) {
         sprint.over = true;
-        warnings.push({ item: item.id, kind: 'oversized', message: `${item.id} (${amount(size)}) is bigger than the capacity of ${amount(capacity)}: it gets ${sprint.name} to itself; consider splitting it` });
+        warnings.push({
+          item: item.id,
+          kind: 'oversized',
+          message: `${item.id} (${amount(size)}) is bigger than the capacity of ${amount(capacity)}: it gets ${sprint.name} to itself; consider splitting it`,
+        });
         break;
       }
     }
@@ -145,7 +155,11 @@ export function plan(backlog: Backlog, options: PlanOptions): PlanResult {
   for (const index of list) {
     if (sprintOf[index] !== -1) continue;
     const item: Item = candidates[index]!;
-    warnings.push({ item: item.id, kind: 'blocked', message: `${item.id} was not planned: its dependencies form a cycle (or wait on one)` });
+    warnings.push({
+      item: item.id,
+      kind: 'blocked',
+      message: `${item.id} was not planned: its dependencies form a cycle (or wait on one)`,
+    });
   }
   return { unit, capacity, sameSprint, sprints, warnings };
 }

@@ -20,7 +20,13 @@ const BARE_NUMBER = /^\d+(?:\.\d+)?$/;
 
 /** The first word of a priority, lower-cased: "Must Have" → "must", "Alta (core)" → "alta". */
 function firstWord(priority: string): string {
-  return priority.trim().toLowerCase().replace(/[’‘]/g, "'").split(/[\s(:,;/-]+/u)[0] ?? '';
+  return (
+    priority
+      .trim()
+      .toLowerCase()
+      .replace(/[’‘]/g, "'")
+      .split(/[\s(:,;/-]+/u)[0] ?? ''
+  );
 }
 
 type Ranked = Pick<Item, 'priority' | 'source'>;
@@ -55,7 +61,10 @@ function filesOnMoscowScale(items: readonly Ranked[]): Set<string> {
  * in a file whose priorities are all MoSCoW.
  */
 export function priorityRanker(items: readonly Ranked[]): (item: Ranked) => number {
-  const numbers = items.map((item) => item.priority?.trim() ?? '').filter((text) => BARE_NUMBER.test(text)).map(Number);
+  const numbers = items
+    .map((item) => item.priority?.trim() ?? '')
+    .filter((text) => BARE_NUMBER.test(text))
+    .map(Number);
   const valueScale = numbers.length > 0 && Math.max(...numbers) > 10;
   const moscowFiles = filesOnMoscowScale(items);
   return (item) => {

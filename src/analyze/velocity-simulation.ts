@@ -38,7 +38,9 @@ export function simulateSprints(targets: readonly number[], velocity: Velocity, 
       histogram.set(sprints, (histogram.get(sprints) ?? 0) + 1);
     }
   }
-  return counts.map((histogram) => [...histogram].map(([sprints, count]) => ({ sprints, trials: count })).sort((a, b) => a.sprints - b.sprints));
+  return counts.map((histogram) =>
+    [...histogram].map(([sprints, count]) => ({ sprints, trials: count })).sort((a, b) => a.sprints - b.sprints),
+  );
 }
 
 /**

@@ -6,9 +6,7 @@ import type { Random } from './random.js';
  * likely, sprint by sprint), or the sprints measured so far (each future sprint is one of them).
  */
 export type Velocity =
-  | { kind: 'fixed'; value: number }
-  | { kind: 'range'; low: number; high: number }
-  | { kind: 'history'; values: number[] };
+  { kind: 'fixed'; value: number } | { kind: 'range'; low: number; high: number } | { kind: 'history'; values: number[] };
 
 const NUMBER = String.raw`\s*(\d+(?:\.\d+)?|\.\d+)\s*`;
 const RANGE = new RegExp(String.raw`^${NUMBER}\.\.${NUMBER}$`);

@@ -28,7 +28,10 @@ export interface WriteOptions {
 /** Adds `--write <file>` and `--check` to a report command. */
 export function addWriteOptions(command: Command): Command {
   return command
-    .option('--write <file>', `write the report (markdown) into FILE between <!-- backlog:${command.name()} --> and <!-- /backlog:${command.name()} -->`)
+    .option(
+      '--write <file>',
+      `write the report (markdown) into FILE between <!-- backlog:${command.name()} --> and <!-- /backlog:${command.name()} -->`,
+    )
     .option('--check', 'with --write: exit 1 if that section of FILE is out of date, writing nothing');
 }
 

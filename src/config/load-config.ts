@@ -37,7 +37,13 @@ export function loadConfig(explicit: string | undefined, start: string): Config 
 }
 
 const RULE_SETTINGS: Record<string, RuleSetting> = {
-  off: 'off', warn: 'warn', warning: 'warn', error: 'error', '0': 'off', '1': 'warn', '2': 'error',
+  off: 'off',
+  warn: 'warn',
+  warning: 'warn',
+  error: 'error',
+  '0': 'off',
+  '1': 'warn',
+  '2': 'error',
 };
 const KNOWN_KEYS = ['rules', 'scales', 'hoursPerDay', 'capacity', 'idPatterns', 'ignore', 'openEndedFactor'];
 const UNITS: Unit[] = ['points', 'days', 'hours'];

@@ -59,10 +59,24 @@ function visit(node: RootContent, depth: number, blocks: Block[], lines: readonl
             if (indent + 1 < contentColumn || lazy.length > 0) lazy.push(line);
             else text += ` ${line.text}`;
           }
-          blocks.push({ kind: 'entry', text: text.trim(), line: lineOf(item), depth, checked: item.checked ?? null, ordered: Boolean(node.ordered) });
+          blocks.push({
+            kind: 'entry',
+            text: text.trim(),
+            line: lineOf(item),
+            depth,
+            checked: item.checked ?? null,
+            ordered: Boolean(node.ordered),
+          });
           for (const line of lazy) blocks.push({ kind: 'line', ...line });
         } else {
-          blocks.push({ kind: 'entry', text: '', line: lineOf(item), depth, checked: item.checked ?? null, ordered: Boolean(node.ordered) });
+          blocks.push({
+            kind: 'entry',
+            text: '',
+            line: lineOf(item),
+            depth,
+            checked: item.checked ?? null,
+            ordered: Boolean(node.ordered),
+          });
           if (first) visit(first, depth + 1, blocks, lines);
         }
         for (const child of rest) visit(child, depth + 1, blocks, lines);
@@ -94,7 +108,14 @@ function visit(node: RootContent, depth: number, blocks: Block[], lines: readonl
 
 function tableBlock(node: Table): Block {
   const [header, ...rows] = node.children;
-  const block: TableBlock = { kind: 'table', header: header ? cellsOf(header) : [], rows: [], line: lineOf(node), rowLines: [], html: false };
+  const block: TableBlock = {
+    kind: 'table',
+    header: header ? cellsOf(header) : [],
+    rows: [],
+    line: lineOf(node),
+    rowLines: [],
+    html: false,
+  };
   addRows(block, rows);
   return block;
 }

@@ -16,17 +16,70 @@ function keyWords(...words: string[]): RegExp {
   return new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${delimited})(?![\p{L}\p{N}])${anywhere ? `|${anywhere}` : ''}`, 'iu');
 }
 
-const TOTAL_KEY = keyWords('total', 'totale', 'sum', 'summe', 'gesamt\\p{L}*', 'somme', 'soma', 'suma', 'итого', 'всего', '合计', '总计', '合計', '합계');
-const REMAINING = keyWords('remaining', 'left', 'open', 'restant\\p{L}*', 'verbleibend\\p{L}*', 'offen', 'restante', 'pendiente', 'осталось', '剩余', '残り', '남은');
-const CAPACITY_KEY = keyWords(
-  'capacity', 'kapazität', 'capacité', 'capacidade', 'capacidad', 'capacità', 'kapasite', 'capaciteit', 'pojemność', 'ёмкость', 'емкость',
-  '容量', 'キャパシティ', '용량',
+const TOTAL_KEY = keyWords(
+  'total',
+  'totale',
+  'sum',
+  'summe',
+  'gesamt\\p{L}*',
+  'somme',
+  'soma',
+  'suma',
+  'итого',
+  'всего',
+  '合计',
+  '总计',
+  '合計',
+  '합계',
 );
-const VELOCITY_KEY = keyWords('velocity', 'velocidad', 'velocidade', 'vélocité', 'velocità', 'geschwindigkeit', 'скорость', '速度', 'ベロシティ', '속도');
-const COUNT_WORD = /^(?:stories|story|items?|tickets?|tasks?|user stories|issues?|us|hu|histórias|historias|aufgaben|tâches|задач\p{L}*|историй)$/iu;
+const REMAINING = keyWords(
+  'remaining',
+  'left',
+  'open',
+  'restant\\p{L}*',
+  'verbleibend\\p{L}*',
+  'offen',
+  'restante',
+  'pendiente',
+  'осталось',
+  '剩余',
+  '残り',
+  '남은',
+);
+const CAPACITY_KEY = keyWords(
+  'capacity',
+  'kapazität',
+  'capacité',
+  'capacidade',
+  'capacidad',
+  'capacità',
+  'kapasite',
+  'capaciteit',
+  'pojemność',
+  'ёмкость',
+  'емкость',
+  '容量',
+  'キャパシティ',
+  '용량',
+);
+const VELOCITY_KEY = keyWords(
+  'velocity',
+  'velocidad',
+  'velocidade',
+  'vélocité',
+  'velocità',
+  'geschwindigkeit',
+  'скорость',
+  '速度',
+  'ベロシティ',
+  '속도',
+);
+const COUNT_WORD =
+  /^(?:stories|story|items?|tickets?|tasks?|user stories|issues?|us|hu|histórias|historias|aufgaben|tâches|задач\p{L}*|историй)$/iu;
 const COUNT_KEY = /^(?:stories|user stories|items|tickets|tasks|issues|stories remaining|remaining stories|anzahl\b.*|number of .*)$/iu;
 const TEAM_KEY = /^(?:team|team size|teamgröße|équipe|equipe|equipo|команда|팀)$/iu;
-const PEOPLE = /\b(\d+)\s*(?:people|persons?|engineers?|developers?|devs?|members?|personen|entwickler\p{L}*|personnes|pessoas|personas|человек|명|人)(?![\p{L}\p{N}])/iu;
+const PEOPLE =
+  /\b(\d+)\s*(?:people|persons?|engineers?|developers?|devs?|members?|personen|entwickler\p{L}*|personnes|pessoas|personas|человек|명|人)(?![\p{L}\p{N}])/iu;
 /** A figure and the words after it: "21 story points", "~40 days of work". */
 const CAPACITY_VALUE = new RegExp(String.raw`^~?\s*${NUMBER}\s*([\p{L} ]*)`, 'u');
 const VELOCITY_VALUE = new RegExp(String.raw`^~?\s*${NUMBER}`);

@@ -116,7 +116,7 @@ export class DocumentContext {
     const key = id ? idKey(id) : idKey(name);
     const known = this.groupNames.get(key);
     if (known) return known;
-    const display = id && name ? `${id} ${name}` : id ?? name;
+    const display = id && name ? `${id} ${name}` : (id ?? name);
     this.groupNames.set(key, display);
     this.groups.push({ id, name: display, release, source: this.position() });
     return display;
@@ -191,12 +191,21 @@ export class DocumentContext {
       case 'estimate': {
         const stated = column === undefined ? this.unitOfMetadataKey(header) : column;
         if (record.estimate && stated && record.estimate.unit !== stated.unit) return;
-        const reading = readEstimate(text, { ...this.estimateContext, unit: stated?.unit ?? this.unitOfKey(header), factor: stated?.factor });
+        const reading = readEstimate(text, {
+          ...this.estimateContext,
+          unit: stated?.unit ?? this.unitOfKey(header),
+          factor: stated?.factor,
+        });
         if (reading && 'estimate' in reading) {
           if (!record.estimate || reading.estimate.unit === record.estimate.unit) record.estimate ??= reading.estimate;
         } else if (reading && !record.estimate) {
           record.unreadEstimate = text;
-          this.diagnostics.push({ ...record.source, rule: 'unparsable-estimate', severity: 'warning', message: `${record.id}: ${reading.problem}` });
+          this.diagnostics.push({
+            ...record.source,
+            rule: 'unparsable-estimate',
+            severity: 'warning',
+            message: `${record.id}: ${reading.problem}`,
+          });
         }
         return;
       }
@@ -208,7 +217,8 @@ export class DocumentContext {
         return;
       case 'sprint': {
         // "PROJ Sprint 14" in a Jira export names sprint 14.
-        const sprint = readSprintName(text, true) ?? readSprintName(/\b(?:sprint|iteration)\s*#?\s*\d+(?:\.\d+)?\b.*$/i.exec(text)?.[0] ?? '', true);
+        const sprint =
+          readSprintName(text, true) ?? readSprintName(/\b(?:sprint|iteration)\s*#?\s*\d+(?:\.\d+)?\b.*$/i.exec(text)?.[0] ?? '', true);
         if (sprint) {
           record.sprint = sprint.key;
           this.registerSprint(sprint);

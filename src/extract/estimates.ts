@@ -20,7 +20,11 @@ const UNIT_WORDS: [RegExp, Unit, number][] = [
   // Manntage, in capitals as German writes them: "5 MT".
   [/^MT$/, 'days', 1],
   [/^(?:sp|pts?|points?|story\s*points?|punkte?|pontos?|puntos?|баллов|балла|балл|очков|点|포인트)$/i, 'points', 1],
-  [/^(?:d|days?|pd|md|jh|j|jours?|tage?|personentage?|manntage?|dias?|días?|д|день|дн(?:я|ей|ь)?|天|人天|日|人日|일|person[-\s]?days?|man[-\s]?days?)$/i, 'days', 1],
+  [
+    /^(?:d|days?|pd|md|jh|j|jours?|tage?|personentage?|manntage?|dias?|días?|д|день|дн(?:я|ей|ь)?|天|人天|日|人日|일|person[-\s]?days?|man[-\s]?days?)$/i,
+    'days',
+    1,
+  ],
   [/^(?:h|hrs?|hours?|std|stunden?|heures?|horas?|ч|час(?:а|ов)?|小时|小時|時間|시간)$/i, 'hours', 1],
   [/^(?:min|mins|minutes?|minuten?|minutos?|мин|минут(?:а|ы)?|分钟|분)$/i, 'hours', 1 / 60],
   [/^(?:w|wks?|weeks?|wochen?|semaines?|semanas?|нед|недел[ьиюя]|周|週|週間|주)$/i, 'days', 5],
@@ -30,7 +34,10 @@ const NUMBER = String.raw`\d+(?:[.,]\d+)?`;
 const RANGE = new RegExp(String.raw`^(${NUMBER})\s*([a-zA-Z\p{L}]*)\s*(?:-|–|—|to|bis|à|a|até|до|~)\s*(${NUMBER})\s*(.*)$`, 'iu');
 const SINGLE = new RegExp(String.raw`^(${NUMBER})\s*(.*)$`, 'u');
 const THREE_POINT = new RegExp(String.raw`^(${NUMBER})\s*\/\s*(${NUMBER})\s*\/\s*(${NUMBER})\s*(.*)$`, 'u');
-const OPEN = new RegExp(String.raw`^(?:more\s+than|over|above|at\s+least|mehr\s+als|über|plus\s+de|mais\s+de|más\s+de|более|>=?|≥)\s*(${NUMBER})\s*(.*)$|^(${NUMBER})\s*\+\s*(.*)$`, 'iu');
+const OPEN = new RegExp(
+  String.raw`^(?:more\s+than|over|above|at\s+least|mehr\s+als|über|plus\s+de|mais\s+de|más\s+de|более|>=?|≥)\s*(${NUMBER})\s*(.*)$|^(${NUMBER})\s*\+\s*(.*)$`,
+  'iu',
+);
 const SIZE = /^(XXS|XS|S|M|L|XL|XXL|XXXL)$/i;
 const SUM = new RegExp(String.raw`^${NUMBER}[^\d+]*\+\s*${NUMBER}`, 'u');
 const COMPOUND = new RegExp(String.raw`^(${NUMBER})\s*(d|days?|h|hrs?|hours?)\s*(${NUMBER})\s*(h|hrs?|hours?|m|min|mins|minutes?)$`, 'iu');
@@ -103,7 +110,11 @@ function readSum(text: string, original: string, context: EstimateContext): Esti
   const parts = text.split(/\s*\+\s*/);
   for (const [index, term] of parts.entries()) {
     const amount = SINGLE.exec(term);
-    const unit = !amount?.[2] ? null : index === parts.length - 1 ? resolveUnit(amount[2], context) : (unitAfterNumber(amount[2], context) ?? 'bad');
+    const unit = !amount?.[2]
+      ? null
+      : index === parts.length - 1
+        ? resolveUnit(amount[2], context)
+        : (unitAfterNumber(amount[2], context) ?? 'bad');
     if (!amount || unit === 'bad') return { problem: `"${original}" is not an estimate` };
     terms.push({ value: toNumber(amount[1]) * (unit?.factor ?? 1), unit: unit?.unit ?? null });
   }
@@ -129,7 +140,8 @@ export function readEstimate(raw: string, context: EstimateContext): EstimateRea
   if (size) {
     const key = size[1].toUpperCase();
     const range = context.scale[key];
-    if (!range) return { problem: `T-shirt size "${original}" has no scale (state one, e.g. "S= 1 to 2 days", or set scales in the config)` };
+    if (!range)
+      return { problem: `T-shirt size "${original}" has no scale (state one, e.g. "S= 1 to 2 days", or set scales in the config)` };
     return { estimate: make(range.unit, range.low, range.high, (range.low + range.high) / 2, original, 'size', key) };
   }
 
@@ -195,7 +207,8 @@ export function readEstimate(raw: string, context: EstimateContext): EstimateRea
 export function readScaleStatement(text: string, openEndedFactor: number): Record<string, SizeRange> {
   const scale: Record<string, SizeRange> = {};
   // A comma before a digit is a decimal comma ("XS = 0,5 j"), not the end of the size's value.
-  const pattern = /\b(XXS|XS|S|M|L|XL|XXL)\s*[=:]\s*((?:[^,;|\n]|,(?=\d))+?)(?=\s*(?:,(?!\d)|[;|\n]|-\s|\b(?:XXS|XS|S|M|L|XL|XXL)\s*[=:]|$))/g;
+  const pattern =
+    /\b(XXS|XS|S|M|L|XL|XXL)\s*[=:]\s*((?:[^,;|\n]|,(?=\d))+?)(?=\s*(?:,(?!\d)|[;|\n]|-\s|\b(?:XXS|XS|S|M|L|XL|XXL)\s*[=:]|$))/g;
   for (const match of foldWidth(text).matchAll(pattern)) {
     const reading = readEstimate(match[2], { unit: null, scale: {}, openEndedFactor });
     if (reading && 'estimate' in reading && reading.estimate.unit !== 'points') {
@@ -225,7 +238,10 @@ export function estimateInTitle(text: string): { raw: string; text: string; unit
     const span = text.slice(match.index, match.index + match[0].length);
     if (unit) return { raw: span.slice(1, -1).trim(), text: span, unit: unit.unit };
   }
-  const trailing = new RegExp(String.raw`\s+[-–—|·]\s*(~?\s*${WRITTEN_NUMBER}(?:\s*(?:-|–|to)\s*${WRITTEN_NUMBER})?\s*\p{L}+)\s*$`, 'u').exec(folded);
+  const trailing = new RegExp(
+    String.raw`\s+[-–—|·]\s*(~?\s*${WRITTEN_NUMBER}(?:\s*(?:-|–|to)\s*${WRITTEN_NUMBER})?\s*\p{L}+)\s*$`,
+    'u',
+  ).exec(folded);
   const unit = trailing ? unitOf(trailing[1]) : null;
   if (!trailing || !unit) return null;
   const start = trailing.index + trailing[0].indexOf(trailing[1]);

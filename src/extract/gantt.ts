@@ -37,7 +37,12 @@ export function readGantt(code: string, context: EstimateContext): GanttTask[] {
     while (parts.length > 0 && TAGS.has(parts[0])) tags.add(parts.shift()!);
     if (parts.length < 2 || /^after\s/i.test(parts[0]) || /^\d{4}-\d{2}-\d{2}/.test(parts[0])) return;
     const [id, ...rest] = parts;
-    const after = rest.find((part) => /^after\s/i.test(part))?.replace(/^after\s+/i, '').split(/\s+/).filter(Boolean) ?? [];
+    const after =
+      rest
+        .find((part) => /^after\s/i.test(part))
+        ?.replace(/^after\s+/i, '')
+        .split(/\s+/)
+        .filter(Boolean) ?? [];
     const duration = rest[rest.length - 1];
     const reading = duration && !/^after\s/i.test(duration) ? readEstimate(duration, context) : null;
     tasks.push({

@@ -32,7 +32,10 @@ export function readHtmlTables(html: string, firstLine: number): Block[] {
       const line = firstLine + countNewlines(html, tableStart + (row.index ?? 0));
       const cells = [...row[1].matchAll(/<(td|th)\b([^>]*)>([\s\S]*?)<\/\1>/gi)].flatMap((cell) => {
         const span = Number(/colspan\s*=\s*"?(\d+)/i.exec(cell[2])?.[1] ?? 1);
-        return Array.from({ length: Math.min(span, 50) }, (_, i) => ({ text: i === 0 ? cellText(cell[3]) : '', th: cell[1].toLowerCase() === 'th' }));
+        return Array.from({ length: Math.min(span, 50) }, (_, i) => ({
+          text: i === 0 ? cellText(cell[3]) : '',
+          th: cell[1].toLowerCase() === 'th',
+        }));
       });
       rows.push({ cells: cells.map(({ text }) => ({ text })), headerOnly: cells.every((cell) => cell.th), line });
     }

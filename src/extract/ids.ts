@@ -23,7 +23,8 @@ const ID_PATTERN = new RegExp(String.raw`^(?:${WORD_ID}|${CODE_ID}|${ISSUE_ID})$
 /** IDs inside running text. */
 const ID_IN_TEXT = new RegExp(String.raw`(?<![\w-])(?:${WORD_ID}|${CODE_ID}|${ISSUE_ID})(?![\w-])`, 'gu');
 
-const NOT_IDS = /^(?:P[0-4]|Q[1-4]|S[0-9]+|V\d+|H[1-6]|[A-Z]\d{4,}|UTF-8|ISO-\d+|SHA-\d+|MD\d|TS\d*|ES\d+|2FA|MVP\d*|MCP|WCAG-?\d.*|GPT-\d.*|K8S|X\d+)$/i;
+const NOT_IDS =
+  /^(?:P[0-4]|Q[1-4]|S[0-9]+|V\d+|H[1-6]|[A-Z]\d{4,}|UTF-8|ISO-\d+|SHA-\d+|MD\d|TS\d*|ES\d+|2FA|MVP\d*|MCP|WCAG-?\d.*|GPT-\d.*|K8S|X\d+)$/i;
 
 /** Whether a string is an item ID; `extra` holds the configured ID patterns. */
 export function looksLikeId(text: string, extra: readonly RegExp[] = []): boolean {
@@ -63,7 +64,13 @@ export function looksLikeNonLatinId(text: string): boolean {
  * configured pattern matches it as written: then every character is part of the ID.
  */
 export function cleanId(text: string, extra: readonly RegExp[] = []): string {
-  return configuredId(text, extra) ?? text.replace(/[`*_[\]]/g, '').replace(/\s+/g, ' ').trim();
+  return (
+    configuredId(text, extra) ??
+    text
+      .replace(/[`*_[\]]/g, '')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 const anchored = new WeakMap<RegExp, RegExp>();

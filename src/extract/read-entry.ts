@@ -41,7 +41,9 @@ export function readEntry(ctx: DocumentContext, text: string, checked: boolean |
     if (ctx.listMode === 'members' && currentSprint && !item && checked === null) {
       // A commitment list names items; an entry that carries its own title or estimate
       // ("OTR-21 Search filters — 8 pts") also defines the item it commits.
-      ctx.sprints.get(currentSprint.key)!.members.push({ id, partial: !titled && !estimated && rest ? rest : null, source: ctx.position() });
+      ctx.sprints
+        .get(currentSprint.key)!
+        .members.push({ id, partial: !titled && !estimated && rest ? rest : null, source: ctx.position() });
       if (titled || estimated) defineItem(ctx, entry, id, rest, { parent: null, done, mention: !estimated });
       return;
     }

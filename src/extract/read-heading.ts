@@ -71,7 +71,11 @@ function groupHeading(ctx: DocumentContext, text: string, frame: Frame): boolean
 }
 
 /** "### US-12: Guest checkout (3 SP) ✅": an item, among the other item headings of its level. */
-function itemHeading(ctx: DocumentContext, text: string, place: { parent: string | undefined; depth: number; done: boolean }): string | undefined {
+function itemHeading(
+  ctx: DocumentContext,
+  text: string,
+  place: { parent: string | undefined; depth: number; done: boolean },
+): string | undefined {
   const match = ITEM_HEADING.exec(text);
   if (!match || ctx.nearest('criteria')) return undefined;
   const id = cleanId(match[1]);

@@ -33,7 +33,14 @@ export function readTableBlock(ctx: DocumentContext, block: Extract<Block, { kin
       return;
     case 'projection':
       for (const row of table.projections) {
-        ctx.claims.push({ kind: 'projection', scope: { file: ctx.source.file }, velocity: row.velocity, sprints: row.sprints, raw: row.raw, source: ctx.position(lineOf(row.row)) });
+        ctx.claims.push({
+          kind: 'projection',
+          scope: { file: ctx.source.file },
+          velocity: row.velocity,
+          sprints: row.sprints,
+          raw: row.raw,
+          source: ctx.position(lineOf(row.row)),
+        });
       }
       return;
     case 'key-values':
@@ -93,12 +100,24 @@ function itemRows(ctx: DocumentContext, table: ItemTable, lineOf: (index: number
     if (table.threePoint) {
       const [o, m, p] = table.threePoint.map((column) => row.cells[column] ?? '');
       if (o && m && p) {
-        const reading = readEstimate(`${o}/${m}/${p}`, { ...ctx.estimateContext, unit: table.threePointUnit?.unit ?? null, factor: table.threePointUnit?.factor });
+        const reading = readEstimate(`${o}/${m}/${p}`, {
+          ...ctx.estimateContext,
+          unit: table.threePointUnit?.unit ?? null,
+          factor: table.threePointUnit?.factor,
+        });
         if (reading && 'estimate' in reading) record.estimate = { ...reading.estimate, raw: `${o} / ${m} / ${p}` };
       }
     }
     if (!record.estimate && !record.unreadEstimate && size && !table.hasEstimate) {
-      record.estimate = { unit: size.unit, low: size.value, high: size.value, expected: size.value, raw: size.raw, kind: 'single', variance: 0 };
+      record.estimate = {
+        unit: size.unit,
+        low: size.value,
+        high: size.value,
+        expected: size.value,
+        raw: size.raw,
+        kind: 'single',
+        variance: 0,
+      };
     }
     if (record.references.includes(ALL_ABOVE)) {
       record.references = [...record.references.filter((reference) => reference !== ALL_ABOVE), ...above];
@@ -114,7 +133,13 @@ function itemRows(ctx: DocumentContext, table: ItemTable, lineOf: (index: number
 }
 
 /** One cell of an item row, read by its column's role. */
-function applyCell(ctx: DocumentContext, record: ItemRecord, header: ItemTable['header'][number], value: string, startsWithId: boolean): void {
+function applyCell(
+  ctx: DocumentContext,
+  record: ItemRecord,
+  header: ItemTable['header'][number],
+  value: string,
+  startsWithId: boolean,
+): void {
   if (startsWithId) {
     ctx.applyRole(record, 'title', splitLeadingId(value, ctx.extraIds)?.title ?? value, header.text);
     return;
@@ -147,7 +172,11 @@ function tableTotals(ctx: DocumentContext, table: ItemTable, lineOf: (index: num
   for (const total of table.totals) {
     const raw = (total.cells[column] ?? '').replace(/[*_`]/g, '').trim();
     const stated = table.header[column].unit;
-    const reading = readEstimate(raw, { ...ctx.estimateContext, unit: stated?.unit ?? ctx.unitOfKey(table.header[column].text) ?? ctx.nearest('size')?.unit ?? null, factor: stated?.factor });
+    const reading = readEstimate(raw, {
+      ...ctx.estimateContext,
+      unit: stated?.unit ?? ctx.unitOfKey(table.header[column].text) ?? ctx.nearest('size')?.unit ?? null,
+      factor: stated?.factor,
+    });
     if (!reading || !('estimate' in reading) || reading.estimate.kind !== 'single') continue;
     const position = ctx.position(lineOf(total.row));
     ctx.claims.push({

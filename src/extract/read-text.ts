@@ -8,7 +8,8 @@ import { isCriteriaLabel } from './section-names.js';
 import { readSprintName } from './sprints.js';
 import { CRITICAL_PATH, ITEM_HEADING, stripDecoration, type DocumentContext } from './document-context.js';
 
-const COMMITMENT_LABEL = /^(?:commitment|committed|commitments?|scope|items|stories|backlog|sprint backlog|selected|planned|zugesagt|engagement|compromisso|compromiso|обязательства|承诺)$/i;
+const COMMITMENT_LABEL =
+  /^(?:commitment|committed|commitments?|scope|items|stories|backlog|sprint backlog|selected|planned|zugesagt|engagement|compromisso|compromiso|обязательства|承诺)$/i;
 
 /** A front-matter value as text: lists joined by commas. */
 function flatten(value: unknown): string {
@@ -90,7 +91,12 @@ function boldItemLine(ctx: DocumentContext, text: string): boolean {
 
 export function readCode(ctx: DocumentContext, text: string): void {
   for (const task of readGantt(text, ctx.estimateContext)) {
-    const record = ctx.record(task.id, { title: task.title, estimate: task.estimate, done: task.done || null, container: `gantt:${ctx.line}` });
+    const record = ctx.record(task.id, {
+      title: task.title,
+      estimate: task.estimate,
+      done: task.done || null,
+      container: `gantt:${ctx.line}`,
+    });
     record.references.push(...task.after);
     record.group = task.section ?? record.group;
     record.source = ctx.position(ctx.line + 1 + task.line);
@@ -146,7 +152,9 @@ export function readFrontMatter(ctx: DocumentContext, text: string): void {
     return;
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return;
-  const entries = Object.entries(data as Record<string, unknown>).map(([key, value]) => [key.replace(/[_-]+/g, ' '), flatten(value)] as const);
+  const entries = Object.entries(data as Record<string, unknown>).map(
+    ([key, value]) => [key.replace(/[_-]+/g, ' '), flatten(value)] as const,
+  );
   const id = entries.find(([key, value]) => /^(?:id|key|ticket|issue)$/i.test(key) && looksLikeColumnId(value, ctx.extraIds))?.[1];
   if (!id) {
     sprintFrontMatter(ctx, entries);

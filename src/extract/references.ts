@@ -10,8 +10,7 @@ const ARROWS = String.raw`[→⟶➔➜⇒]|->|=>`;
  */
 const SEPARATOR = new RegExp(String.raw`\s*(?:,|;|、|，|；|\/|\+|&|\band\b|\bund\b|\bet\b|\be\b|\by\b|${ARROWS})\s*`, 'i');
 
-const NO_DEPENDENCY =
-  /^(?:|-+|—|–|none|nothing|n\/?a|keine?|aucune?|nenhuma?|ninguna?|нет|无|없음|なし|no dependencies|independent)$/i;
+const NO_DEPENDENCY = /^(?:|-+|—|–|none|nothing|n\/?a|keine?|aucune?|nenhuma?|ninguna?|нет|无|없음|なし|no dependencies|independent)$/i;
 
 /**
  * Splits a dependency cell or line into references as written. Notes in parentheses
@@ -28,7 +27,11 @@ export function parseReferences(raw: string, extra: readonly RegExp[] = []): str
     .replace(/\s+/g, ' ')
     .trim();
   if (NO_DEPENDENCY.test(text.replace(/[.:]$/, ''))) return [];
-  if (/^(?:all\s+(?:above|previous|prior)|alle\s+(?:oben|vorherigen)|tout\s+ce\s+qui\s+précède|todas?\s+(?:acima|anteriores)|tutt[ie]\s+(?:sopra|precedenti)|すべての前|全ての前|以上すべて|所有前面|위의 모든|이전 모든)/iu.test(text)) {
+  if (
+    /^(?:all\s+(?:above|previous|prior)|alle\s+(?:oben|vorherigen)|tout\s+ce\s+qui\s+précède|todas?\s+(?:acima|anteriores)|tutt[ie]\s+(?:sopra|precedenti)|すべての前|全ての前|以上すべて|所有前面|위의 모든|이전 모든)/iu.test(
+      text,
+    )
+  ) {
     return [ALL_ABOVE];
   }
   const references: string[] = [];
@@ -63,9 +66,14 @@ export function parseReferences(raw: string, extra: readonly RegExp[] = []): str
       for (let n = Number(dotted[2]); n <= Number(dotted[3]); n++) references.push(`${dotted[1]}${n}`);
       continue;
     }
-    const range = /^(.+?)\s*(?:\s-\s|–|—|\bthrough\b|\bto\b|\bbis\b|\.\.)\s*(.+)$/i.exec(part) ?? /^([A-Za-z#]+[\w.]*?\d)\s*-\s*([A-Za-z#]+\d[\w.]*)$/.exec(part);
+    const range =
+      /^(.+?)\s*(?:\s-\s|–|—|\bthrough\b|\bto\b|\bbis\b|\.\.)\s*(.+)$/i.exec(part) ??
+      /^([A-Za-z#]+[\w.]*?\d)\s*-\s*([A-Za-z#]+\d[\w.]*)$/.exec(part);
     if (range) {
-      const ids = expandRange(range[1], /^\d/.test(range[2]) && /[A-Za-z#]/.test(range[1]) ? range[1].replace(/\d+$/, '') + range[2] : range[2]);
+      const ids = expandRange(
+        range[1],
+        /^\d/.test(range[2]) && /[A-Za-z#]/.test(range[1]) ? range[1].replace(/\d+$/, '') + range[2] : range[2],
+      );
       if (ids && (looksLikeId(range[1], extra) || /^Story /i.test(range[1]))) {
         references.push(...ids);
         continue;

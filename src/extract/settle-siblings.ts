@@ -13,9 +13,14 @@ import type { FileExtraction, ItemRecord } from './records.js';
 export function settleSiblings(extraction: FileExtraction): void {
   // Tables and front matter stand among no siblings: a document of tables has nothing to settle.
   if (!extraction.records.some((record) => record.siblings)) return;
-  const parents = new Set(extraction.records.filter((record) => record.parent && !record.needsListItems).map((record) => idKey(record.parent!)));
-  const definite = (record: ItemRecord) => !record.needsListItems || record.estimate !== null || record.unreadEstimate !== null || parents.has(idKey(record.id));
-  const listsWithItems = new Set(extraction.records.filter((record) => record.siblings && definite(record)).map((record) => record.siblings));
+  const parents = new Set(
+    extraction.records.filter((record) => record.parent && !record.needsListItems).map((record) => idKey(record.parent!)),
+  );
+  const definite = (record: ItemRecord) =>
+    !record.needsListItems || record.estimate !== null || record.unreadEstimate !== null || parents.has(idKey(record.id));
+  const listsWithItems = new Set(
+    extraction.records.filter((record) => record.siblings && definite(record)).map((record) => record.siblings),
+  );
   const records = extraction.records;
   let kept = 0;
   for (const record of records) if (definite(record) || listsWithItems.has(record.siblings)) records[kept++] = record;
@@ -24,7 +29,9 @@ export function settleSiblings(extraction: FileExtraction): void {
     extraction.file.items = new Set(records.map((record) => idKey(record.id))).size;
   }
 
-  const estimated = new Set(records.filter((record) => record.siblings && (record.estimate || record.unreadEstimate)).map((record) => record.siblings));
+  const estimated = new Set(
+    records.filter((record) => record.siblings && (record.estimate || record.unreadEstimate)).map((record) => record.siblings),
+  );
   for (const record of records) {
     if (!record.siblings || !estimated.has(record.siblings)) continue;
     record.estimateExpected = true;

@@ -33,7 +33,10 @@ export interface SprintName {
 }
 
 function keyOf(number: string): string {
-  return number.replace(/\s+/g, '').replace('–', '-').replace(/^0+(?=\d)/, '');
+  return number
+    .replace(/\s+/g, '')
+    .replace('–', '-')
+    .replace(/^0+(?=\d)/, '');
 }
 
 /**
@@ -41,7 +44,11 @@ function keyOf(number: string): string {
  * name itself ("S4", "Sprint 4"); otherwise trailing text is the sprint's title.
  */
 export function readSprintName(text: string, strict = false): SprintName | null {
-  const plain = text.replace(/[*_`]/g, '').replace(/^[^\p{L}\p{N}#]+/u, '').replace(/\s+/g, ' ').trim();
+  const plain = text
+    .replace(/[*_`]/g, '')
+    .replace(/^[^\p{L}\p{N}#]+/u, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   const value = strict ? plain : plain.replace(BACKLOG_LEAD, '');
   const short = SHORT_SPRINT.exec(value);
   if (short) return { key: keyOf(short[1]), name: `Sprint ${keyOf(short[1])}`, rest: '' };
@@ -55,7 +62,8 @@ export function readSprintName(text: string, strict = false): SprintName | null 
   const rest = (datesFollow ? `${dashed}${after}` : after).trim();
   if (strict && rest && !/^\(.*\)$/.test(rest)) return null;
   // "Sprint 4 Exit Criteria" and similar are about a sprint, not the sprint itself.
-  if (/^(?:exit|entry|acceptance|success|review|retro\w*|goals?|ziel|planning|summary|results?|burndown|velocity)\b/i.test(rest)) return null;
+  if (/^(?:exit|entry|acceptance|success|review|retro\w*|goals?|ziel|planning|summary|results?|burndown|velocity)\b/i.test(rest))
+    return null;
   const key = keyOf(number);
   return { key, name: `Sprint ${key}${titleOf(rest)}`.replace(/\s+/g, ' ').trim(), rest };
 }

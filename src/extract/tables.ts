@@ -42,12 +42,14 @@ export type ReadTable =
    */
   | (Common & { kind: 'unidentified'; rows: number; idColumn?: { header: string; example: string } });
 
-const TOTAL_CELL = /^(?:(?:grand )?totals?|totaux|totaal|totale|sum|summe|gesamt(?:summe)?|insgesamt|somme|soma|suma|razem|итого|всего|合计|总计|合計|합계|Σ|∑)(?![\p{L}\p{N}])/iu;
+const TOTAL_CELL =
+  /^(?:(?:grand )?totals?|totaux|totaal|totale|sum|summe|gesamt(?:summe)?|insgesamt|somme|soma|suma|razem|итого|всего|合计|总计|合計|합계|Σ|∑)(?![\p{L}\p{N}])/iu;
 
 /** Marks that stand for a status on their own: done, in progress, waiting, dropped, to do. */
 const STATUS_MARK = /^(?:[✔✓✅☑✗✘❌❎✖🚧⏳⌛🔄⬜☐]|x)$/iu;
 
-const STATUS_HEADER = /^(?:to ?do|todo|open|backlog|doing|in progress|on ?going|en cours|in arbeit|on testing|testing|review|in review|done|erledigt|fait|terminé|feito|hecho|готово|完成)$/i;
+const STATUS_HEADER =
+  /^(?:to ?do|todo|open|backlog|doing|in progress|on ?going|en cours|in arbeit|on testing|testing|review|in review|done|erledigt|fait|terminé|feito|hecho|готово|完成)$/i;
 
 /**
  * Decides what a table holds — items, epics, a velocity projection, stated figures, or nothing
@@ -82,18 +84,35 @@ export function readTable(block: Extract<Block, { kind: 'table' }>, extraIds: re
   // or the table is a matrix with a column per sprint (a team allocation, not a list of items).
   const sprintColumns = headerTexts.filter((text) => readSprintName(text, true)).length;
   if (idColumn === -1 && sprintColumns < 2) {
-    idColumn = headerTexts.findIndex((_, column) => idShare(column, true) >= 0.8 && !candidates[column].some((role) => role !== 'id' && role !== 'title'));
+    idColumn = headerTexts.findIndex(
+      (_, column) => idShare(column, true) >= 0.8 && !candidates[column].some((role) => role !== 'id' && role !== 'title'),
+    );
   }
 
   if (idColumn === -1) idColumn = rankAsId(candidates, cells);
   const isTotal = (row: string[]) => row.slice(0, 2).some((cell) => TOTAL_CELL.test(cleanId(cell)));
   const titleColumn = candidates.findIndex((roles) => roles[0] === 'title');
-  const titleIds = idColumn === -1 && titleColumn !== -1 ? leadingIds(cells.filter((row) => !isTotal(row)).map((row) => row[titleColumn] ?? ''), extraIds) : null;
+  const titleIds =
+    idColumn === -1 && titleColumn !== -1
+      ? leadingIds(
+          cells.filter((row) => !isTotal(row)).map((row) => row[titleColumn] ?? ''),
+          extraIds,
+        )
+      : null;
   if (idColumn === -1 && !titleIds) {
     if (headerTexts.length === 2 && cells.length > 0) {
-      return { ...common, kind: 'key-values', pairs: cells.map((row, index) => ({ key: row[0] ?? '', value: row[1] ?? '', row: index })).filter((pair) => pair.key) };
+      return {
+        ...common,
+        kind: 'key-values',
+        pairs: cells.map((row, index) => ({ key: row[0] ?? '', value: row[1] ?? '', row: index })).filter((pair) => pair.key),
+      };
     }
-    const unreadIds = unreadIdColumn(headerTexts, candidates, cells.filter((row) => !isTotal(row)), extraIds);
+    const unreadIds = unreadIdColumn(
+      headerTexts,
+      candidates,
+      cells.filter((row) => !isTotal(row)),
+      extraIds,
+    );
     if (unreadIds) return { ...common, kind: 'unidentified', ...unreadIds };
     const estimated = unidentifiedWork(headerTexts, candidates, cells);
     return estimated > 0 ? { ...common, kind: 'unidentified', rows: estimated } : { ...common, kind: 'other' };
@@ -121,13 +140,23 @@ export function readTable(block: Extract<Block, { kind: 'table' }>, extraIds: re
   // An untitled column of status marks (✅ 🚧 ⏳ ❌) is the status.
   header.forEach((column, index) => {
     const values = nonEmpty(index);
-    if (!column.text.trim() && !used.has('status') && values.length > 0 && values.every((value) => STATUS_MARK.test(value.replace(/\uFE0F/g, '').trim()))) {
+    if (
+      !column.text.trim() &&
+      !used.has('status') &&
+      values.length > 0 &&
+      values.every((value) => STATUS_MARK.test(value.replace(/\uFE0F/g, '').trim()))
+    ) {
       column.role = 'status';
       used.add('status');
     }
   });
   if (!used.has('title')) {
-    const title = header.findIndex((column, index) => index !== idColumn && (column.role === undefined || column.role === 'notes') && nonEmpty(index).some((value) => /\p{L}{3,}/u.test(value)));
+    const title = header.findIndex(
+      (column, index) =>
+        index !== idColumn &&
+        (column.role === undefined || column.role === 'notes') &&
+        nonEmpty(index).some((value) => /\p{L}{3,}/u.test(value)),
+    );
     if (title >= 0) header[title].role = 'title';
   }
 
@@ -135,7 +164,11 @@ export function readTable(block: Extract<Block, { kind: 'table' }>, extraIds: re
   const m = header.findIndex((column) => column.role === 'likely');
   const p = header.findIndex((column) => column.role === 'pessimistic');
   const threePoint: [number, number, number] | null = o >= 0 && m >= 0 && p >= 0 ? [o, m, p] : null;
-  const statusHeaders = header.flatMap((column, index) => (column.role === undefined || column.role === 'status') && STATUS_HEADER.test(column.text.trim()) ? [{ index, name: column.text.trim() }] : []);
+  const statusHeaders = header.flatMap((column, index) =>
+    (column.role === undefined || column.role === 'status') && STATUS_HEADER.test(column.text.trim())
+      ? [{ index, name: column.text.trim() }]
+      : [],
+  );
 
   const rows: { id: string; cells: string[]; row: number }[] = [];
   const totals: { cells: string[]; row: number }[] = [];
@@ -162,7 +195,7 @@ export function readTable(block: Extract<Block, { kind: 'table' }>, extraIds: re
     totals,
     hasEstimate: used.has('estimate') || threePoint !== null,
     threePoint,
-    threePointUnit: threePoint ? header[threePoint[1]].unit ?? header[threePoint[0]].unit : null,
+    threePointUnit: threePoint ? (header[threePoint[1]].unit ?? header[threePoint[0]].unit) : null,
     statusColumns: statusHeaders.length >= 2 ? statusHeaders : null,
     idInTitle: titleIds ? titleColumn : null,
   };
@@ -234,7 +267,11 @@ function groupTable(
       .filter((row) => looksLikeColumnId(row[idColumn] ?? '', extraIds))
       .map((row) => {
         const id = cleanId(row[idColumn], extraIds);
-        return { id: /^\d+$/.test(id) ? `${word} ${id}` : id, title: title >= 0 ? (row[title] ?? null) : null, release: release >= 0 ? (row[release] ?? null) : null };
+        return {
+          id: /^\d+$/.test(id) ? `${word} ${id}` : id,
+          title: title >= 0 ? (row[title] ?? null) : null,
+          release: release >= 0 ? (row[release] ?? null) : null,
+        };
       }),
   };
 }
@@ -263,7 +300,9 @@ export function readScaleTable(block: Extract<Block, { kind: 'table' }>, openEnd
 /** "| Velocity | Sprints | Duration |" rows: "25 pts/sprint | 8 | 16 weeks". */
 function readProjection(header: string[], rows: string[][]): { velocity: number; sprints: number; raw: string; row: number }[] | null {
   const velocity = header.findIndex((text) => /\b(?:velocity|velocidad|velocidade|vélocité|geschwindigkeit|скорость)\b/i.test(text));
-  const sprints = header.findIndex((text) => /^(?:sprints?|sprints needed|# ?sprints|anzahl sprints|спринтов|спринты)$/i.test(text.replace(/[*_`]/g, '').trim()));
+  const sprints = header.findIndex((text) =>
+    /^(?:sprints?|sprints needed|# ?sprints|anzahl sprints|спринтов|спринты)$/i.test(text.replace(/[*_`]/g, '').trim()),
+  );
   if (velocity === -1 || sprints === -1) return null;
   const projections: { velocity: number; sprints: number; raw: string; row: number }[] = [];
   rows.forEach((row, index) => {

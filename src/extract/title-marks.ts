@@ -62,7 +62,8 @@ export function inlineDependency(text: string, extra: readonly RegExp[]): { text
   const note = DEPENDENCY_NOTE.exec(text);
   if (!note) return null;
   const references = parseReferences(note[1].replace(/[、，]/g, ','), extra);
-  if (references.length === 0 || !references.every((reference) => looksLikeId(reference, extra) || NAMED_GROUP.test(reference))) return null;
+  if (references.length === 0 || !references.every((reference) => looksLikeId(reference, extra) || NAMED_GROUP.test(reference)))
+    return null;
   return { text: text.slice(0, note.index).replace(/[\s,;]+$/, ''), references };
 }
 

@@ -168,7 +168,10 @@ function isEstimatedWork(text: string): boolean {
   if (value.slice(start + stated.text.length).trim() !== '') return false;
   const reading = readEstimate(stated.raw, { unit: stated.unit, scale: {}, openEndedFactor: 1 });
   if (!reading || !('estimate' in reading)) return false;
-  const title = value.slice(0, start).replace(/[\s:–—|·-]+$/u, '').trim();
+  const title = value
+    .slice(0, start)
+    .replace(/[\s:–—|·-]+$/u, '')
+    .trim();
   if (!/\p{L}/u.test(title) || readSprintName(title)) return false;
   return !statesFigure(title, stated.raw);
 }

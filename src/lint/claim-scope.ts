@@ -103,4 +103,3 @@ export function fileBacklogs(backlog: Backlog): (file: string) => Backlog {
 export function sameNumber(a: number, b: number): boolean {
   return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 }
-

@@ -14,7 +14,9 @@ export function writeFixes(fixed: readonly FixedFile[]): void {
     try {
       current = readFileSync(source.path);
     } catch (error) {
-      throw new UsageError(`${source.file}: cannot read the file again (${(error as NodeJS.ErrnoException).code ?? String(error)}); nothing was written`);
+      throw new UsageError(
+        `${source.file}: cannot read the file again (${(error as NodeJS.ErrnoException).code ?? String(error)}); nothing was written`,
+      );
     }
     if (!current.equals(encodeText(fileText(source), source.encoding, source.bom))) {
       throw new UsageError(`${source.file}: the file changed while it was being linted; nothing was written (run again)`);

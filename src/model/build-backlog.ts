@@ -92,7 +92,7 @@ function breakParentCycles(drafts: ReadonlyMap<string, Draft>): void {
   const state = new Map<Item, 'on-path' | 'settled'>();
   for (const { item } of drafts.values()) {
     const path: Item[] = [];
-    for (let current: Item | undefined = item; current && !state.has(current); ) {
+    for (let current: Item | undefined = item; current && !state.has(current);) {
       state.set(current, 'on-path');
       path.push(current);
       const parent: Item | undefined = current.parent ? drafts.get(idKey(current.parent))?.item : undefined;

@@ -53,7 +53,14 @@ export function prepareText(text: string, file: string): PreparedText {
       continue;
     }
     const next = lines[i + 1];
-    if (!inTable && line.includes('|') && next !== undefined && DELIMITER_ROW.test(next) && next.includes('-') && countCells(line) === countCells(next)) {
+    if (
+      !inTable &&
+      line.includes('|') &&
+      next !== undefined &&
+      DELIMITER_ROW.test(next) &&
+      next.includes('-') &&
+      countCells(line) === countCells(next)
+    ) {
       const previous = out[out.length - 1];
       if (previous !== undefined && previous.trim() !== '') push('', i);
       inTable = true;
@@ -68,4 +75,3 @@ export function prepareText(text: string, file: string): PreparedText {
   }
   return { text: out.join('\n'), originalLine, diagnostics: repaired.diagnostics };
 }
-

@@ -86,7 +86,14 @@ export function repairWrappedRows(text: string, file: string): RepairedText {
           rule: 'table-row-wrapped',
           severity: 'warning',
           message: `table row is wrapped onto ${last === i + 1 ? `line ${i + 2}` : `lines ${i + 2}–${last + 1}`}; it was read as one row (run with --fix to join the lines)`,
-          fix: { start: breakStart, end: breakEnd, text: ` ${parts.slice(0, -1).map((part) => `${part} `).join('')}` },
+          fix: {
+            start: breakStart,
+            end: breakEnd,
+            text: ` ${parts
+              .slice(0, -1)
+              .map((part) => `${part} `)
+              .join('')}`,
+          },
         });
         out.push(`${head} ${parts.join(' ')}${lastLine.endsWith('\r') ? '\r' : ''}`);
         originalLine.push(i + 1);

@@ -58,7 +58,12 @@ function readHeading(source: SourceLines, line: number): Heading | null {
   const content = text.slice(contentStart);
   const children = content ? readSimpleInline(content, pointAt(source, line, contentStart), 'heading') : [];
   if (!children) return null;
-  return { type: 'heading', depth: depth as Heading['depth'], children, position: { start: pointAt(source, line, 0), end: pointAt(source, line, text.length) } };
+  return {
+    type: 'heading',
+    depth: depth as Heading['depth'],
+    children,
+    position: { start: pointAt(source, line, 0), end: pointAt(source, line, text.length) },
+  };
 }
 
 /** Lines `from`–`to` as one paragraph: each line read alone, joined by their line endings. */
@@ -71,7 +76,11 @@ function readParagraph(source: SourceLines, from: number, to: number): Paragraph
     for (const node of nodes) children.push(node);
   }
   const last = to - 1;
-  return { type: 'paragraph', children, position: { start: pointAt(source, from, 0), end: pointAt(source, last, source.lines[last].length) } };
+  return {
+    type: 'paragraph',
+    children,
+    position: { start: pointAt(source, from, 0), end: pointAt(source, last, source.lines[last].length) },
+  };
 }
 
 /**
@@ -85,7 +94,11 @@ function joinLineEnding(children: PhrasingContent[], next: PhrasingContent[], so
   const joined =
     previous?.type === 'text'
       ? previous
-      : { type: 'text' as const, value: '', position: { start: pointAt(source, line, lines[line].length), end: pointAt(source, line + 1, 0) } };
+      : {
+          type: 'text' as const,
+          value: '',
+          position: { start: pointAt(source, line, lines[line].length), end: pointAt(source, line + 1, 0) },
+        };
   if (joined !== previous) children.push(joined);
   joined.value += ending;
   joined.position!.end = pointAt(source, line + 1, 0);

@@ -10,7 +10,14 @@ import type { Point } from 'unist';
 export function readSimpleInline(value: string, start: Point, context: InlineContext): PhrasingContent[] | null {
   // Most cells are plain text: one node, and nothing else allocated on the way (a big table has
   // hundreds of thousands of cells).
-  if (!SPECIAL.test(value)) return [{ type: 'text', value, position: { start, end: { line: start.line, column: start.column + value.length, offset: start.offset! + value.length } } }];
+  if (!SPECIAL.test(value))
+    return [
+      {
+        type: 'text',
+        value,
+        position: { start, end: { line: start.line, column: start.column + value.length, offset: start.offset! + value.length } },
+      },
+    ];
   const reader = new SimpleInlineReader(value, start, context);
   // A copy holds exactly its nodes: an array grown by push keeps room for 17.
   return reader.read() ? reader.nodes.slice() : null;
@@ -108,7 +115,11 @@ class SimpleInlineReader {
         let content = value.slice(open, from);
         if (content.includes('\t') || content.includes('\u0000')) return false;
         if (content.startsWith(' ') && content.endsWith(' ') && /[^ ]/.test(content)) content = content.slice(1, -1);
-        this.push({ type: 'inlineCode', value: this.context === 'table-cell' ? unescapeCodePipes(content) : content, position: this.span(index, close) });
+        this.push({
+          type: 'inlineCode',
+          value: this.context === 'table-cell' ? unescapeCodePipes(content) : content,
+          position: this.span(index, close),
+        });
         this.index = close;
         return true;
       }
@@ -138,7 +149,8 @@ class SimpleInlineReader {
     if (size > 2 || from === -1) return false;
     const close = runEnd(value, from, marker);
     const inner = value.slice(open, from);
-    if (close - from !== size || SPECIAL.test(inner) || !isLetterOrDigit(inner[0]) || !isLetterOrDigit(inner[inner.length - 1])) return false;
+    if (close - from !== size || SPECIAL.test(inner) || !isLetterOrDigit(inner[0]) || !isLetterOrDigit(inner[inner.length - 1]))
+      return false;
     if (marker === '_' && !(isSpaceOrEdge(before) || ASCII_PUNCTUATION.test(before))) return false;
     if (marker === '_' && !(isSpaceOrEdge(value[close]) || ASCII_PUNCTUATION.test(value[close]))) return false;
     this.push({

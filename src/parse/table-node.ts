@@ -35,7 +35,8 @@ export function* tablePieces(block: TableBlock, source: SourceLines): Generator<
   const rows = bodyRows(block.header + 2, [tableRow(block.header, source, reader)]);
   const end = last === block.header + 1 ? pointAt(source, last, source.lines[last].length) : rowEnd(last, source);
   yield { type: 'table', align: block.align, children: rows, position: { start: rows[0].position!.start, end } };
-  for (let from = block.header + 2 + ROWS_PER_PIECE; from < block.end; from += ROWS_PER_PIECE) yield { type: 'tableRows', children: bodyRows(from) };
+  for (let from = block.header + 2 + ROWS_PER_PIECE; from < block.end; from += ROWS_PER_PIECE)
+    yield { type: 'tableRows', children: bodyRows(from) };
 }
 
 /**

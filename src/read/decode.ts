@@ -38,24 +38,28 @@ export function decodeBytes(bytes: Uint8Array, file: string): DecodedText {
   } catch {
     text = utf8Lenient.decode(body);
     diagnostics.push(
-      encodingProblem(file, text, Math.max(text.indexOf('\uFFFD'), 0), 'the file is not valid UTF-8; unreadable bytes were replaced with U+FFFD (save it as UTF-8)'),
+      encodingProblem(
+        file,
+        text,
+        Math.max(text.indexOf('\uFFFD'), 0),
+        'the file is not valid UTF-8; unreadable bytes were replaced with U+FFFD (save it as UTF-8)',
+      ),
     );
   }
   return finish(text, 'utf-8', bom, file, diagnostics);
 }
 
-function finish(
-  text: string,
-  encoding: DecodedText['encoding'],
-  bom: boolean,
-  file: string,
-  diagnostics: Diagnostic[],
-): DecodedText {
+function finish(text: string, encoding: DecodedText['encoding'], bom: boolean, file: string, diagnostics: Diagnostic[]): DecodedText {
   const repaired = repairDoubleEncoding(text);
   if (repaired === null) return { text, encoding, bom, mojibake: null, diagnostics };
   const at = firstDifference(text, repaired);
   diagnostics.push({
-    ...encodingProblem(file, text, at, `the file is double-encoded UTF-8 (mojibake such as "${sample(text, at)}"); it was read as "${sample(repaired, at)}" (run with --fix to repair it)`),
+    ...encodingProblem(
+      file,
+      text,
+      at,
+      `the file is double-encoded UTF-8 (mojibake such as "${sample(text, at)}"); it was read as "${sample(repaired, at)}" (run with --fix to repair it)`,
+    ),
     fix: { start: 0, end: text.length, text: repaired },
   });
   return { text: repaired, encoding, bom, mojibake: text, diagnostics };
@@ -77,7 +81,7 @@ export function repairDoubleEncoding(text: string): string | null {
   });
   let out = '';
   let repaired = 0;
-  for (let i = 0; i < chars.length; ) {
+  for (let i = 0; i < chars.length;) {
     const length = sequenceLength(bytes, i);
     const lost = length === 1 ? lostByte(bytes, i) : null;
     if (length > 1) {
@@ -96,7 +100,8 @@ export function repairDoubleEncoding(text: string): string | null {
   return repaired > 0 ? out : null;
 }
 
-const MOJIBAKE_HINT = /[\u00c2-\u00f4\u011f][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]/;
+const MOJIBAKE_HINT =
+  /[\u00c2-\u00f4\u011f][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]/;
 
 /**
  * Windows-1254 has no character for some bytes, so a double encoding through it drops them:
@@ -127,12 +132,40 @@ function sequenceLength(bytes: readonly number[], i: number): number {
 }
 
 const CP1252_HIGH: Record<number, number> = {
-  0x20ac: 0x80, 0x201a: 0x82, 0x0192: 0x83, 0x201e: 0x84, 0x2026: 0x85, 0x2020: 0x86, 0x2021: 0x87,
-  0x02c6: 0x88, 0x2030: 0x89, 0x0160: 0x8a, 0x2039: 0x8b, 0x0152: 0x8c, 0x017d: 0x8e, 0x2018: 0x91,
-  0x2019: 0x92, 0x201c: 0x93, 0x201d: 0x94, 0x2022: 0x95, 0x2013: 0x96, 0x2014: 0x97, 0x02dc: 0x98,
-  0x2122: 0x99, 0x0161: 0x9a, 0x203a: 0x9b, 0x0153: 0x9c, 0x017e: 0x9e, 0x0178: 0x9f,
+  0x20ac: 0x80,
+  0x201a: 0x82,
+  0x0192: 0x83,
+  0x201e: 0x84,
+  0x2026: 0x85,
+  0x2020: 0x86,
+  0x2021: 0x87,
+  0x02c6: 0x88,
+  0x2030: 0x89,
+  0x0160: 0x8a,
+  0x2039: 0x8b,
+  0x0152: 0x8c,
+  0x017d: 0x8e,
+  0x2018: 0x91,
+  0x2019: 0x92,
+  0x201c: 0x93,
+  0x201d: 0x94,
+  0x2022: 0x95,
+  0x2013: 0x96,
+  0x2014: 0x97,
+  0x02dc: 0x98,
+  0x2122: 0x99,
+  0x0161: 0x9a,
+  0x203a: 0x9b,
+  0x0153: 0x9c,
+  0x017e: 0x9e,
+  0x0178: 0x9f,
   // Windows-1254 differs from 1252 in six letters; text mis-decoded as Turkish shows them.
-  0x011e: 0xd0, 0x0130: 0xdd, 0x015e: 0xde, 0x011f: 0xf0, 0x0131: 0xfd, 0x015f: 0xfe,
+  0x011e: 0xd0,
+  0x0130: 0xdd,
+  0x015e: 0xde,
+  0x011f: 0xf0,
+  0x0131: 0xfd,
+  0x015f: 0xfe,
 };
 const CP1252_REVERSE = new Map<number, number>(Object.entries(CP1252_HIGH).map(([k, v]) => [Number(k), v]));
 

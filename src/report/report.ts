@@ -59,7 +59,9 @@ function summarySection(backlog: Backlog, config: Config, problems: LintResult):
   const work = workItems(backlog);
   const done = work.filter((item) => item.done);
   const files = backlog.files.length;
-  const lines = [`- **${counted(backlog.items.length, 'item')}** in ${counted(files, 'file')}: ${done.length} done, ${work.length - done.length} open.`];
+  const lines = [
+    `- **${counted(backlog.items.length, 'item')}** in ${counted(files, 'file')}: ${done.length} done, ${work.length - done.length} open.`,
+  ];
   if (backlog.unit) {
     const total = sumWork(work, backlog.unit, config.hoursPerDay);
     const remaining = sumWork(
@@ -69,7 +71,8 @@ function summarySection(backlog: Backlog, config: Config, problems: LintResult):
     );
     lines.push(`- **${amount(total.total, backlog)}** in total, **${amount(remaining.total, backlog)}** remaining.`);
     if (total.unestimated.length > 0) lines.push(`- Without an estimate (counted as 0): ${total.unestimated.join(', ')}.`);
-    if (total.otherUnit.length > 0) lines.push(`- Estimated in another unit than ${backlog.unit} (left out of the sums): ${total.otherUnit.join(', ')}.`);
+    if (total.otherUnit.length > 0)
+      lines.push(`- Estimated in another unit than ${backlog.unit} (left out of the sums): ${total.otherUnit.join(', ')}.`);
   } else {
     lines.push('- No item has an estimate.');
   }

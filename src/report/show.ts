@@ -37,7 +37,10 @@ function totals(backlog: Backlog): { all: number; remaining: number; byFile: Rec
   for (const sprint of backlog.sprints) bySprint[sprint.name] = sprint.committed;
   return {
     all: sumExpected(work, backlog.unit),
-    remaining: sumExpected(work.filter((item) => !item.done), backlog.unit),
+    remaining: sumExpected(
+      work.filter((item) => !item.done),
+      backlog.unit,
+    ),
     byFile,
     bySprint,
   };
@@ -47,7 +50,8 @@ function estimateText(item: Item): string {
   if (!item.estimate) return '';
   const { estimate } = item;
   const short = estimate.unit === 'points' ? 'pt' : estimate.unit === 'days' ? 'd' : 'h';
-  const value = estimate.low === estimate.high ? formatNumber(estimate.expected) : `${formatNumber(estimate.low)}–${formatNumber(estimate.high)}`;
+  const value =
+    estimate.low === estimate.high ? formatNumber(estimate.expected) : `${formatNumber(estimate.low)}–${formatNumber(estimate.high)}`;
   return `${value}${short}${estimate.size ? ` (${estimate.size})` : ''}`;
 }
 
@@ -58,7 +62,7 @@ function rows(backlog: Backlog): string[][] {
     estimateText(item),
     item.sprint ?? '',
     [...item.dependsOn, ...item.unresolved.map((reference) => `${reference}?`)].join(', '),
-    item.done ? `${item.status ?? 'done'}` : item.status ?? '',
+    item.done ? `${item.status ?? 'done'}` : (item.status ?? ''),
   ]);
 }
 
@@ -116,10 +120,23 @@ async function showTable(backlog: Backlog, options: ShowOptions): Promise<string
     }),
   );
   const diagnostics = backlog.diagnostics.map(
-    (d) => `${d.file}:${d.line}  ${d.severity === 'error' ? chalk.red(d.severity) : chalk.yellow(d.severity)}  ${d.message}  ${chalk.dim(d.rule)}`,
+    (d) =>
+      `${d.file}:${d.line}  ${d.severity === 'error' ? chalk.red(d.severity) : chalk.yellow(d.severity)}  ${d.message}  ${chalk.dim(d.rule)}`,
   );
-  const sprints = backlog.sprints.map((sprint) => `  ${sprint.name}: ${sprint.items.length} items, ${formatNumber(sprint.committed)} ${unitLabel(backlog.unit, sprint.committed)}`);
-  return [table, '', ...sprints, ...(sprints.length ? [''] : []), summaryLine(backlog), ...(diagnostics.length ? ['', ...diagnostics] : [])].join('\n') + '\n';
+  const sprints = backlog.sprints.map(
+    (sprint) =>
+      `  ${sprint.name}: ${sprint.items.length} items, ${formatNumber(sprint.committed)} ${unitLabel(backlog.unit, sprint.committed)}`,
+  );
+  return (
+    [
+      table,
+      '',
+      ...sprints,
+      ...(sprints.length ? [''] : []),
+      summaryLine(backlog),
+      ...(diagnostics.length ? ['', ...diagnostics] : []),
+    ].join('\n') + '\n'
+  );
 }
 
 export async function formatShow(backlog: Backlog, format: string, options: ShowOptions): Promise<string> {

@@ -8,7 +8,10 @@ export const SLICE_ROWS = 32;
  * The options the reports draw with: no word wrap (a row is as high as its cells have lines),
  * nothing set per row (rows change places), the default `…` for cut text.
  */
-export type TableOptions = Omit<NonNullable<ConstructorParameters<typeof Table>[0]>, 'wordWrap' | 'rowHeights' | 'rowAligns' | 'truncate'> & {
+export type TableOptions = Omit<
+  NonNullable<ConstructorParameters<typeof Table>[0]>,
+  'wordWrap' | 'rowHeights' | 'rowAligns' | 'truncate'
+> & {
   head: string[];
 };
 
@@ -116,7 +119,12 @@ const COLOUR_CODE = /\u001b\[(?:\d*;){0,5}\d*m/g;
 
 function textWidth(cell: string): number {
   if (ASCII.test(cell)) return cell.length;
-  return Math.max(...cell.replace(COLOUR_CODE, '').split('\n').map((line) => stringWidth(line)));
+  return Math.max(
+    ...cell
+      .replace(COLOUR_CODE, '')
+      .split('\n')
+      .map((line) => stringWidth(line)),
+  );
 }
 
 /** Lines a row takes without word wrap. */

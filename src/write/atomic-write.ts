@@ -14,7 +14,8 @@ export function writeFileAtomic(file: string, content: string | Uint8Array, show
   try {
     const stat = statSync(file);
     mode = stat.mode & 0o777;
-    if ((mode & 0o222) === 0) throw new UsageError(`${shownAs}: the file is read-only; nothing was written (make it writable and run again)`);
+    if ((mode & 0o222) === 0)
+      throw new UsageError(`${shownAs}: the file is read-only; nothing was written (make it writable and run again)`);
   } catch (error) {
     if (error instanceof UsageError) throw error;
     throw new UsageError(`${shownAs}: cannot write the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
@@ -29,6 +30,8 @@ export function writeFileAtomic(file: string, content: string | Uint8Array, show
     } catch {
       // The temporary file was never created.
     }
-    throw new UsageError(`${shownAs}: cannot write the file (${(error as NodeJS.ErrnoException).code ?? String(error)}); it was left unchanged`);
+    throw new UsageError(
+      `${shownAs}: cannot write the file (${(error as NodeJS.ErrnoException).code ?? String(error)}); it was left unchanged`,
+    );
   }
 }

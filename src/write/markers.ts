@@ -103,17 +103,29 @@ function checkMarkers(name: string, opens: Line[], closes: Line[], inlineLine: n
   const { open, close } = markerLines(name);
   if (opens.length === 0 && closes.length === 0) {
     const inline = inlineLine === null ? '' : ` (line ${inlineLine} mentions it, but a marker must be on a line of its own)`;
-    throw new MarkerError('missing', `no section "${name}"${inline}: add the line ${open} and, below it, the line ${close} where the report should go`);
+    throw new MarkerError(
+      'missing',
+      `no section "${name}"${inline}: add the line ${open} and, below it, the line ${close} where the report should go`,
+    );
   }
   if (opens.length > 1 || closes.length > 1) {
     const [which, lines] = opens.length > 1 ? ([open, opens] as const) : ([close, closes] as const);
-    throw new MarkerError('duplicate', `${which} appears ${lines.length} times (lines ${lines.map((line) => line.number).join(', ')}): keep one pair of ${open} and ${close}`);
+    throw new MarkerError(
+      'duplicate',
+      `${which} appears ${lines.length} times (lines ${lines.map((line) => line.number).join(', ')}): keep one pair of ${open} and ${close}`,
+    );
   }
   if (closes.length === 0) {
-    throw new MarkerError('unclosed', `${open} on line ${opens[0]!.number} is never closed: add the line ${close} where the section should end`);
+    throw new MarkerError(
+      'unclosed',
+      `${open} on line ${opens[0]!.number} is never closed: add the line ${close} where the section should end`,
+    );
   }
   if (opens.length === 0) {
-    throw new MarkerError('unopened', `${close} on line ${closes[0]!.number} closes nothing: add the line ${open} where the section should start`);
+    throw new MarkerError(
+      'unopened',
+      `${close} on line ${closes[0]!.number} closes nothing: add the line ${open} where the section should start`,
+    );
   }
   if (closes[0]!.number < opens[0]!.number) {
     throw new MarkerError(

@@ -24,7 +24,15 @@ const sprints = [sprint('1', ['A', 'B', 'C', 'D']), sprint('2', ['E', 'F'])];
 describe('capacity', () => {
   it('sums each sprint against the --capacity figure', () => {
     const result = capacity(makeBacklog(items, { sprints }), { capacity: 21 });
-    expect(result.sprints.map(({ name, committed, capacity: limit, over, capacitySource }) => ({ name, committed, limit, over, capacitySource }))).toEqual([
+    expect(
+      result.sprints.map(({ name, committed, capacity: limit, over, capacitySource }) => ({
+        name,
+        committed,
+        limit,
+        over,
+        capacitySource,
+      })),
+    ).toEqual([
       { name: 'Sprint 1', committed: 21, limit: 21, over: false, capacitySource: 'option' },
       { name: 'Sprint 2', committed: 26, limit: 21, over: true, capacitySource: 'option' },
     ]);
@@ -39,11 +47,25 @@ describe('capacity', () => {
   });
 
   it('prefers the option to the config, and the config to the document', () => {
-    const claims: Claim[] = [{ kind: 'capacity', scope: { file: 'test.md', sprint: '1' }, value: 21, unit: 'points', raw: 'Capacity: 21 story points', source: at }];
+    const claims: Claim[] = [
+      {
+        kind: 'capacity',
+        scope: { file: 'test.md', sprint: '1' },
+        value: 21,
+        unit: 'points',
+        raw: 'Capacity: 21 story points',
+        source: at,
+      },
+    ];
     const backlog = makeBacklog(items, { sprints, claims });
     expect(capacity(backlog, { capacity: 10 }).sprints[0]).toMatchObject({ capacity: 10, capacitySource: 'option' });
     expect(capacity(backlog, { configCapacity: 25 }).sprints[0]).toMatchObject({ capacity: 25, capacitySource: 'config' });
-    expect(capacity(backlog).sprints[0]).toMatchObject({ capacity: 21, over: false, capacitySource: 'document', capacityClaim: { raw: 'Capacity: 21 story points', source: at } });
+    expect(capacity(backlog).sprints[0]).toMatchObject({
+      capacity: 21,
+      over: false,
+      capacitySource: 'document',
+      capacityClaim: { raw: 'Capacity: 21 story points', source: at },
+    });
     expect(capacity(backlog).sprints[1]).toMatchObject({ capacity: null, over: false, capacitySource: null });
   });
 
@@ -57,7 +79,9 @@ describe('capacity', () => {
 
   it('converts a stated capacity in hours to a backlog in days', () => {
     const dayItems = [item('A', { estimate: estimate(2, 'days') }), item('B', { estimate: estimate(12, 'hours') })];
-    const claims: Claim[] = [{ kind: 'capacity', scope: { file: 'test.md', sprint: '1' }, value: 24, unit: 'hours', raw: 'Capacity: 24 hours', source: at }];
+    const claims: Claim[] = [
+      { kind: 'capacity', scope: { file: 'test.md', sprint: '1' }, value: 24, unit: 'hours', raw: 'Capacity: 24 hours', source: at },
+    ];
     const backlog = makeBacklog(dayItems, { unit: 'days', sprints: [sprint('1', ['A', 'B'])], claims });
     expect(capacity(backlog).sprints[0]).toMatchObject({ committed: 3.5, capacity: 3, over: true });
     expect(capacity(backlog, { hoursPerDay: 6 }).sprints[0]).toMatchObject({ committed: 4, capacity: 4, over: false });
@@ -77,7 +101,11 @@ describe('capacity', () => {
   it('counts partial commitments in full and flags them with the note', () => {
     const partial = [sprint('1', ['A', 'B'], { partial: { B: 'partly for capture and notifications' } })];
     const result = capacity(makeBacklog(items.slice(0, 2), { sprints: partial }), { capacity: 12 });
-    expect(result.sprints[0]).toMatchObject({ committed: 13, over: true, partial: [{ item: 'B', note: 'partly for capture and notifications' }] });
+    expect(result.sprints[0]).toMatchObject({
+      committed: 13,
+      over: true,
+      partial: [{ item: 'B', note: 'partly for capture and notifications' }],
+    });
   });
 
   it('lists committed items that add nothing, and leaves tasks of estimated stories out', () => {
@@ -92,7 +120,17 @@ describe('capacity', () => {
   });
 
   it('carries the total the document states for a sprint', () => {
-    const claims: Claim[] = [{ kind: 'total', scope: { file: 'test.md', sprint: '2' }, which: 'all', value: 23, unit: 'points', raw: 'Total Points: 23', source: at }];
+    const claims: Claim[] = [
+      {
+        kind: 'total',
+        scope: { file: 'test.md', sprint: '2' },
+        which: 'all',
+        value: 23,
+        unit: 'points',
+        raw: 'Total Points: 23',
+        source: at,
+      },
+    ];
     const result = capacity(makeBacklog(items, { sprints, claims }));
     expect(result.sprints[0]!.stated).toBeUndefined();
     expect(result.sprints[1]).toMatchObject({ committed: 26, stated: { committed: 23, raw: 'Total Points: 23', source: at } });
@@ -109,18 +147,34 @@ describe('capacity', () => {
     });
     const result = capacity(backlog, { capacity: 5 });
     expect(result.sprints.map((row) => row.key)).toEqual(['1', '2']);
-    expect(result.violations.map((violation) => violation.message)).toEqual(['B in Sprint 1 depends on A, committed to the later Sprint 2']);
+    expect(result.violations.map((violation) => violation.message)).toEqual([
+      'B in Sprint 1 depends on A, committed to the later Sprint 2',
+    ]);
   });
 
   it('is over exactly when committed exceeds capacity', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 1, maxLength: 10 }), fc.integer({ min: 1, max: 150 }), (sizes, limit) => {
-        const list = sizes.map((size, index) => item(`I-${index}`, { estimate: estimate(size) }));
-        const result = capacity(makeBacklog(list, { sprints: [sprint('1', list.map((entry) => entry.id))] }), { capacity: limit });
-        const committed = sizes.reduce((sum, size) => sum + size, 0);
-        expect(result.sprints[0]!.committed).toBe(committed);
-        expect(result.sprints[0]!.over).toBe(committed > limit);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 1, maxLength: 10 }),
+        fc.integer({ min: 1, max: 150 }),
+        (sizes, limit) => {
+          const list = sizes.map((size, index) => item(`I-${index}`, { estimate: estimate(size) }));
+          const result = capacity(
+            makeBacklog(list, {
+              sprints: [
+                sprint(
+                  '1',
+                  list.map((entry) => entry.id),
+                ),
+              ],
+            }),
+            { capacity: limit },
+          );
+          const committed = sizes.reduce((sum, size) => sum + size, 0);
+          expect(result.sprints[0]!.committed).toBe(committed);
+          expect(result.sprints[0]!.over).toBe(committed > limit);
+        },
+      ),
     );
   });
 });

@@ -15,8 +15,12 @@ describe('backlog capacity', { timeout: 30_000 }, () => {
     expect(code).toBe(1);
     expect(stdout).toMatch(/│ Sprint 2: Dashboards +│ +29 │ +20 │ 145% │ over +│ --capacity +│/);
     expect(stdout).toContain('2 sprints: 1 over capacity.');
-    expect(stdout).toContain(`Sprint 2: Dashboards: the document states 27 ("Total Points: 27", ${TWO_SPRINTS}:19); the items add up to 29 (+2).`);
-    expect(stdout).toContain(`Dependency order: 2 problems\n  ${TWO_SPRINTS}:9  OS-3 in Sprint 1 depends on OS-5, committed to the later Sprint 2\n  ${TWO_SPRINTS}:17  OS-6 in Sprint 2 depends on OS-9, which no sprint holds and is not done\n`);
+    expect(stdout).toContain(
+      `Sprint 2: Dashboards: the document states 27 ("Total Points: 27", ${TWO_SPRINTS}:19); the items add up to 29 (+2).`,
+    );
+    expect(stdout).toContain(
+      `Dependency order: 2 problems\n  ${TWO_SPRINTS}:9  OS-3 in Sprint 1 depends on OS-5, committed to the later Sprint 2\n  ${TWO_SPRINTS}:17  OS-6 in Sprint 2 depends on OS-9, which no sprint holds and is not done\n`,
+    );
   });
 
   it('exits 0 when every sprint fits', () => {
@@ -29,11 +33,17 @@ describe('backlog capacity', { timeout: 30_000 }, () => {
     expect(code).toBe(1);
     const json = JSON.parse(stdout);
     expect(json.schemaVersion).toBe(1);
-    expect(json.sprints.map(({ name, committed, capacity, over }: Record<string, unknown>) => ({ name, committed, capacity, over }))).toEqual([
+    expect(
+      json.sprints.map(({ name, committed, capacity, over }: Record<string, unknown>) => ({ name, committed, capacity, over })),
+    ).toEqual([
       { name: 'Sprint 1: Ingestion', committed: 18, capacity: 20, over: false },
       { name: 'Sprint 2: Dashboards', committed: 29, capacity: 20, over: true },
     ]);
-    expect(json.violations.map(({ item, dependsOn }: Record<string, string>) => `${item}→${dependsOn}`)).toEqual(['OS-2→OS-1', 'OS-3→OS-5', 'OS-6→OS-9']);
+    expect(json.violations.map(({ item, dependsOn }: Record<string, string>) => `${item}→${dependsOn}`)).toEqual([
+      'OS-2→OS-1',
+      'OS-3→OS-5',
+      'OS-6→OS-9',
+    ]);
     expect(json.violations[0].message).toBe('OS-2 in Sprint 1 depends on OS-1, committed to the same sprint');
   });
 

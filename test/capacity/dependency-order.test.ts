@@ -9,11 +9,20 @@ function sprint(key: string, items: string[], name = `Sprint ${key}`): Sprint {
 
 describe('dependencyOrderViolations', () => {
   it('flags an item committed to a sprint before its prerequisite’s', () => {
-    const backlog = makeBacklog([item('A', { source: { file: 'plan.md', line: 7 } }), item('B', { dependsOn: ['A'], source: { file: 'plan.md', line: 9 } })], {
-      sprints: [sprint('5', ['A']), sprint('4', ['B'])],
-    });
+    const backlog = makeBacklog(
+      [item('A', { source: { file: 'plan.md', line: 7 } }), item('B', { dependsOn: ['A'], source: { file: 'plan.md', line: 9 } })],
+      {
+        sprints: [sprint('5', ['A']), sprint('4', ['B'])],
+      },
+    );
     expect(dependencyOrderViolations(backlog)).toEqual([
-      { item: 'B', dependsOn: 'A', kind: 'earlier-sprint', message: 'B in Sprint 4 depends on A, committed to the later Sprint 5', source: { file: 'plan.md', line: 9 } },
+      {
+        item: 'B',
+        dependsOn: 'A',
+        kind: 'earlier-sprint',
+        message: 'B in Sprint 4 depends on A, committed to the later Sprint 5',
+        source: { file: 'plan.md', line: 9 },
+      },
     ]);
   });
 
@@ -23,17 +32,26 @@ describe('dependencyOrderViolations', () => {
     });
     expect(dependencyOrderViolations(backlog)).toEqual([]);
     expect(dependencyOrderViolations(backlog, { strict: true })).toEqual([
-      expect.objectContaining({ item: 'B', dependsOn: 'A', kind: 'same-sprint', message: 'B in Sprint 1 depends on A, committed to the same sprint' }),
+      expect.objectContaining({
+        item: 'B',
+        dependsOn: 'A',
+        kind: 'same-sprint',
+        message: 'B in Sprint 1 depends on A, committed to the same sprint',
+      }),
     ]);
   });
 
   it('flags a dependency on work no sprint holds, unless it is done', () => {
-    const backlog = makeBacklog(
-      [item('A'), item('DONE', { done: true }), item('B', { dependsOn: ['A', 'DONE'] })],
-      { sprints: [sprint('1', ['B'])] },
-    );
+    const backlog = makeBacklog([item('A'), item('DONE', { done: true }), item('B', { dependsOn: ['A', 'DONE'] })], {
+      sprints: [sprint('1', ['B'])],
+    });
     expect(dependencyOrderViolations(backlog)).toEqual([
-      expect.objectContaining({ item: 'B', dependsOn: 'A', kind: 'unscheduled', message: 'B in Sprint 1 depends on A, which no sprint holds and is not done' }),
+      expect.objectContaining({
+        item: 'B',
+        dependsOn: 'A',
+        kind: 'unscheduled',
+        message: 'B in Sprint 1 depends on A, which no sprint holds and is not done',
+      }),
     ]);
   });
 
@@ -46,7 +64,9 @@ describe('dependencyOrderViolations', () => {
     const backlog = makeBacklog([item('A'), item('B', { dependsOn: ['A'] })], {
       sprints: [sprint('beta', ['B'], 'Beta'), sprint('alpha', ['A'], 'Alpha')],
     });
-    expect(dependencyOrderViolations(backlog).map((violation) => violation.message)).toEqual(['B in Beta depends on A, committed to the later Alpha']);
+    expect(dependencyOrderViolations(backlog).map((violation) => violation.message)).toEqual([
+      'B in Beta depends on A, committed to the later Alpha',
+    ]);
   });
 
   it('lets a partial commitment start in its first sprint and finish in its last', () => {

@@ -19,7 +19,9 @@ describe('capacity over markdown fixtures', () => {
       ['OS-3', 'OS-5', 'earlier-sprint'],
       ['OS-6', 'OS-9', 'unscheduled'],
     ]);
-    expect(capacity(load('two-sprints.md'), { strict: true }).violations.map(({ item, dependsOn, kind }) => [item, dependsOn, kind])).toEqual([
+    expect(
+      capacity(load('two-sprints.md'), { strict: true }).violations.map(({ item, dependsOn, kind }) => [item, dependsOn, kind]),
+    ).toEqual([
       ['OS-2', 'OS-1', 'same-sprint'],
       ['OS-3', 'OS-5', 'earlier-sprint'],
       ['OS-6', 'OS-9', 'unscheduled'],
@@ -29,7 +31,14 @@ describe('capacity over markdown fixtures', () => {
   it('takes the capacity the document states for its sprint', () => {
     const result = capacity(load('stated-capacity.md'));
     expect(result.sprints).toEqual([
-      expect.objectContaining({ key: '3.2', committed: 18, capacity: 20, over: false, capacitySource: 'document', capacityClaim: expect.objectContaining({ raw: 'Capacity: 20 story points' }) }),
+      expect.objectContaining({
+        key: '3.2',
+        committed: 18,
+        capacity: 20,
+        over: false,
+        capacitySource: 'document',
+        capacityClaim: expect.objectContaining({ raw: 'Capacity: 20 story points' }),
+      }),
     ]);
   });
 });

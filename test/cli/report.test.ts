@@ -20,7 +20,17 @@ function read(name: string): string {
   return readFileSync(path.join(dir, name), 'utf8');
 }
 
-const STATUS_DOC = ['# Kiosk status', '', 'Written by hand.', '', '<!-- backlog:report -->', '<!-- /backlog:report -->', '', 'Also by hand.', ''];
+const STATUS_DOC = [
+  '# Kiosk status',
+  '',
+  'Written by hand.',
+  '',
+  '<!-- backlog:report -->',
+  '<!-- /backlog:report -->',
+  '',
+  'Also by hand.',
+  '',
+];
 
 // Each test runs the binary several times; a loaded machine needs more than the default 5 s.
 describe('backlog report', { timeout: 30_000 }, () => {
@@ -57,12 +67,16 @@ describe('backlog report', { timeout: 30_000 }, () => {
     expect(stdout.match(/^## .*$/gm)).toEqual(['## Summary', '## Sprints and capacity', '## Critical path', '## Lint']);
     expect(stdout).toContain('## Sprints and capacity\n\nNo sprints in the backlog.\n');
     expect(stdout).toContain('- Lint: 1 error, 1 warning.\n');
-    expect(stdout).toContain('| drifted.md | 6 | 1 | warning | `unknown-reference` | WS-2 depends on "WS-9", which names no item, group or release |\n');
+    expect(stdout).toContain(
+      '| drifted.md | 6 | 1 | warning | `unknown-reference` | WS-2 depends on "WS-9", which names no item, group or release |\n',
+    );
     expect(stdout).toContain('**2 problems** (1 error, 1 warning)\n');
   });
 
   it('refuses --velocity together with --history, and a bad velocity', () => {
-    expect(run('report', 'roadmap.md', '--velocity', '8', '--history', '5,6').stderr).toBe('backlog: give --velocity or --history, not both\n');
+    expect(run('report', 'roadmap.md', '--velocity', '8', '--history', '5,6').stderr).toBe(
+      'backlog: give --velocity or --history, not both\n',
+    );
     expect(run('report', 'roadmap.md', '--velocity', '0')).toMatchObject({ code: 2, stdout: '' });
   });
 
@@ -87,7 +101,11 @@ describe('backlog report --write', { timeout: 30_000 }, () => {
   it('fills the section, keeps the hand-written text, and is then up to date', () => {
     writeFileSync(path.join(dir, 'status.md'), STATUS_DOC.join('\n'));
     const report = run('report', 'roadmap.md').stdout;
-    expect(run('report', 'roadmap.md', '--write', 'status.md')).toEqual({ code: 0, stdout: '', stderr: 'updated section "report" in status.md\n' });
+    expect(run('report', 'roadmap.md', '--write', 'status.md')).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: 'updated section "report" in status.md\n',
+    });
     expect(read('status.md')).toBe(`${STATUS_DOC.slice(0, 5).join('\n')}\n${report}${STATUS_DOC.slice(5).join('\n')}`);
     expect(run('report', 'roadmap.md', '--write', 'status.md')).toEqual({
       code: 0,

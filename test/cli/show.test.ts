@@ -73,7 +73,9 @@ describe('backlog show', () => {
     expect(glob.stdout).toContain('| G-1 |');
     const folder = run(['show', '../docs'], path.join(dir, 'work'));
     expect(folder.code).toBe(2);
-    expect(folder.stderr).toBe('backlog: ../docs: no markdown files (*.md) in this directory; to read its 1 .txt file, name them: ../docs/*.txt\n');
+    expect(folder.stderr).toBe(
+      'backlog: ../docs: no markdown files (*.md) in this directory; to read its 1 .txt file, name them: ../docs/*.txt\n',
+    );
   });
 
   it('finds the config beside the file it reads, walking up from there', () => {

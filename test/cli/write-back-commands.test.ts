@@ -40,8 +40,14 @@ describe('--write and --check on every report command', { timeout: 30_000 }, () 
 
     expect(run([...args, '--write', doc])).toEqual({ code: 0, stdout: '', stderr: `updated section "${name}" in ${doc}\n` });
     const body = markdown.trimEnd().replaceAll('\n', '\r\n');
-    expect(readFileSync(path.join(dir, doc), 'utf8')).toBe(`# Notes\r\n\r\n<!-- backlog:${name} -->\r\n${body}\r\n<!-- /backlog:${name} -->\r\n\r\nEnd.\r\n`);
+    expect(readFileSync(path.join(dir, doc), 'utf8')).toBe(
+      `# Notes\r\n\r\n<!-- backlog:${name} -->\r\n${body}\r\n<!-- /backlog:${name} -->\r\n\r\nEnd.\r\n`,
+    );
 
-    expect(run([...args, '--write', doc, '--check'])).toEqual({ code: 0, stdout: '', stderr: `section "${name}" in ${doc} already up to date\n` });
+    expect(run([...args, '--write', doc, '--check'])).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: `section "${name}" in ${doc} already up to date\n`,
+    });
   });
 });

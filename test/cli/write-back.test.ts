@@ -58,19 +58,25 @@ describe('emitReport', () => {
     const markers = Buffer.from('<!-- backlog:show -->\n<!-- /backlog:show -->\n');
     const target = file(Buffer.concat([before, markers]));
     await emitReport({ name: 'show', content: 'Größe ✅', write: target });
-    expect(readFileSync(target)).toEqual(
-      Buffer.concat([before, Buffer.from('<!-- backlog:show -->\nGröße ✅\n<!-- /backlog:show -->\n')]),
-    );
+    expect(readFileSync(target)).toEqual(Buffer.concat([before, Buffer.from('<!-- backlog:show -->\nGröße ✅\n<!-- /backlog:show -->\n')]));
   });
 
   it('keeps every byte outside the section and is idempotent, whatever surrounds it (property)', async () => {
     // Any bytes (CRLF, lone CR, invalid UTF-8) except what would make a marker or a code fence.
     const surrounding = fc
-      .array(fc.oneof(fc.uint8Array({ maxLength: 12 }), fc.constantFrom('\r\n', '\n', '# Title', '| a |', 'ü').map((text) => Buffer.from(text))), { maxLength: 8 })
+      .array(
+        fc.oneof(
+          fc.uint8Array({ maxLength: 12 }),
+          fc.constantFrom('\r\n', '\n', '# Title', '| a |', 'ü').map((text) => Buffer.from(text)),
+        ),
+        { maxLength: 8 },
+      )
       .map((parts) => Buffer.concat(parts))
       .filter((bytes) => !/backlog:|```|~~~/.test(bytes.toString('latin1')));
     const eol = fc.constantFrom('\n', '\r\n');
-    const report = fc.array(fc.constantFrom('## Summary', '', '- 3 items', 'Größe ✅', '| x |'), { maxLength: 6 }).map((lines) => lines.join('\n'));
+    const report = fc
+      .array(fc.constantFrom('## Summary', '', '- 3 items', 'Größe ✅', '| x |'), { maxLength: 6 })
+      .map((lines) => lines.join('\n'));
     await fc.assert(
       fc.asyncProperty(surrounding, surrounding, eol, report, async (before, after, newline, content) => {
         const head = Buffer.concat([Buffer.from('# Plan\n'), before, Buffer.from(`${newline}<!-- backlog:report -->`)]);

@@ -20,14 +20,13 @@ const idFor = (index: number) => (index % 3 === 0 ? String(100 - index) : `T${in
 
 /** Any directed graph: self-dependencies, repeated and outside references included. */
 const digraph = fc.integer({ min: 0, max: 25 }).chain((count) =>
-  fc
-    .array(fc.tuple(fc.nat({ max: Math.max(0, count - 1) }), fc.nat({ max: count + 1 })), { maxLength: count * 3 })
-    .map((edges) => {
-      const dependsOn: string[][] = Array.from({ length: count }, () => []);
-      // A target past the last item is a reference to an item outside the backlog.
-      for (const [dependent, prerequisite] of edges) if (count > 0) dependsOn[dependent]!.push(prerequisite < count ? idFor(prerequisite) : 'OUTSIDE');
-      return dependsOn.map((list, index) => item(idFor(index), { dependsOn: list, source: { file: 'g.md', line: index + 1 } }));
-    }),
+  fc.array(fc.tuple(fc.nat({ max: Math.max(0, count - 1) }), fc.nat({ max: count + 1 })), { maxLength: count * 3 }).map((edges) => {
+    const dependsOn: string[][] = Array.from({ length: count }, () => []);
+    // A target past the last item is a reference to an item outside the backlog.
+    for (const [dependent, prerequisite] of edges)
+      if (count > 0) dependsOn[dependent]!.push(prerequisite < count ? idFor(prerequisite) : 'OUTSIDE');
+    return dependsOn.map((list, index) => item(idFor(index), { dependsOn: list, source: { file: 'g.md', line: index + 1 } }));
+  }),
 );
 
 const DURATIONS = [0, 0.1, 0.2, 1 / 3, 0.5, 1, 2, 3, 5, 8];
@@ -49,7 +48,10 @@ const dag = fc.integer({ min: 0, max: 25 }).chain((count) =>
       const items = durations.map((duration, index) =>
         item(idFor(index), { dependsOn: dependsOn[index], estimate: duration === null ? null : estimate(duration) }),
       );
-      return makeBacklog(order.map((index) => items[index]!), { unit: 'points' });
+      return makeBacklog(
+        order.map((index) => items[index]!),
+        { unit: 'points' },
+      );
     }),
 );
 
@@ -174,13 +176,17 @@ function referenceCpm(backlog: Backlog, limit: number) {
   const critical = (id: string) => length > 0 && totalFloat(id) === 0;
   const tight = (from: string, to: string) => earlyStart.get(to)! - earlyFinish.get(from)! <= tolerance;
   const freeFloat = (id: string) => {
-    const slack = Math.min(length - earlyFinish.get(id)!, ...(graph.successors(id) ?? []).map((next) => earlyStart.get(next)! - earlyFinish.get(id)!));
+    const slack = Math.min(
+      length - earlyFinish.get(id)!,
+      ...(graph.successors(id) ?? []).map((next) => earlyStart.get(next)! - earlyFinish.get(id)!),
+    );
     return slack <= tolerance ? 0 : Math.min(slack, totalFloat(id));
   };
 
   const criticalNext = (id: string) => inDocumentOrder(graph.successors(id)).filter((next) => critical(next) && tight(id, next));
   const starts = items.filter(
-    (entry) => critical(entry.id) && !(graph.predecessors(entry.id) ?? []).some((previous) => critical(previous) && tight(previous, entry.id)),
+    (entry) =>
+      critical(entry.id) && !(graph.predecessors(entry.id) ?? []).some((previous) => critical(previous) && tight(previous, entry.id)),
   );
   const paths: string[][] = [];
   let count = 0;

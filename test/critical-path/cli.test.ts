@@ -113,7 +113,10 @@ describe('backlog critical-path', () => {
   it.each([
     [['--deadline', 'soon'], 'backlog: --deadline expects a number of at least 0, got "soon"'],
     [['--simulate', '0'], 'backlog: --simulate expects a whole number of at least 1, got "0"'],
-    [['--simulate', 'plan.md'], 'backlog: --simulate takes an optional number of trials, got "plan.md" (put paths before --simulate, or write --simulate=10000)'],
+    [
+      ['--simulate', 'plan.md'],
+      'backlog: --simulate takes an optional number of trials, got "plan.md" (put paths before --simulate, or write --simulate=10000)',
+    ],
     [['--simulate', '--seed', '1.5'], 'backlog: --seed expects a whole number of at least 0, got "1.5"'],
     [['--seed', '3'], 'backlog: --seed is for --simulate; add --simulate'],
     [['--sprint', '9'], 'backlog: no sprint "9" in the backlog (sprints: none)'],

@@ -44,7 +44,20 @@ describe('criticalPath on a textbook network (Hillier & Lieberman, Reliable Cons
 
   it('computes free float: the slack before the first successor would move', () => {
     expect(Object.fromEntries(result.items.map((entry) => [entry.id, entry.freeFloat]))).toEqual({
-      A: 0, B: 0, C: 0, D: 0, E: 0, F: 0, G: 0, H: 0, I: 2, J: 0, K: 1, L: 0, M: 4, N: 0,
+      A: 0,
+      B: 0,
+      C: 0,
+      D: 0,
+      E: 0,
+      F: 0,
+      G: 0,
+      H: 0,
+      I: 2,
+      J: 0,
+      K: 1,
+      L: 0,
+      M: 4,
+      N: 0,
     });
   });
 
@@ -141,7 +154,10 @@ describe('criticalPath', () => {
   });
 
   it('converts hours with the configured working day', () => {
-    const backlog = makeBacklog([item('A', { estimate: estimate(1, 'days') }), item('B', { estimate: estimate(6, 'hours'), dependsOn: ['A'] })]);
+    const backlog = makeBacklog([
+      item('A', { estimate: estimate(1, 'days') }),
+      item('B', { estimate: estimate(6, 'hours'), dependsOn: ['A'] }),
+    ]);
     expect(criticalPath(backlog, { hoursPerDay: 6 }).length).toBe(2);
   });
 
@@ -159,7 +175,9 @@ describe('criticalPath', () => {
       expect(result.outside).toEqual(['A']);
     }
     expect(criticalPath(backlog).outside).toEqual([]);
-    expect(() => criticalPath(backlog, { sprint: 'S9' })).toThrow(new UsageError('no sprint "S9" in the backlog (sprints: Sprint 4, Sprint 5)'));
+    expect(() => criticalPath(backlog, { sprint: 'S9' })).toThrow(
+      new UsageError('no sprint "S9" in the backlog (sprints: Sprint 4, Sprint 5)'),
+    );
   });
 
   it('restricts to a group by name or ID', () => {
@@ -170,10 +188,9 @@ describe('criticalPath', () => {
       release: null,
       source: { file: 'test.md', line: 1, column: 1 },
     });
-    const backlog = makeBacklog(
-      [item('A', { estimate: points(5) }), item('B', { estimate: points(3), dependsOn: ['A'] })],
-      { groups: [group('EP-01', 'Billing', ['A']), group('EP-02', 'Audit', ['B'])] },
-    );
+    const backlog = makeBacklog([item('A', { estimate: points(5) }), item('B', { estimate: points(3), dependsOn: ['A'] })], {
+      groups: [group('EP-01', 'Billing', ['A']), group('EP-02', 'Audit', ['B'])],
+    });
     expect(criticalPath(backlog, { group: 'ep-02' }).items.map((entry) => entry.id)).toEqual(['B']);
     expect(criticalPath(backlog, { group: 'Billing' }).length).toBe(5);
     expect(() => criticalPath(backlog, { group: 'Search' })).toThrow('no group "Search" in the backlog (groups: EP-01, EP-02)');
@@ -231,7 +248,9 @@ describe('criticalPath', () => {
 
   it('runs a 10,000-item chain without overflowing the stack', () => {
     const count = 10_000;
-    const items = Array.from({ length: count }, (_, index) => item(`T${index}`, { estimate: points(1), dependsOn: index ? [`T${index - 1}`] : [] }));
+    const items = Array.from({ length: count }, (_, index) =>
+      item(`T${index}`, { estimate: points(1), dependsOn: index ? [`T${index - 1}`] : [] }),
+    );
     const result = criticalPath(makeBacklog(items));
     expect(result.length).toBe(count);
     expect(result.paths).toHaveLength(1);
@@ -241,7 +260,9 @@ describe('criticalPath', () => {
 
   it('reports a 10,000-item cycle as one cycle', () => {
     const count = 10_000;
-    const items = Array.from({ length: count }, (_, index) => item(`T${index}`, { estimate: points(1), dependsOn: [`T${(index + 1) % count}`] }));
+    const items = Array.from({ length: count }, (_, index) =>
+      item(`T${index}`, { estimate: points(1), dependsOn: [`T${(index + 1) % count}`] }),
+    );
     try {
       criticalPath(makeBacklog(items));
       expect.unreachable();

@@ -25,7 +25,9 @@ describe('Reliable Construction from markdown (Hillier & Lieberman §10.3)', () 
 
   it('finds the published slack of every activity', () => {
     const slack = Object.fromEntries(result.items.map((entry) => [entry.id, entry.totalFloat]));
-    expect(slack).toEqual(Object.fromEntries(rc('ABCDEFGHIJKLMN').map((id, index) => [id, [0, 0, 0, 4, 0, 0, 4, 4, 2, 0, 1, 0, 4, 0][index]])));
+    expect(slack).toEqual(
+      Object.fromEntries(rc('ABCDEFGHIJKLMN').map((id, index) => [id, [0, 0, 0, 4, 0, 0, 4, 4, 2, 0, 1, 0, 4, 0][index]])),
+    );
   });
 });
 

@@ -6,13 +6,14 @@ const at = (line: number) => ({ file: 'plan.md', line });
 
 describe('buildDependencyGraph', () => {
   it('draws an edge from each prerequisite to its dependent, once, and leaves out items not given', () => {
-    const graph = buildDependencyGraph([
-      item('A'),
-      item('B', { dependsOn: ['A', 'A'] }),
-      item('C', { dependsOn: ['A', 'B', 'OUTSIDE'] }),
-    ]);
+    const graph = buildDependencyGraph([item('A'), item('B', { dependsOn: ['A', 'A'] }), item('C', { dependsOn: ['A', 'B', 'OUTSIDE'] })]);
     expect(graph.nodes().sort()).toEqual(['A', 'B', 'C']);
-    expect(graph.edges().map((edge) => `${edge.v}->${edge.w}`).sort()).toEqual(['A->B', 'A->C', 'B->C']);
+    expect(
+      graph
+        .edges()
+        .map((edge) => `${edge.v}->${edge.w}`)
+        .sort(),
+    ).toEqual(['A->B', 'A->C', 'B->C']);
     expect(graph.node('B').id).toBe('B');
   });
 });

@@ -42,7 +42,10 @@ const dag = fc
               : estimate(duration, 'points'),
       }),
     );
-    return makeBacklog(order.map((index) => items[index]!), { unit: 'points' });
+    return makeBacklog(
+      order.map((index) => items[index]!),
+      { unit: 'points' },
+    );
   });
 
 const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
@@ -102,7 +105,12 @@ describe('critical path invariants over random DAGs', () => {
           expect(entries.every((entry) => entry.critical)).toBe(true);
           expect(entries[0]!.earlyStart).toBe(0);
           for (let index = 1; index < entries.length; index++) expect(entries[index]!.dependsOn).toContain(entries[index - 1]!.id);
-          expect(close(entries.reduce((sum, entry) => sum + entry.duration, 0), result.length)).toBe(true);
+          expect(
+            close(
+              entries.reduce((sum, entry) => sum + entry.duration, 0),
+              result.length,
+            ),
+          ).toBe(true);
         }
       }),
       { numRuns: 300 },

@@ -78,7 +78,15 @@ describe('critical-path reports', () => {
   it('json: the DESIGN.md contract with schemaVersion, exact numbers', async () => {
     const json = JSON.parse(await render('json'));
     expect(Object.keys(json).slice(0, 4)).toEqual(['schemaVersion', 'unit', 'length', 'paths']);
-    expect(json).toMatchObject({ schemaVersion: 1, unit: 'days', length: 5, paths: [['A-1', 'A-2', 'A-5']], stdDev: 0, deadline: 5, probability: 1 });
+    expect(json).toMatchObject({
+      schemaVersion: 1,
+      unit: 'days',
+      length: 5,
+      paths: [['A-1', 'A-2', 'A-5']],
+      stdDev: 0,
+      deadline: 5,
+      probability: 1,
+    });
     expect(json.items[2]).toEqual({
       id: 'A-3',
       title: 'Docs',

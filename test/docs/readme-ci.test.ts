@@ -68,7 +68,10 @@ describe('the README workflow', { timeout: 30_000 }, () => {
 
   it('fails the check step once the backlog moves on, and the lint steps on a broken reference', () => {
     expect(runStep('npx backlog report docs/ --write docs/backlog.md')).toMatchObject({ code: 0 });
-    writeFileSync(path.join(project, 'docs', 'roadmap.md'), `${readFileSync(path.join(project, 'docs', 'roadmap.md'), 'utf8')}| KS-7 | Loyalty | 3 | KS-99 | Sprint 3 | Todo |\n`);
+    writeFileSync(
+      path.join(project, 'docs', 'roadmap.md'),
+      `${readFileSync(path.join(project, 'docs', 'roadmap.md'), 'utf8')}| KS-7 | Loyalty | 3 | KS-99 | Sprint 3 | Todo |\n`,
+    );
     const check = runStep('npx backlog report docs/ --write docs/backlog.md --check');
     expect(check).toEqual({
       code: 1,
@@ -84,7 +87,12 @@ describe('the README workflow', { timeout: 30_000 }, () => {
 });
 
 describe('.pre-commit-hooks.yaml', () => {
-  const hooks = parseYaml(readFileSync('.pre-commit-hooks.yaml', 'utf8')) as { id: string; entry: string; language: string; files: string }[];
+  const hooks = parseYaml(readFileSync('.pre-commit-hooks.yaml', 'utf8')) as {
+    id: string;
+    entry: string;
+    language: string;
+    files: string;
+  }[];
 
   it('offers backlog-lint on markdown files through the lint command', () => {
     expect(hooks).toEqual([expect.objectContaining({ id: 'backlog-lint', entry: 'backlog lint', language: 'node', files: '\\.md$' })]);

@@ -59,7 +59,13 @@ describe.runIf(existsSync(corpus))('development corpus', () => {
       expect(backlog.items.some((item) => item.dependsOn.length > 0)).toBe(true);
     }
     const streams = load('20-streamvibes-epics-bmad.md');
-    expect(streams.items.find((item) => item.id === 'Story 8.2')?.dependsOn).toEqual(['Story 8.1', 'Story 7.2', 'Story 7.3', 'Story 7.4', 'Story 7.5']);
+    expect(streams.items.find((item) => item.id === 'Story 8.2')?.dependsOn).toEqual([
+      'Story 8.1',
+      'Story 7.2',
+      'Story 7.3',
+      'Story 7.4',
+      'Story 7.5',
+    ]);
   });
 
   it('reads the sprint plan bullets and a kanban table of statuses', () => {

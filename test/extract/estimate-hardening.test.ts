@@ -41,7 +41,8 @@ describe('an estimate in a wrapper', () => {
   });
 
   it('counts a parenthesised cell in the table and its total', () => {
-    const markdown = '| ID | Story | Estimate |\n|---|---|---|\n| US-1 | a story | 5 SP |\n| US-2 | b story | (3) |\n| **Total** | | **8 SP** |\n';
+    const markdown =
+      '| ID | Story | Estimate |\n|---|---|---|\n| US-1 | a story | 5 SP |\n| US-2 | b story | (3) |\n| **Total** | | **8 SP** |\n';
     expect(estimates(markdown)).toEqual([
       ['US-1', 'a story', [5, 'points']],
       ['US-2', 'b story', [3, 'points']],
@@ -81,7 +82,8 @@ describe('fractions', () => {
   });
 
   it('size the items of a table by a legend with a fraction', () => {
-    const markdown = 'Sizes: XS = ½ day, S = 1 day, M = 2-3 days.\n\n| ID | Item | Size |\n|---|---|---|\n| INF-1 | Rotate secrets | XS |\n| INF-2 | Move runners | M |\n';
+    const markdown =
+      'Sizes: XS = ½ day, S = 1 day, M = 2-3 days.\n\n| ID | Item | Size |\n|---|---|---|\n| INF-1 | Rotate secrets | XS |\n| INF-2 | Move runners | M |\n';
     expect(estimates(markdown)).toEqual([
       ['INF-1', 'Rotate secrets', [0.5, 'days']],
       ['INF-2', 'Move runners', [2.5, 'days']],
@@ -139,7 +141,8 @@ describe('unit words', () => {
   });
 
   it('read person-days in the cells of a German table', () => {
-    const markdown = '| Nr. | Anforderung | Aufwand |\n|---|---|---|\n| A-1 | Artikelstamm anlegen | 3 PT |\n| A-2 | Lagerplätze verwalten | 2,5 PT |\n';
+    const markdown =
+      '| Nr. | Anforderung | Aufwand |\n|---|---|---|\n| A-1 | Artikelstamm anlegen | 3 PT |\n| A-2 | Lagerplätze verwalten | 2,5 PT |\n';
     expect(estimates(markdown)).toEqual([
       ['A-1', 'Artikelstamm anlegen', [3, 'days']],
       ['A-2', 'Lagerplätze verwalten', [2.5, 'days']],
@@ -147,7 +150,8 @@ describe('unit words', () => {
   });
 
   it('read a Russian table in days and hours without warnings', () => {
-    const markdown = '| ID | Задача | Оценка |\n|---|---|---|\n| Z-1 | Авторизация | 3 ч |\n| Z-2 | Каталог | 1 день |\n| Z-3 | Корзина | 2 нед. |\n';
+    const markdown =
+      '| ID | Задача | Оценка |\n|---|---|---|\n| Z-1 | Авторизация | 3 ч |\n| Z-2 | Каталог | 1 день |\n| Z-3 | Корзина | 2 нед. |\n';
     expect(estimates(markdown)).toEqual([
       ['Z-1', 'Авторизация', [3, 'hours']],
       ['Z-2', 'Каталог', [1, 'days']],

@@ -7,7 +7,6 @@ import { itemRows } from '../helpers/item-rows.js';
 import { sumExpected, workItems } from '../../src/model/totals.js';
 import { decodeBytes } from '../../src/read/decode.js';
 
-
 const estimateProblems = (backlog: Backlog) =>
   lint(backlog)
     .problems.filter((problem) => /estimate/.test(problem.rule))
@@ -54,7 +53,9 @@ describe('plain bullets under a sprint heading (finding 1)', () => {
 
 describe('ID-led entries in a list of items (finding 2)', () => {
   it('reads a titled entry without estimate as an item when its siblings are items', () => {
-    const backlog = backlogFromMarkdown(['# Roadmap', '', '- **RM-1** Alpha (TBD)', '- **RM-2** Beta (3d)', '- **RM-3** Gamma', '1. US-3 Export'].join('\n'));
+    const backlog = backlogFromMarkdown(
+      ['# Roadmap', '', '- **RM-1** Alpha (TBD)', '- **RM-2** Beta (3d)', '- **RM-3** Gamma', '1. US-3 Export'].join('\n'),
+    );
     expect(itemRows(backlog)).toEqual([
       'RM-1 | Alpha | - | - | - | - | open | -',
       'RM-2 | Beta | 3 days | - | - | - | open | -',
@@ -64,21 +65,31 @@ describe('ID-led entries in a list of items (finding 2)', () => {
   });
 
   it('leaves lists without items as prose, however their entries start', () => {
-    const prose = backlogFromMarkdown(['# Notes', '', '- RM-1 Alpha is the first milestone', '- RM-2 Beta follows', '', 'Text.', '', '- [ ] RM-3 Gamma (2d)'].join('\n'));
+    const prose = backlogFromMarkdown(
+      ['# Notes', '', '- RM-1 Alpha is the first milestone', '- RM-2 Beta follows', '', 'Text.', '', '- [ ] RM-3 Gamma (2d)'].join('\n'),
+    );
     expect(prose.items.map((item) => item.id)).toEqual(['RM-3']);
-    const mentions = backlogFromMarkdown(['- [ ] US-1 Login (3d)', '- US-1 is blocked by legal', '- AION-1 through AION-4', '- See US-2 for details'].join('\n'));
+    const mentions = backlogFromMarkdown(
+      ['- [ ] US-1 Login (3d)', '- US-1 is blocked by legal', '- AION-1 through AION-4', '- See US-2 for details'].join('\n'),
+    );
     expect(mentions.items.map((item) => item.id)).toEqual(['US-1']);
   });
 
   it('reads a titled entry as an item when entries nested below it are its tasks', () => {
     const backlog = backlogFromMarkdown(['- RM-1 Alpha', '  - [ ] T-1 Build (2d)', '  - [ ] T-2 Test (1d)'].join('\n'));
-    expect(itemRows(backlog)).toEqual(['RM-1 | Alpha | - | - | - | - | open | -', 'T-1 | Build | 2 days | - | - | - | open | RM-1', 'T-2 | Test | 1 days | - | - | - | open | RM-1']);
+    expect(itemRows(backlog)).toEqual([
+      'RM-1 | Alpha | - | - | - | - | open | -',
+      'T-1 | Build | 2 days | - | - | - | open | RM-1',
+      'T-2 | Test | 1 days | - | - | - | open | RM-1',
+    ]);
   });
 });
 
 describe('missing and unparsable estimates among estimated siblings (finding 3)', () => {
   it('fires for list entries whose list carries estimates', () => {
-    const backlog = backlogFromMarkdown(['# Roadmap', '', '- **RM-1** Alpha (TBD)', '- **RM-2** Beta (3d)', '- **RM-3** Gamma', '- **RM-4** Delta (4 cups)'].join('\n'));
+    const backlog = backlogFromMarkdown(
+      ['# Roadmap', '', '- **RM-1** Alpha (TBD)', '- **RM-2** Beta (3d)', '- **RM-3** Gamma', '- **RM-4** Delta (4 cups)'].join('\n'),
+    );
     expect(estimateProblems(backlog)).toEqual([
       ['missing-estimate', 3, 'RM-1 has no estimate'],
       ['missing-estimate', 5, 'RM-3 has no estimate'],
@@ -88,7 +99,9 @@ describe('missing and unparsable estimates among estimated siblings (finding 3)'
 
   it('fires for heading items whose level carries estimates, from the title or a metadata line', () => {
     const backlog = backlogFromMarkdown(
-      ['## US-1: Search (3 SP)', '', '## US-2: Filter', '', '**Estimate:** 2 SP', '', '## US-3: Sort', '', '## US-4: Export (2 cups)'].join('\n'),
+      ['## US-1: Search (3 SP)', '', '## US-2: Filter', '', '**Estimate:** 2 SP', '', '## US-3: Sort', '', '## US-4: Export (2 cups)'].join(
+        '\n',
+      ),
     );
     expect(estimateProblems(backlog)).toEqual([
       ['missing-estimate', 7, 'US-3 has no estimate'],
@@ -97,15 +110,24 @@ describe('missing and unparsable estimates among estimated siblings (finding 3)'
   });
 
   it('stays silent where no sibling is estimated, and for the tasks of an estimated story', () => {
-    expect(estimateProblems(backlogFromMarkdown(['## US-1: Search', '## US-2: Filter', '- [ ] T-1 Build', '- [ ] T-2 Test'].join('\n')))).toEqual([]);
-    expect(estimateProblems(backlogFromMarkdown(['## US-1: Search (3 SP)', '- [ ] T-1 Build (1d)', '- [ ] T-2 Test'].join('\n')))).toEqual([]);
+    expect(
+      estimateProblems(backlogFromMarkdown(['## US-1: Search', '## US-2: Filter', '- [ ] T-1 Build', '- [ ] T-2 Test'].join('\n'))),
+    ).toEqual([]);
+    expect(estimateProblems(backlogFromMarkdown(['## US-1: Search (3 SP)', '- [ ] T-1 Build (1d)', '- [ ] T-2 Test'].join('\n')))).toEqual(
+      [],
+    );
   });
 });
 
 describe('a bracketed ID in a heading (finding 4)', () => {
   it('reads "### [FEAT-3] Dark mode (5 pts)" as "### FEAT-3 Dark mode (5 pts)"', () => {
-    const backlog = backlogFromMarkdown(['### [FEAT-3] Dark mode (5 pts)', 'Blocked by: FEAT-1', '', '### [FEAT-1] Theme tokens (3 pts)'].join('\n'));
-    expect(itemRows(backlog)).toEqual(['FEAT-3 | Dark mode | 5 points | - | FEAT-1 | - | open | -', 'FEAT-1 | Theme tokens | 3 points | - | - | - | open | -']);
+    const backlog = backlogFromMarkdown(
+      ['### [FEAT-3] Dark mode (5 pts)', 'Blocked by: FEAT-1', '', '### [FEAT-1] Theme tokens (3 pts)'].join('\n'),
+    );
+    expect(itemRows(backlog)).toEqual([
+      'FEAT-3 | Dark mode | 5 points | - | FEAT-1 | - | open | -',
+      'FEAT-1 | Theme tokens | 3 points | - | - | - | open | -',
+    ]);
   });
 });
 
@@ -146,7 +168,9 @@ describe('acceptance criteria and Definition of Done (finding 5)', () => {
 
 describe('nested checklists (finding 6)', () => {
   it('reads nested entries as children of the entry above, so totals count the parent once', () => {
-    const backlog = backlogFromMarkdown(['- [ ] A-1 Email digests (3d)', '  - [ ] A-1.1 Template (1d)', '  - [x] A-1.2 Scheduler (2d)', '- [ ] A-2 Push (2d)'].join('\n'));
+    const backlog = backlogFromMarkdown(
+      ['- [ ] A-1 Email digests (3d)', '  - [ ] A-1.1 Template (1d)', '  - [x] A-1.2 Scheduler (2d)', '- [ ] A-2 Push (2d)'].join('\n'),
+    );
     expect(backlog.items.map((item) => [item.id, item.parent])).toEqual([
       ['A-1', null],
       ['A-1.1', 'A-1'],
@@ -157,8 +181,13 @@ describe('nested checklists (finding 6)', () => {
   });
 
   it('applies metadata nested under an entry to that entry', () => {
-    const backlog = backlogFromMarkdown(['# X', '', '- [ ] A-1 Email digests', '  - Estimate: 3d', '  - Depends on: A-0', '- [ ] A-0 Setup (1d)'].join('\n'));
-    expect(itemRows(backlog)).toEqual(['A-1 | Email digests | 3 days | - | A-0 | - | open | -', 'A-0 | Setup | 1 days | - | - | - | open | -']);
+    const backlog = backlogFromMarkdown(
+      ['# X', '', '- [ ] A-1 Email digests', '  - Estimate: 3d', '  - Depends on: A-0', '- [ ] A-0 Setup (1d)'].join('\n'),
+    );
+    expect(itemRows(backlog)).toEqual([
+      'A-1 | Email digests | 3 days | - | A-0 | - | open | -',
+      'A-0 | Setup | 1 days | - | - | - | open | -',
+    ]);
   });
 });
 
@@ -198,7 +227,16 @@ describe('done marks in titles (finding 7)', () => {
 
 describe('board columns and dependency notes with a colon (finding 8)', () => {
   it('gives items under a status-named heading that status', () => {
-    const backlog = backlogFromMarkdown(['## Doing', '- [ ] KB-2 Search (3 pts)', '## Done', '- [ ] KB-1 CSV export (2 pts) #backend', '## Done criteria', '- [ ] KB-3 Docs (1 pts)'].join('\n'));
+    const backlog = backlogFromMarkdown(
+      [
+        '## Doing',
+        '- [ ] KB-2 Search (3 pts)',
+        '## Done',
+        '- [ ] KB-1 CSV export (2 pts) #backend',
+        '## Done criteria',
+        '- [ ] KB-3 Docs (1 pts)',
+      ].join('\n'),
+    );
     expect(backlog.items.map((item) => [item.id, item.status, item.done])).toEqual([
       ['KB-2', 'Doing', false],
       ['KB-1', 'Done', true],
@@ -229,9 +267,22 @@ describe('board columns and dependency notes with a colon (finding 8)', () => {
 describe('a section outside the sprint', () => {
   it('commits nothing of what it lists to the sprint above', () => {
     const backlog = backlogFromMarkdown(
-      ['# Sprint 2', '', '## Historias comprometidas', '', '1. **HU-05** Registro (5 pts)', '', '## Fuera del sprint', '', '- **HU-09** Notificaciones (5 pts) — bloqueada por HU-05'].join('\n'),
+      [
+        '# Sprint 2',
+        '',
+        '## Historias comprometidas',
+        '',
+        '1. **HU-05** Registro (5 pts)',
+        '',
+        '## Fuera del sprint',
+        '',
+        '- **HU-09** Notificaciones (5 pts) — bloqueada por HU-05',
+      ].join('\n'),
     );
-    expect(itemRows(backlog)).toEqual(['HU-05 | Registro | 5 points | Sprint 2 | - | - | open | -', 'HU-09 | Notificaciones | 5 points | - | HU-05 | - | open | -']);
+    expect(itemRows(backlog)).toEqual([
+      'HU-05 | Registro | 5 points | Sprint 2 | - | - | open | -',
+      'HU-09 | Notificaciones | 5 points | - | HU-05 | - | open | -',
+    ]);
     expect(backlog.sprints.map((sprint) => [sprint.name, sprint.committed])).toEqual([['Sprint 2', 5]]);
   });
 });

@@ -16,7 +16,15 @@ function load(prefix: string): Backlog {
 }
 
 function readFileSync0(prefix: string): string {
-  return ({ '000': '000_4ff355907c25500a.txt', '001': '001_b118adc63bbcedc9.txt', '002': '002_890efc9949d24acc.txt', '003': '003_dc2e2ce45608dca4.txt', '004': '004_e9f5e1e7b0359d56.txt' } as Record<string, string>)[prefix];
+  return (
+    {
+      '000': '000_4ff355907c25500a.txt',
+      '001': '001_b118adc63bbcedc9.txt',
+      '002': '002_890efc9949d24acc.txt',
+      '003': '003_dc2e2ce45608dca4.txt',
+      '004': '004_e9f5e1e7b0359d56.txt',
+    } as Record<string, string>
+  )[prefix];
 }
 
 const committed = (backlog: Backlog) => backlog.sprints.map((sprint) => [sprint.key, sprint.items.length, sprint.committed]);
@@ -55,7 +63,11 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
     const byId = new Map(backlog.items.map((item) => [item.id, item]));
     expect(byId.get('S4-05')?.dependsOn).toEqual(['E12-01', 'E12-02', 'S4-01', 'S4-02', 'S4-03', 'S4-04', 'E12-03', 'E12-04', 'E12-05']);
     expect(byId.get('E12-06')?.dependsOn).toEqual(['E12-03']);
-    expect(backlog.claims.filter((claim) => claim.kind === 'projection').map((claim) => claim.kind === 'projection' && [claim.velocity, claim.sprints])).toEqual([
+    expect(
+      backlog.claims
+        .filter((claim) => claim.kind === 'projection')
+        .map((claim) => claim.kind === 'projection' && [claim.velocity, claim.sprints]),
+    ).toEqual([
       [25, 8],
       [30, 7],
       [40, 5],
@@ -82,7 +94,14 @@ describe.runIf(existsSync(seeds))('seed documents', () => {
       ['5', 11, 26],
       ['6', 11, 25],
     ]);
-    expect(backlog.items.filter((item) => !item.estimate).map((item) => item.id)).toEqual(['SME-19', 'SME-20', 'DEV-19', 'DEV-20', 'HOST-17', 'HOST-18']);
+    expect(backlog.items.filter((item) => !item.estimate).map((item) => item.id)).toEqual([
+      'SME-19',
+      'SME-20',
+      'DEV-19',
+      'DEV-20',
+      'HOST-17',
+      'HOST-18',
+    ]);
     expect(backlog.diagnostics).toEqual([]);
   });
 

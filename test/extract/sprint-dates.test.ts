@@ -27,7 +27,9 @@ describe('a sprint heading whose number is followed by the dates it runs', () =>
   });
 
   it('puts the items under such a heading in that sprint', () => {
-    const backlog = backlogFromMarkdown(['## Sprint 2 – 13 au 24 mai', '', '- [ ] **FR-1** Connexion (2 j)', '- [ ] **FR-2** Profil (3 j)', ''].join('\n'));
+    const backlog = backlogFromMarkdown(
+      ['## Sprint 2 – 13 au 24 mai', '', '- [ ] **FR-1** Connexion (2 j)', '- [ ] **FR-2** Profil (3 j)', ''].join('\n'),
+    );
     expect(backlog.sprints.map((sprint) => [sprint.key, sprint.name, sprint.items])).toEqual([['2', 'Sprint 2', ['FR-1', 'FR-2']]]);
   });
 });

@@ -15,7 +15,9 @@ import { toBlocks } from '../../src/extract/blocks.js';
 const context = { unit: null, scale: {}, openEndedFactor: 1.5 };
 const value = (raw: string, unit: 'points' | 'days' | 'hours' | null = null) => {
   const reading = readEstimate(raw, { ...context, unit });
-  return reading && 'estimate' in reading ? [reading.estimate.low, reading.estimate.high, reading.estimate.expected, reading.estimate.unit] : reading;
+  return reading && 'estimate' in reading
+    ? [reading.estimate.low, reading.estimate.high, reading.estimate.expected, reading.estimate.unit]
+    : reading;
 };
 
 describe('estimates', () => {
@@ -35,19 +37,54 @@ describe('estimates', () => {
 
   it('reads three-point estimates as PERT', () => {
     const reading = readEstimate('2/4/12d', context);
-    expect(reading && 'estimate' in reading && reading.estimate).toMatchObject({ low: 2, high: 12, expected: 5, kind: 'three-point', variance: (10 / 6) ** 2 });
+    expect(reading && 'estimate' in reading && reading.estimate).toMatchObject({
+      low: 2,
+      high: 12,
+      expected: 5,
+      kind: 'three-point',
+      variance: (10 / 6) ** 2,
+    });
   });
 
   it('answers null for empty values and a problem for what it cannot read', () => {
     expect(readEstimate('—', context)).toBeNull();
     expect(readEstimate('TBD', context)).toBeNull();
     expect(readEstimate('soon', context)).toEqual({ problem: '"soon" is not an estimate' });
-    expect(readEstimate('M', context)).toEqual({ problem: 'T-shirt size "M" has no scale (state one, e.g. "S= 1 to 2 days", or set scales in the config)' });
+    expect(readEstimate('M', context)).toEqual({
+      problem: 'T-shirt size "M" has no scale (state one, e.g. "S= 1 to 2 days", or set scales in the config)',
+    });
   });
 
   it('never throws, and every estimate it reads is finite with low ≤ expected ≤ high', () => {
     const token = fc.oneof(
-      fc.constantFrom('1', '2.5', '0,5', '3', '-', '–', 'to', '/', '+', '~', 'd', 'h', 'm', 'min', 'days', 'SP', 'pts', 'weeks', 'more than', 'XL', 'M', '(', ')', '[', ']', ' '),
+      fc.constantFrom(
+        '1',
+        '2.5',
+        '0,5',
+        '3',
+        '-',
+        '–',
+        'to',
+        '/',
+        '+',
+        '~',
+        'd',
+        'h',
+        'm',
+        'min',
+        'days',
+        'SP',
+        'pts',
+        'weeks',
+        'more than',
+        'XL',
+        'M',
+        '(',
+        ')',
+        '[',
+        ']',
+        ' ',
+      ),
       fc.string({ maxLength: 4 }),
     );
     fc.assert(
@@ -77,7 +114,9 @@ describe('T-shirt sizes', () => {
     const backlog = backlogFromMarkdown(
       '| ID | Task | Size |\n|---|---|---|\n| K-1 | Pump | M |\n| K-2 | Valve | XL |\n\n| Size | Effort |\n|---|---|\n| **S** | ~1–2 days |\n| **M** | ~3–5 days |\n| **XL** | 2+ weeks |\n',
     );
-    expect(backlog.items.map((item) => [item.id, item.estimate?.low, item.estimate?.high, item.estimate?.unit, item.estimate?.size])).toEqual([
+    expect(
+      backlog.items.map((item) => [item.id, item.estimate?.low, item.estimate?.high, item.estimate?.unit, item.estimate?.size]),
+    ).toEqual([
       ['K-1', 3, 5, 'days', 'M'],
       ['K-2', 10, 15, 'days', 'XL'],
     ]);
@@ -106,7 +145,9 @@ describe('references', () => {
 
 describe('sprint names', () => {
   it('gives one key to every form of a sprint name', () => {
-    expect(['S4', 'Sprint 4', 'Sprint #4', 'Sprint 4: Config, Skills', '🎯 Sprint 4 (Weeks 7-8)'].map((text) => readSprintName(text)?.key)).toEqual(['4', '4', '4', '4', '4']);
+    expect(
+      ['S4', 'Sprint 4', 'Sprint #4', 'Sprint 4: Config, Skills', '🎯 Sprint 4 (Weeks 7-8)'].map((text) => readSprintName(text)?.key),
+    ).toEqual(['4', '4', '4', '4', '4']);
     expect(readSprintName('Sprint 4: Config, Skills')?.name).toBe('Sprint 4: Config, Skills');
     expect(readSprintName('Sprint 1.1 Backlog - Infrastructure Setup')?.name).toBe('Sprint 1.1: Infrastructure Setup');
     expect(readSprintName('Sprint Plans')).toBeNull();
@@ -141,7 +182,9 @@ describe('prepare stage', () => {
   });
 
   it('never reads generated sections as input', () => {
-    const backlog = backlogFromMarkdown('| ID | Pts |\n|---|---|\n| A-1 | 3 |\n\n<!-- backlog:show -->\n| ID | Pts |\n|---|---|\n| A-2 | 5 |\n<!-- /backlog:show -->\n');
+    const backlog = backlogFromMarkdown(
+      '| ID | Pts |\n|---|---|\n| A-1 | 3 |\n\n<!-- backlog:show -->\n| ID | Pts |\n|---|---|\n| A-2 | 5 |\n<!-- /backlog:show -->\n',
+    );
     expect(backlog.items.map((item) => item.id)).toEqual(['A-1']);
   });
 });
@@ -156,14 +199,32 @@ describe('blocks', () => {
     expect(blocks.map((block) => block.kind)).toEqual(['table', 'entry']);
     const table = blocks[0].kind === 'table' ? blocks[0] : null;
     expect(table?.rows).toHaveLength(ROWS_PER_PIECE + 3);
-    expect(table?.rows[ROWS_PER_PIECE + 2].map((cell) => cell.text)).toEqual([`T-${ROWS_PER_PIECE + 2}`, `Task ${ROWS_PER_PIECE + 2}`, '2']);
+    expect(table?.rows[ROWS_PER_PIECE + 2].map((cell) => cell.text)).toEqual([
+      `T-${ROWS_PER_PIECE + 2}`,
+      `Task ${ROWS_PER_PIECE + 2}`,
+      '2',
+    ]);
     expect(table?.rowLines.slice(-2)).toEqual([ROWS_PER_PIECE + 4, ROWS_PER_PIECE + 5]);
   });
 });
 
 describe('the whole pipeline', () => {
   const piece = fc.oneof(
-    fc.constantFrom('# Sprint 1', '## Story 2: x', '| ID | Pts | Depends on |', '|---|---|---|', '| A-1 | 3 | A-2 |', '- [x] T-1: a (2h)', 'Commitment:', '- A-1 partly', 'S= 1 to 2 days', '```', '<table><tr><td>ID</td><td>Est</td></tr>', '**Points**: 5', ''),
+    fc.constantFrom(
+      '# Sprint 1',
+      '## Story 2: x',
+      '| ID | Pts | Depends on |',
+      '|---|---|---|',
+      '| A-1 | 3 | A-2 |',
+      '- [x] T-1: a (2h)',
+      'Commitment:',
+      '- A-1 partly',
+      'S= 1 to 2 days',
+      '```',
+      '<table><tr><td>ID</td><td>Est</td></tr>',
+      '**Points**: 5',
+      '',
+    ),
     fc.string(),
   );
   it('never throws, whatever the markdown', () => {
@@ -187,12 +248,16 @@ describe('references in other wordings', () => {
 
 describe('headers in Japanese and Italian', () => {
   it('read IDs, estimates and dependencies', () => {
-    const ja = backlogFromMarkdown('| ID | タイトル | 見積もり | 依存 |\n|---|---|---|---|\n| J-1 | 設計 | 3 | - |\n| J-2 | 実装 | 5 | J-1 |\n');
+    const ja = backlogFromMarkdown(
+      '| ID | タイトル | 見積もり | 依存 |\n|---|---|---|---|\n| J-1 | 設計 | 3 | - |\n| J-2 | 実装 | 5 | J-1 |\n',
+    );
     expect(ja.items.map((item) => [item.id, item.title, item.estimate?.expected, item.dependsOn])).toEqual([
       ['J-1', '設計', 3, []],
       ['J-2', '実装', 5, ['J-1']],
     ]);
-    const it = backlogFromMarkdown('| ID | Titolo | Stima | Dipendenze | Stato |\n|---|---|---|---|---|\n| I-1 | Login | 2d | — | Completato |\n');
+    const it = backlogFromMarkdown(
+      '| ID | Titolo | Stima | Dipendenze | Stato |\n|---|---|---|---|---|\n| I-1 | Login | 2d | — | Completato |\n',
+    );
     expect(it.items.map((item) => [item.title, item.estimate?.unit, item.status])).toEqual([['Login', 'days', 'Completato']]);
   });
 });
@@ -200,8 +265,14 @@ describe('headers in Japanese and Italian', () => {
 describe('bare numbers across files', () => {
   it('stay apart, qualified by their file, while each file resolves its own references', () => {
     const sources = [
-      sourceFromText('| ID | Story | Pts | Depends on |\n|---|---|---|---|\n| 1 | Login | 3 | - |\n| 2 | Logout | 1 | 1 |\n', 'docs/sprint-1.md'),
-      sourceFromText('| ID | Story | Pts | Depends on |\n|---|---|---|---|\n| 1 | Search | 5 | - |\n| 3 | Filters | 2 | 1 |\n', 'docs/sprint-2.md'),
+      sourceFromText(
+        '| ID | Story | Pts | Depends on |\n|---|---|---|---|\n| 1 | Login | 3 | - |\n| 2 | Logout | 1 | 1 |\n',
+        'docs/sprint-1.md',
+      ),
+      sourceFromText(
+        '| ID | Story | Pts | Depends on |\n|---|---|---|---|\n| 1 | Search | 5 | - |\n| 3 | Filters | 2 | 1 |\n',
+        'docs/sprint-2.md',
+      ),
     ];
     const backlog = backlogFromSources(sources);
     expect(backlog.items.map((item) => [item.id, item.title, item.dependsOn])).toEqual([
@@ -232,14 +303,22 @@ describe('a Total row at the foot of a table', () => {
 
 describe('a row wrapped over several lines', () => {
   it('is read as one row, and its fix joins exactly those lines', () => {
-    const text = '| ID | Title | Notes | Size | Deps |\n|---|---|---|---|---|\n| W-1 | Pump | long notes that\ncontinue here and\nend here | M | none |\n| W-2 | Valve | short | S | W-1 |\n';
-    const backlog = backlogFromMarkdown(text, 'w.md', { ...DEFAULT_CONFIG, scales: { S: { low: 1, high: 1, unit: 'days' }, M: { low: 2, high: 2, unit: 'days' } } });
+    const text =
+      '| ID | Title | Notes | Size | Deps |\n|---|---|---|---|---|\n| W-1 | Pump | long notes that\ncontinue here and\nend here | M | none |\n| W-2 | Valve | short | S | W-1 |\n';
+    const backlog = backlogFromMarkdown(text, 'w.md', {
+      ...DEFAULT_CONFIG,
+      scales: { S: { low: 1, high: 1, unit: 'days' }, M: { low: 2, high: 2, unit: 'days' } },
+    });
     expect(backlog.items.map((item) => [item.id, item.fields.Notes, item.estimate?.expected, item.source.line])).toEqual([
       ['W-1', 'long notes that continue here and end here', 2, 3],
       ['W-2', 'short', 1, 6],
     ]);
     const [diagnostic] = backlog.diagnostics;
-    expect([diagnostic.rule, diagnostic.line, diagnostic.message]).toEqual(['table-row-wrapped', 3, 'table row is wrapped onto lines 4–5; it was read as one row (run with --fix to join the lines)']);
+    expect([diagnostic.rule, diagnostic.line, diagnostic.message]).toEqual([
+      'table-row-wrapped',
+      3,
+      'table row is wrapped onto lines 4–5; it was read as one row (run with --fix to join the lines)',
+    ]);
     const fixed = text.slice(0, diagnostic.fix!.start) + diagnostic.fix!.text + text.slice(diagnostic.fix!.end);
     expect(fixed.split('\n')[2]).toBe('| W-1 | Pump | long notes that continue here and end here | M | none |');
   });

@@ -4,9 +4,13 @@ import { backlogFromMarkdown } from '../../src/load.js';
 import type { Backlog } from '../../src/model/types.js';
 import { itemRows } from '../helpers/item-rows.js';
 
-
 const claims = (backlog: Backlog) =>
-  backlog.claims.map((claim) => [claim.kind, 'value' in claim ? claim.value : null, 'unit' in claim ? claim.unit : null, claim.scope.sprint ?? '-']);
+  backlog.claims.map((claim) => [
+    claim.kind,
+    'value' in claim ? claim.value : null,
+    'unit' in claim ? claim.unit : null,
+    claim.scope.sprint ?? '-',
+  ]);
 
 describe('a key/value table under a story heading is its metadata (finding 1)', () => {
   it('reads the estimate, dependency and status rows as **Key**: value lines would be', () => {
@@ -78,7 +82,18 @@ describe('a key/value table under a story heading is its metadata (finding 1)', 
   });
 
   it('reads a key/value table outside any story as before: figures only', () => {
-    const backlog = backlogFromMarkdown(['## Sprint 4', '', '| Field | Value |', '|---|---|', '| Capacity | 20 |', '| Estimate | 5 SP |', '', '- [ ] US-1 Search (3 SP)'].join('\n'));
+    const backlog = backlogFromMarkdown(
+      [
+        '## Sprint 4',
+        '',
+        '| Field | Value |',
+        '|---|---|',
+        '| Capacity | 20 |',
+        '| Estimate | 5 SP |',
+        '',
+        '- [ ] US-1 Search (3 SP)',
+      ].join('\n'),
+    );
     expect(itemRows(backlog)).toEqual(['US-1 | Search | 3 points | Sprint 4 | - | - | open | -']);
     expect(claims(backlog)).toEqual([['capacity', 20, null, '4']]);
   });
@@ -167,9 +182,24 @@ describe('key lines with "=" or a spaced dash (finding 3)', () => {
 
   it('gives the story under whose heading they stand its estimate, status and dependencies', () => {
     const backlog = backlogFromMarkdown(
-      ['### T-1: Schema', '', 'Estimate = 3d', '', '### T-2: Import', '', '- Estimate – 2d', '- Depends on - T-1', '- Status - Done', '', 'Search – the first cut of the index'].join('\n'),
+      [
+        '### T-1: Schema',
+        '',
+        'Estimate = 3d',
+        '',
+        '### T-2: Import',
+        '',
+        '- Estimate – 2d',
+        '- Depends on - T-1',
+        '- Status - Done',
+        '',
+        'Search – the first cut of the index',
+      ].join('\n'),
     );
-    expect(itemRows(backlog)).toEqual(['T-1 | Schema | 3 days | - | - | - | open | -', 'T-2 | Import | 2 days | - | T-1 | Done | done | -']);
+    expect(itemRows(backlog)).toEqual([
+      'T-1 | Schema | 3 days | - | - | - | open | -',
+      'T-2 | Import | 2 days | - | T-1 | Done | done | -',
+    ]);
     expect(backlog.items.find((item) => item.id === 'T-2')?.fields).toEqual({ Estimate: '2d', 'Depends on': 'T-1', Status: 'Done' });
   });
 });
@@ -213,7 +243,9 @@ describe('the front matter of a sprint file (finding 4)', () => {
 
   it('reads the same figures as a sprint heading with Capacity and Velocity lines would', () => {
     const figures = (backlog: Backlog) => claims(backlog).map(([kind, value, , sprint]) => [kind, value, sprint]);
-    const fromFrontMatter = backlogFromMarkdown(['---', 'sprint: Sprint 3', 'capacity: 20', 'velocity: 18', '---', '- [ ] A-1 x (8 pts)'].join('\n'));
+    const fromFrontMatter = backlogFromMarkdown(
+      ['---', 'sprint: Sprint 3', 'capacity: 20', 'velocity: 18', '---', '- [ ] A-1 x (8 pts)'].join('\n'),
+    );
     const fromHeading = backlogFromMarkdown(['## Sprint 3', '', 'Capacity: 20', 'Velocity: 18', '', '- [ ] A-1 x (8 pts)'].join('\n'));
     expect(figures(fromFrontMatter)).toEqual(figures(fromHeading));
     expect(itemRows(fromFrontMatter)).toEqual(itemRows(fromHeading));

@@ -77,7 +77,8 @@ describe('tables grouped by size, then sprint plans (size-headings.md)', () => {
 
   it('reads the stated totals, critical path and projection as claims', () => {
     const claims = backlog.claims.map((claim) => {
-      if (claim.kind === 'total' || claim.kind === 'count') return `${claim.kind} ${claim.which} ${claim.scope.sprint ?? 'file'} ${claim.value} @${claim.source.line}`;
+      if (claim.kind === 'total' || claim.kind === 'count')
+        return `${claim.kind} ${claim.which} ${claim.scope.sprint ?? 'file'} ${claim.value} @${claim.source.line}`;
       if (claim.kind === 'critical-path') return `path ${claim.chain.join('>')} ${claim.length} ${claim.unit} @${claim.source.line}`;
       if (claim.kind === 'projection') return `projection ${claim.velocity}->${claim.sprints} @${claim.source.line}`;
       return claim.kind;

@@ -13,7 +13,8 @@ const table = (header: string, rows: string[]) => {
 };
 
 const dependencies = (backlog: Backlog) => Object.fromEntries(backlog.items.map((item) => [item.id, item.dependsOn]));
-const unread = (backlog: Backlog) => backlog.diagnostics.filter((diagnostic) => diagnostic.rule === 'unread-table').map((diagnostic) => diagnostic.message);
+const unread = (backlog: Backlog) =>
+  backlog.diagnostics.filter((diagnostic) => diagnostic.rule === 'unread-table').map((diagnostic) => diagnostic.message);
 
 describe('dependencies written as relations (finding 1)', () => {
   it('reads "is blocked by" and "blocks" in a linked-issues column, and no other relation', () => {
@@ -31,7 +32,10 @@ describe('dependencies written as relations (finding 1)', () => {
   });
 
   it('reads the relation phrases and where a list of IDs after them ends', () => {
-    expect(readLinks('Is blocked by PAY-1, PAY-2 and PAY-3 relates to PAY-9', [])).toEqual({ dependsOn: ['PAY-1', 'PAY-2', 'PAY-3'], successors: [] });
+    expect(readLinks('Is blocked by PAY-1, PAY-2 and PAY-3 relates to PAY-9', [])).toEqual({
+      dependsOn: ['PAY-1', 'PAY-2', 'PAY-3'],
+      successors: [],
+    });
     expect(readLinks('depends on PAY-1<br>blocks PAY-7', [])).toEqual({ dependsOn: ['PAY-1'], successors: ['PAY-7'] });
     expect(readLinks('unblocks PAY-7; is cloned by PAY-8', [])).toEqual({ dependsOn: [], successors: [] });
     expect(readLinks('https://tracker.example/browse/PAY-7', [])).toEqual({ dependsOn: [], successors: [] });
@@ -77,7 +81,13 @@ describe('dependency cells (finding 2)', () => {
 
   it('reads an arrow chain as what comes before the item, and what it names after the item as following it', () => {
     const backlog = backlogFromMarkdown(
-      table('ID | Task | SP | Depends on', ['A-1 | a | 1 | ', 'A-2 | b | 1 | A-1 → A-2', 'A-3 | c | 1 | A-1 -> A-2', 'A-4 | d | 1 | A-2 → A-4 → A-5', 'A-5 | e | 1 | ']),
+      table('ID | Task | SP | Depends on', [
+        'A-1 | a | 1 | ',
+        'A-2 | b | 1 | A-1 → A-2',
+        'A-3 | c | 1 | A-1 -> A-2',
+        'A-4 | d | 1 | A-2 → A-4 → A-5',
+        'A-5 | e | 1 | ',
+      ]),
     );
     expect(dependencies(backlog)).toEqual({ 'A-1': [], 'A-2': ['A-1'], 'A-3': ['A-1', 'A-2'], 'A-4': ['A-2'], 'A-5': ['A-4'] });
   });
@@ -85,16 +95,24 @@ describe('dependency cells (finding 2)', () => {
 
 describe('header synonyms and units (finding 3)', () => {
   it('knows dependency headers in French, Chinese and Russian', () => {
-    for (const header of ['Prérequis', 'Prerequis', 'Pré-requis', '前置任务', 'Зависит от', 'Зависимости']) expect(rolesOf(header), header).toEqual(['dependsOn']);
+    for (const header of ['Prérequis', 'Prerequis', 'Pré-requis', '前置任务', 'Зависит от', 'Зависимости'])
+      expect(rolesOf(header), header).toEqual(['dependsOn']);
   });
 
   it('reads an Azure DevOps iteration path as its sprint', () => {
-    const backlog = backlogFromMarkdown(table('ID | Title | Effort | Iteration Path', ['4812 | Tenant switcher | 5 | Contoso\\Sprint 31', '4815 | Theming | 8 | Contoso\\Sprint 32']));
+    const backlog = backlogFromMarkdown(
+      table('ID | Title | Effort | Iteration Path', [
+        '4812 | Tenant switcher | 5 | Contoso\\Sprint 31',
+        '4815 | Theming | 8 | Contoso\\Sprint 32',
+      ]),
+    );
     expect(backlog.items.map((item) => item.sprint)).toEqual(['Sprint 31', 'Sprint 32']);
   });
 
   it('takes a WBS column as the ID', () => {
-    const backlog = backlogFromMarkdown(table('WBS | Task | Duration | Predecessors', ['1.1 | Inventory | 2d | ', '1.2 | Schema | 3d | 1.1']));
+    const backlog = backlogFromMarkdown(
+      table('WBS | Task | Duration | Predecessors', ['1.1 | Inventory | 2d | ', '1.2 | Schema | 3d | 1.1']),
+    );
     expect(dependencies(backlog)).toEqual({ '1.1': [], '1.2': ['1.1'] });
   });
 
@@ -118,7 +136,10 @@ describe('IDs in other scripts (finding 4)', () => {
   it('reads letter-prefixed IDs in any script under an ID header, with their dependencies', () => {
     const backlog = backlogFromMarkdown(table('№ | Задача | SP | Зависит от', ['ЗАД-1 | Вход | 3 | —', 'ЗАД-2 | Каталог | 5 | ЗАД-1']));
     expect(dependencies(backlog)).toEqual({ 'ЗАД-1': [], 'ЗАД-2': ['ЗАД-1'] });
-    expect(backlogFromMarkdown(table('ID | 任务 | SP', ['任务-1 | 登录 | 3', '任务-2 | 订单 | 5'])).items.map((item) => item.id)).toEqual(['任务-1', '任务-2']);
+    expect(backlogFromMarkdown(table('ID | 任务 | SP', ['任务-1 | 登录 | 3', '任务-2 | 订单 | 5'])).items.map((item) => item.id)).toEqual([
+      '任务-1',
+      '任务-2',
+    ]);
   });
 
   it('reads bare numbers under a № header as under #', () => {
@@ -144,7 +165,10 @@ describe('total rows in other languages (finding 5)', () => {
   it('takes each as the stated total of the table', () => {
     for (const word of ['Итого', 'Всего', '合计', '总计', '合計', 'Σ', 'Totaux', 'Totale', 'Totaal', 'Suma', 'Gesamtsumme']) {
       const backlog = backlogFromMarkdown(table('ID | Story | SP', ['A-1 | a | 5', 'A-2 | b | 3', `**${word}** | | **9**`]));
-      expect(backlog.claims.map((claim) => claim.kind === 'total' && [claim.value, claim.scope.items]), word).toEqual([[9, ['A-1', 'A-2']]]);
+      expect(
+        backlog.claims.map((claim) => claim.kind === 'total' && [claim.value, claim.scope.items]),
+        word,
+      ).toEqual([[9, ['A-1', 'A-2']]]);
     }
   });
 
@@ -156,7 +180,15 @@ describe('total rows in other languages (finding 5)', () => {
 
 describe('a header-less column of status marks (finding 6)', () => {
   it('is the status when every mark in it is one', () => {
-    const backlog = backlogFromMarkdown(table(' | ID | Task | Est.', ['✅ | T1 | Copy | 1d', '🚧 | T2 | Checkout | 2d', '⏳ | T3 | Email | 1d', '❌ | T4 | Press | 1d', ' | T5 | Kit | 1d']));
+    const backlog = backlogFromMarkdown(
+      table(' | ID | Task | Est.', [
+        '✅ | T1 | Copy | 1d',
+        '🚧 | T2 | Checkout | 2d',
+        '⏳ | T3 | Email | 1d',
+        '❌ | T4 | Press | 1d',
+        ' | T5 | Kit | 1d',
+      ]),
+    );
     expect(backlog.items.map((item) => [item.status, item.done])).toEqual([
       ['✅', true],
       ['🚧', false],
@@ -175,14 +207,20 @@ describe('a header-less column of status marks (finding 6)', () => {
 describe('IDs at the start of each title (finding 7)', () => {
   it('reads the ID from every title when each one starts with one', () => {
     const backlog = backlogFromMarkdown(
-      table('Title | Estimate | Blocked by', ['[#42](https://example.com/issues/42) Add dark mode | 3 | ', '[#43](https://example.com/issues/43) Shortcuts | 5 | #42', '#47 Palette | 8 | #42, #43']),
+      table('Title | Estimate | Blocked by', [
+        '[#42](https://example.com/issues/42) Add dark mode | 3 | ',
+        '[#43](https://example.com/issues/43) Shortcuts | 5 | #42',
+        '#47 Palette | 8 | #42, #43',
+      ]),
     );
     expect(backlog.items.map((item) => [item.id, item.title, item.dependsOn])).toEqual([
       ['#42', 'Add dark mode', []],
       ['#43', 'Shortcuts', ['#42']],
       ['#47', 'Palette', ['#42', '#43']],
     ]);
-    const bold = backlogFromMarkdown(table('Task | Est.', ['**T1** Landing page | 1d', 'T2: Checkout | 2d', 'T3 — Email | 1d', '**Total** | 4d']));
+    const bold = backlogFromMarkdown(
+      table('Task | Est.', ['**T1** Landing page | 1d', 'T2: Checkout | 2d', 'T3 — Email | 1d', '**Total** | 4d']),
+    );
     expect(bold.items.map((item) => [item.id, item.title])).toEqual([
       ['T1', 'Landing page'],
       ['T2', 'Checkout'],
@@ -204,7 +242,16 @@ describe('a tracker export (fixtures/tables/tracker-export.md)', () => {
   const backlog = backlogFromSources([{ file, path: file, ...decodeBytes(readFileSync(file), file) }]);
 
   it('reads links, notes, iteration paths and the Σ row exactly', () => {
-    expect(backlog.items.map((item) => [item.id, item.title, item.estimate?.expected, item.sprint, item.dependsOn.join(',') || '-', item.unresolved.join(',') || '-'])).toEqual([
+    expect(
+      backlog.items.map((item) => [
+        item.id,
+        item.title,
+        item.estimate?.expected,
+        item.sprint,
+        item.dependsOn.join(',') || '-',
+        item.unresolved.join(',') || '-',
+      ]),
+    ).toEqual([
       ['LED-7', 'Double-entry core', 8, 'Sprint 4', '-', '-'],
       ['LED-8', 'Currency table', 3, 'Sprint 4', 'LED-7', '-'],
       ['LED-9', 'Journal import', 5, 'Sprint 5', 'LED-8,LED-7', '-'],

@@ -36,7 +36,17 @@ describe('a list of estimated entries without IDs', () => {
   });
 
   it('is reported for numbered MoSCoW lists with two estimates or more, and with an estimate after a dash', () => {
-    const moscow = ['# MVP', '', '## Must have', '1. User registration (3d)', '2. Login and logout (2d)', '3. Password reset — 1 d', '', '## Could have', '1. Dark mode (1d)'];
+    const moscow = [
+      '# MVP',
+      '',
+      '## Must have',
+      '1. User registration (3d)',
+      '2. Login and logout (2d)',
+      '3. Password reset — 1 d',
+      '',
+      '## Could have',
+      '1. Dark mode (1d)',
+    ];
     expect(unreadLists(moscow)).toEqual([[4, 3]]);
   });
 
@@ -69,8 +79,12 @@ describe('lists that are not reported', () => {
   });
 
   it('prose, links, agendas, stated figures, sprints and code', () => {
-    expect(unreadLists(['## Notes', '', '- The migration took (2 days) longer than planned', '- Review ran over by [1h] again'])).toEqual([]);
-    expect(unreadLists(['## Reading', '', '- [Intro to OAuth](https://example.com/oauth) (2h)', '- <https://example.com/talk> (1d)'])).toEqual([]);
+    expect(unreadLists(['## Notes', '', '- The migration took (2 days) longer than planned', '- Review ran over by [1h] again'])).toEqual(
+      [],
+    );
+    expect(
+      unreadLists(['## Reading', '', '- [Intro to OAuth](https://example.com/oauth) (2h)', '- <https://example.com/talk> (1d)']),
+    ).toEqual([]);
     expect(unreadLists(['## Review agenda', '', '- Demo (30 min)', '- Retrospective (45 min)'])).toEqual([]);
     expect(unreadLists(['## Sprint 4', '', '- Capacity — 40 pts', '- Velocity — 32 pts'])).toEqual([]);
     expect(unreadLists(['## Plan', '', '- Sprint 1 (2 weeks)', '- Sprint 2 (2 weeks)'])).toEqual([]);

@@ -42,7 +42,11 @@ describe('histogramChart', () => {
 describe('burnUpChart', () => {
   it('fills to the remaining work at the slowest velocity, banding up to the fastest', () => {
     expect(burnUpChart(10, { low: 4, high: 4 }, 10)).toEqual(['1 │████        4 / 10', '2 │████████    8 / 10', '3 │██████████ 10 / 10']);
-    expect(burnUpChart(10, { low: 4, high: 5 }, 10)).toEqual(['1 │████░        4–5 / 10', '2 │████████░░  8–10 / 10', '3 │██████████    10 / 10']);
+    expect(burnUpChart(10, { low: 4, high: 5 }, 10)).toEqual([
+      '1 │████░        4–5 / 10',
+      '2 │████████░░  8–10 / 10',
+      '3 │██████████    10 / 10',
+    ]);
   });
 
   it('shows at most 24 rows, always the last sprint', () => {

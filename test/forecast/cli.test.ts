@@ -18,7 +18,9 @@ describe('backlog forecast', { timeout: 30_000 }, () => {
     expect(stdout).toMatch(/│ 32 points │ +3 │ 6 weeks +│/);
     expect(stdout).toContain('5 │████████████████████████████████████████ 95 / 95');
     expect(stdout).toContain(`Stated total 100 points in "Total Story Points: 100" (${DRIFTED}:3): computed 103 points (+3).`);
-    expect(stdout).toContain(`Stated 4 sprints at 32 points per sprint in "32 pts/sprint | 4 | 8 weeks" (${DRIFTED}:23): computed 3 (−1); 4 follows from the stated total of 100.`);
+    expect(stdout).toContain(
+      `Stated 4 sprints at 32 points per sprint in "32 pts/sprint | 4 | 8 weeks" (${DRIFTED}:23): computed 3 (−1); 4 follows from the stated total of 100.`,
+    );
   });
 
   it('prints the JSON contract', () => {
@@ -57,11 +59,23 @@ describe('backlog forecast', { timeout: 30_000 }, () => {
     expect(code).toBe(0);
     expect(stdout).toContain('**19 days remaining at 12 days per sprint: 3 sprints (ends 2026-03-20)**');
     expect(stdout).toContain(`- Velocity from the document: "Velocity: 12" (${STATED_VELOCITY}:3).`);
-    expect(stdout).toContain('- Team of 2 (from the document: "Team: 2 developers"), each person on one item at a time in dependency order: the dependencies, not the velocity, set the end (velocity alone: 2 sprints).');
+    expect(stdout).toContain(
+      '- Team of 2 (from the document: "Team: 2 developers"), each person on one item at a time in dependency order: the dependencies, not the velocity, set the end (velocity alone: 2 sprints).',
+    );
   });
 
   it('reads hours per day from the config', () => {
-    const { stdout } = run([STATED_VELOCITY, '--velocity', '10', '--team', '1', '--config', 'fixtures/forecast/four-hour-days.yaml', '--format', 'json']);
+    const { stdout } = run([
+      STATED_VELOCITY,
+      '--velocity',
+      '10',
+      '--team',
+      '1',
+      '--config',
+      'fixtures/forecast/four-hour-days.yaml',
+      '--format',
+      'json',
+    ]);
     expect(JSON.parse(stdout)).toMatchObject({ remaining: 21, sprints: 3 });
   });
 

@@ -40,7 +40,13 @@ describe('forecast over markdown fixtures', () => {
 
   it('converts hours at the configured working day', () => {
     // 12 h and 4 h at 4 h a day: 3 + 1 days, so 21 in all.
-    expect(forecast(load('stated-velocity.md'), { velocity: { kind: 'fixed', value: 10 }, hoursPerDay: 4 })).toMatchObject({ remaining: 21, velocitySprints: 3 });
-    expect(forecast(load('stated-velocity.md'), { velocity: { kind: 'fixed', value: 10 } })).toMatchObject({ remaining: 19, velocitySprints: 2 });
+    expect(forecast(load('stated-velocity.md'), { velocity: { kind: 'fixed', value: 10 }, hoursPerDay: 4 })).toMatchObject({
+      remaining: 21,
+      velocitySprints: 3,
+    });
+    expect(forecast(load('stated-velocity.md'), { velocity: { kind: 'fixed', value: 10 } })).toMatchObject({
+      remaining: 19,
+      velocitySprints: 2,
+    });
   });
 });

@@ -16,7 +16,12 @@ function pointItems(sizes: number[], overrides: Partial<Item> = {}): Item[] {
 describe('forecast: remaining work and sprints at a fixed velocity', () => {
   it('divides the remaining work by the velocity and rounds up', () => {
     const backlog = makeBacklog(pointItems([50, 50, 50, 50]));
-    expect(forecast(backlog, { velocity: { kind: 'fixed', value: 25 } })).toMatchObject({ unit: 'points', remaining: 200, sprints: 8, limitedBy: 'velocity' });
+    expect(forecast(backlog, { velocity: { kind: 'fixed', value: 25 } })).toMatchObject({
+      unit: 'points',
+      remaining: 200,
+      sprints: 8,
+      limitedBy: 'velocity',
+    });
     expect(forecast(backlog, { velocity: { kind: 'fixed', value: 40 } }).sprints).toBe(5);
     const more = makeBacklog(pointItems([50, 50, 50, 50, 3]));
     expect(forecast(more, { velocity: { kind: 'fixed', value: 25 } })).toMatchObject({ remaining: 203, sprints: 9 });
@@ -37,7 +42,11 @@ describe('forecast: remaining work and sprints at a fixed velocity', () => {
   });
 
   it('converts hours to days at 8 hours a day, or the configured day', () => {
-    const items = [item('A', { estimate: estimate(1, 'days') }), item('B', { estimate: estimate(8, 'hours') }), item('C', { estimate: estimate(4, 'hours') })];
+    const items = [
+      item('A', { estimate: estimate(1, 'days') }),
+      item('B', { estimate: estimate(8, 'hours') }),
+      item('C', { estimate: estimate(4, 'hours') }),
+    ];
     const backlog = makeBacklog(items, { unit: 'days' });
     expect(forecast(backlog, { velocity: { kind: 'fixed', value: 1 } })).toMatchObject({ unit: 'days', remaining: 2.5, sprints: 3 });
     expect(forecast(backlog, { velocity: { kind: 'fixed', value: 1 }, hoursPerDay: 4 })).toMatchObject({ remaining: 4, sprints: 4 });
@@ -61,17 +70,27 @@ describe('forecast: the velocity', () => {
   it('uses a velocity the document states when none is given, and says so', () => {
     const claim: Claim = { kind: 'velocity', scope, value: 20, raw: 'Velocity: 20', source: at };
     const result = forecast(makeBacklog(pointItems([30, 30]), { claims: [claim] }));
-    expect(result).toMatchObject({ velocity: { kind: 'fixed', value: 20 }, velocitySource: 'document', velocityClaim: { raw: 'Velocity: 20' }, sprints: 3 });
+    expect(result).toMatchObject({
+      velocity: { kind: 'fixed', value: 20 },
+      velocitySource: 'document',
+      velocityClaim: { raw: 'Velocity: 20' },
+      sprints: 3,
+    });
   });
 
   it('prefers the given velocity to the stated one', () => {
     const claim: Claim = { kind: 'velocity', scope, value: 20, raw: 'Velocity: 20', source: at };
-    expect(forecast(makeBacklog(pointItems([30, 30]), { claims: [claim] }), { velocity: { kind: 'fixed', value: 60 } })).toMatchObject({ velocitySource: 'option', sprints: 1 });
+    expect(forecast(makeBacklog(pointItems([30, 30]), { claims: [claim] }), { velocity: { kind: 'fixed', value: 60 } })).toMatchObject({
+      velocitySource: 'option',
+      sprints: 1,
+    });
   });
 
   it('is a usage error without any velocity', () => {
     expect(() => forecast(makeBacklog(pointItems([3])))).toThrow(UsageError);
-    expect(() => forecast(makeBacklog(pointItems([3])))).toThrow('give --velocity N (or a range like 25..40) or --history LIST: the document states no velocity');
+    expect(() => forecast(makeBacklog(pointItems([3])))).toThrow(
+      'give --velocity N (or a range like 25..40) or --history LIST: the document states no velocity',
+    );
   });
 });
 
@@ -118,7 +137,11 @@ describe('forecast: Monte Carlo over a range or history', () => {
         fc.integer({ min: 0, max: 20 }),
         fc.integer(),
         (sizes, low, spread, seed) => {
-          const result = forecast(makeBacklog(pointItems(sizes)), { velocity: { kind: 'range', low, high: low + spread + 0.5 }, trials: 200, seed });
+          const result = forecast(makeBacklog(pointItems(sizes)), {
+            velocity: { kind: 'range', low, high: low + spread + 0.5 },
+            trials: 200,
+            seed,
+          });
           const { p50, p70, p85, p95 } = result.percentiles!;
           expect(p50).toBeLessThanOrEqual(p70);
           expect(p70).toBeLessThanOrEqual(p85);
@@ -131,12 +154,17 @@ describe('forecast: Monte Carlo over a range or history', () => {
 
   it('never needs more sprints at a higher fixed velocity', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 40 }), { maxLength: 20 }), fc.integer({ min: 1, max: 60 }), fc.integer({ min: 0, max: 60 }), (sizes, slow, extra) => {
-        const backlog = makeBacklog(pointItems(sizes));
-        const slower = forecast(backlog, { velocity: { kind: 'fixed', value: slow } });
-        const faster = forecast(backlog, { velocity: { kind: 'fixed', value: slow + extra } });
-        expect(faster.sprints).toBeLessThanOrEqual(slower.sprints);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 40 }), { maxLength: 20 }),
+        fc.integer({ min: 1, max: 60 }),
+        fc.integer({ min: 0, max: 60 }),
+        (sizes, slow, extra) => {
+          const backlog = makeBacklog(pointItems(sizes));
+          const slower = forecast(backlog, { velocity: { kind: 'fixed', value: slow } });
+          const faster = forecast(backlog, { velocity: { kind: 'fixed', value: slow + extra } });
+          expect(faster.sprints).toBeLessThanOrEqual(slower.sprints);
+        },
+      ),
     );
   });
 });
@@ -166,7 +194,10 @@ describe('forecast: dependencies with a team size', () => {
   it('takes the team size the document states', () => {
     const claim: Claim = { kind: 'team-size', scope, value: 2, raw: 'Team: 2 developers', source: at };
     const result = forecast(makeBacklog(chain, { claims: [claim] }), { velocity: { kind: 'fixed', value: 10 } });
-    expect(result).toMatchObject({ sprints: 6, dependencies: { team: 2, teamSource: 'document', teamClaim: { raw: 'Team: 2 developers' } } });
+    expect(result).toMatchObject({
+      sprints: 6,
+      dependencies: { team: 2, teamSource: 'document', teamClaim: { raw: 'Team: 2 developers' } },
+    });
   });
 
   it('puts the dependency-aware figure into the percentiles too', () => {
@@ -179,7 +210,11 @@ describe('forecast: dependencies with a team size', () => {
   it('reports a dependency cycle instead of a dependency-aware figure', () => {
     const cyclic = [item('A', { estimate: estimate(5), dependsOn: ['B'] }), item('B', { estimate: estimate(5), dependsOn: ['A'] })];
     const result = forecast(makeBacklog(cyclic), { velocity: { kind: 'fixed', value: 5 }, team: 2 });
-    expect(result).toMatchObject({ sprints: 2, limitedBy: 'velocity', dependencies: { makespan: null, effectiveWork: null, blocked: ['A', 'B'] } });
+    expect(result).toMatchObject({
+      sprints: 2,
+      limitedBy: 'velocity',
+      dependencies: { makespan: null, effectiveWork: null, blocked: ['A', 'B'] },
+    });
   });
 
   it('is never earlier than the velocity figure', () => {
@@ -234,8 +269,26 @@ describe('forecast: what the document states', () => {
     ];
     const result = forecast(makeBacklog(pointItems([50, 50, 50, 50, 3]), { claims }), { velocity: { kind: 'fixed', value: 30 } });
     expect(result.stated).toEqual([
-      { kind: 'total', which: 'all', unit: 'points', stated: 200, computed: 203, difference: 3, raw: 'Total Story Points: 200', source: at },
-      { kind: 'projection', velocity: 25, stated: 8, computed: 9, difference: 1, followsFromTotal: 200, raw: '25 pts/sprint | 8', source: { ...at, line: 40 } },
+      {
+        kind: 'total',
+        which: 'all',
+        unit: 'points',
+        stated: 200,
+        computed: 203,
+        difference: 3,
+        raw: 'Total Story Points: 200',
+        source: at,
+      },
+      {
+        kind: 'projection',
+        velocity: 25,
+        stated: 8,
+        computed: 9,
+        difference: 1,
+        followsFromTotal: 200,
+        raw: '25 pts/sprint | 8',
+        source: { ...at, line: 40 },
+      },
       { kind: 'projection', velocity: 30, stated: 7, computed: 7, difference: 0, raw: '30 pts/sprint | 7', source: { ...at, line: 41 } },
     ]);
   });

@@ -26,10 +26,15 @@ describe('sprintsFor', () => {
 
   it('never needs more sprints at a higher velocity', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 100_000 }), fc.integer({ min: 1, max: 500 }), fc.integer({ min: 1, max: 500 }), (work, a, b) => {
-        const [slow, fast] = a <= b ? [a, b] : [b, a];
-        expect(sprintsFor(work, fast)).toBeLessThanOrEqual(sprintsFor(work, slow));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 100_000 }),
+        fc.integer({ min: 1, max: 500 }),
+        fc.integer({ min: 1, max: 500 }),
+        (work, a, b) => {
+          const [slow, fast] = a <= b ? [a, b] : [b, a];
+          expect(sprintsFor(work, fast)).toBeLessThanOrEqual(sprintsFor(work, slow));
+        },
+      ),
     );
   });
 

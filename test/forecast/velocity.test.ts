@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../src/analyze/random.js';
-import { describeVelocity, parseHistory, parseVelocity, parseVelocityList, velocityBounds, velocitySampler } from '../../src/analyze/velocity.js';
+import {
+  describeVelocity,
+  parseHistory,
+  parseVelocity,
+  parseVelocityList,
+  velocityBounds,
+  velocitySampler,
+} from '../../src/analyze/velocity.js';
 import { UsageError } from '../../src/errors.js';
 
 describe('parseVelocity', () => {

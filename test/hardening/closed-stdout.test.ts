@@ -8,7 +8,12 @@ const ITEMS = 5_000;
  * than a pipe holds (64 KB), and lint finds an error besides its warnings.
  */
 function bigBacklog(): string {
-  const rows = Array.from({ length: ITEMS }, (_, index) => [`B-${index + 1}`, `Task number ${index + 1}`, '', index === 0 ? '-' : `B-${index}`]);
+  const rows = Array.from({ length: ITEMS }, (_, index) => [
+    `B-${index + 1}`,
+    `Task number ${index + 1}`,
+    '',
+    index === 0 ? '-' : `B-${index}`,
+  ]);
   return `# Big\n\n${table(['ID', 'Task', 'Points', 'Depends on'], [...rows, ['B-1', 'Again', '2', '-']])}`;
 }
 
@@ -37,7 +42,11 @@ describe('stdout closed early (`backlog … | head -1`)', () => {
     expect([lint.code, lint.stderr]).toEqual([1, '']);
     expect([JSON.parse(lint.stdout).errorCount, JSON.parse(lint.stdout).warningCount]).toEqual([1, ITEMS - 1]);
     // Tables hold a line per item as well: 5,000 lines of well over 50 characters.
-    for (const args of [['show', '-f', 'json', 'big.md'], ['lint', 'big.md'], ['critical-path', '-f', 'json', 'big.md']]) {
+    for (const args of [
+      ['show', '-f', 'json', 'big.md'],
+      ['lint', 'big.md'],
+      ['critical-path', '-f', 'json', 'big.md'],
+    ]) {
       expect(run(args, dir).stdout.length).toBeGreaterThan(256 * 1024);
     }
   }, 60_000);

@@ -9,7 +9,13 @@ describe('documents with nothing, or almost nothing, to read', () => {
 
     const show = run(['show', '-f', 'json', 'empty.md'], dir);
     expect([show.code, show.stderr]).toEqual([0, '']);
-    expect(JSON.parse(show.stdout)).toMatchObject({ unit: null, items: [], sprints: [], groups: [], files: [{ file: 'empty.md', items: 0 }] });
+    expect(JSON.parse(show.stdout)).toMatchObject({
+      unit: null,
+      items: [],
+      sprints: [],
+      groups: [],
+      files: [{ file: 'empty.md', items: 0 }],
+    });
 
     expect(run(['lint', 'empty.md'], dir)).toEqual({ code: 0, stdout: '', stderr: '' });
     expect(run(['lint', '--fix', 'empty.md'], dir)).toEqual({ code: 0, stdout: '', stderr: '' });
@@ -65,7 +71,15 @@ describe('documents with nothing, or almost nothing, to read', () => {
     const lint = run(['lint', '-f', 'json', 'wide.md'], dir);
     expect([lint.code, lint.stderr]).toEqual([0, '']);
     expect(JSON.parse(lint.stdout).problems).toEqual([
-      { file: 'wide.md', line: 7, column: 1, rule: 'table-column-count', severity: 'warning', message: 'table row has 999 cells but the header has 1000', fixable: false },
+      {
+        file: 'wide.md',
+        line: 7,
+        column: 1,
+        rule: 'table-column-count',
+        severity: 'warning',
+        message: 'table row has 999 cells but the header has 1000',
+        fixable: false,
+      },
     ]);
 
     const cpm = run(['critical-path', '-f', 'json', 'wide.md'], dir);

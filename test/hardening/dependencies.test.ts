@@ -6,7 +6,12 @@ const HEADER = ['ID', 'Task', 'Points', 'Depends on'];
 describe('dependency graphs that cannot be scheduled, and IDs that look like syntax', () => {
   it('a cycle of 10,000 items: one line naming every member, no stack overflow', () => {
     const count = 10_000;
-    const rows = Array.from({ length: count }, (_, index) => [`R-${index + 1}`, `Step ${index + 1}`, '1', `R-${index === 0 ? count : index}`]);
+    const rows = Array.from({ length: count }, (_, index) => [
+      `R-${index + 1}`,
+      `Step ${index + 1}`,
+      '1',
+      `R-${index === 0 ? count : index}`,
+    ]);
     const dir = workspace({ 'ring.md': `# Ring\n\n${table(HEADER, rows)}` });
     const chain = [...Array.from({ length: count }, (_, index) => `R-${index + 1} (ring.md:${index + 5})`), 'R-1 (ring.md:5)'].join(' → ');
 
@@ -17,7 +22,15 @@ describe('dependency graphs that cannot be scheduled, and IDs that look like syn
     const lint = run(['lint', '-f', 'json', 'ring.md'], dir);
     expect([lint.code, lint.stderr]).toEqual([1, '']);
     expect(JSON.parse(lint.stdout).problems).toEqual([
-      { file: 'ring.md', line: 5, column: 1, rule: 'dependency-cycle', severity: 'error', message: `dependency cycle: ${chain}`, fixable: false },
+      {
+        file: 'ring.md',
+        line: 5,
+        column: 1,
+        rule: 'dependency-cycle',
+        severity: 'error',
+        message: `dependency cycle: ${chain}`,
+        fixable: false,
+      },
     ]);
 
     const show = run(['show', '-f', 'json', 'ring.md'], dir);
@@ -43,7 +56,13 @@ describe('dependency graphs that cannot be scheduled, and IDs that look like syn
 
     const lint = run(['lint', '-f', 'json', 'loops.md'], dir);
     expect([lint.code, lint.stderr]).toEqual([1, '']);
-    expect(JSON.parse(lint.stdout).problems.map((problem: { line: number; rule: string; message: string }) => [problem.line, problem.rule, problem.message])).toEqual([
+    expect(
+      JSON.parse(lint.stdout).problems.map((problem: { line: number; rule: string; message: string }) => [
+        problem.line,
+        problem.rule,
+        problem.message,
+      ]),
+    ).toEqual([
       [5, 'dependency-cycle', 'dependency cycle: A-1 (loops.md:5) → A-2 (loops.md:6) → A-1 (loops.md:5)'],
       [7, 'dependency-cycle', 'dependency cycle: S-1 (loops.md:7) → S-1 (loops.md:7)'],
     ]);
@@ -100,7 +119,13 @@ describe('dependency graphs that cannot be scheduled, and IDs that look like syn
     const show = run(['show', '-f', 'json', 'odd.md'], dir);
     expect([show.code, show.stderr]).toEqual([0, '']);
     // "+" joins two references, a parenthesis is a note, emphasis marks and brackets are decoration.
-    expect(JSON.parse(show.stdout).items.map((item: { id: string; dependsOn: string[]; unresolved: string[] }) => [item.id, item.dependsOn, item.unresolved])).toEqual([
+    expect(
+      JSON.parse(show.stdout).items.map((item: { id: string; dependsOn: string[]; unresolved: string[] }) => [
+        item.id,
+        item.dependsOn,
+        item.unresolved,
+      ]),
+    ).toEqual([
       ['T-1', [], ['A', '1']],
       ['T-2', [], ['a.b']],
       ['T-3', ['T-1'], ['1', '^$\\']],
@@ -108,7 +133,13 @@ describe('dependency graphs that cannot be scheduled, and IDs that look like syn
 
     const lint = run(['lint', '-f', 'json', 'odd.md'], dir);
     expect([lint.code, lint.stderr]).toEqual([0, '']);
-    expect(JSON.parse(lint.stdout).problems.map((problem: { line: number; rule: string; message: string }) => [problem.line, problem.rule, problem.message])).toEqual([
+    expect(
+      JSON.parse(lint.stdout).problems.map((problem: { line: number; rule: string; message: string }) => [
+        problem.line,
+        problem.rule,
+        problem.message,
+      ]),
+    ).toEqual([
       [5, 'unknown-reference', 'T-1 depends on "A", which names no item, group or release'],
       [5, 'unknown-reference', 'T-1 depends on "1", which names no item, group or release'],
       [6, 'unknown-reference', 'T-2 depends on "a.b", which names no item, group or release'],

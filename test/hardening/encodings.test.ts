@@ -24,7 +24,9 @@ function utf16(text: string, endian: 'le' | 'be'): Buffer {
 
 describe('bytes that are not plain UTF-8 markdown', () => {
   it('a binary file is one input error naming it; other files are still read', () => {
-    const binary = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0xff, 0x00]);
+    const binary = Buffer.from([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0xff, 0x00,
+    ]);
     const dir = workspace({ 'image.md': binary, 'plan.md': WRAPPED });
     const message = 'backlog: image.md: looks like a binary file (it has NUL bytes); pass markdown files only';
     for (const command of [['show'], ['lint'], ['critical-path']]) {
@@ -64,7 +66,14 @@ describe('bytes that are not plain UTF-8 markdown', () => {
 
     const lint = run(['lint', '-f', 'json', 'menu.md'], dir);
     expect([lint.code, lint.stderr]).toEqual([1, '']);
-    expect(JSON.parse(lint.stdout).problems.map((problem: { line: number; column: number; rule: string; severity: string }) => [problem.line, problem.column, problem.rule, problem.severity])).toEqual([
+    expect(
+      JSON.parse(lint.stdout).problems.map((problem: { line: number; column: number; rule: string; severity: string }) => [
+        problem.line,
+        problem.column,
+        problem.rule,
+        problem.severity,
+      ]),
+    ).toEqual([
       [5, 1, 'table-row-wrapped', 'warning'],
       [5, 12, 'encoding', 'error'],
     ]);
@@ -84,11 +93,15 @@ describe('bytes that are not plain UTF-8 markdown', () => {
         { id: 'U-1', title: 'Übung für Käse', expected: 3, dependsOn: [], line: 5 },
         { id: 'U-2', title: 'Second 😀', expected: 5, dependsOn: ['U-1'], line: 7 },
       ]);
-      expect(JSON.parse(show.stdout).files).toEqual([{ file: 'plan.md', items: 2, encoding: `utf-16${endian}`, bom: true, repairedMojibake: false }]);
+      expect(JSON.parse(show.stdout).files).toEqual([
+        { file: 'plan.md', items: 2, encoding: `utf-16${endian}`, bom: true, repairedMojibake: false },
+      ]);
 
       const lint = run(['lint', '-f', 'json', 'plan.md'], dir);
       expect([lint.code, lint.stderr]).toEqual([0, '']);
-      expect(JSON.parse(lint.stdout).problems.map((problem: { line: number; rule: string }) => [problem.line, problem.rule])).toEqual([[5, 'table-row-wrapped']]);
+      expect(JSON.parse(lint.stdout).problems.map((problem: { line: number; rule: string }) => [problem.line, problem.rule])).toEqual([
+        [5, 'table-row-wrapped'],
+      ]);
 
       expect(run(['lint', '--fix', 'plan.md'], dir)).toEqual({ code: 0, stdout: '', stderr: '' });
       expect(readFileSync(path.join(dir, 'plan.md')).equals(utf16(PLAN, endian))).toBe(true);
@@ -107,7 +120,9 @@ describe('bytes that are not plain UTF-8 markdown', () => {
 
     const lint = run(['lint', 'plan.md'], dir);
     expect([lint.code, lint.stderr]).toEqual([0, '']);
-    expect(lint.stdout).toContain('  5:1  warning  table row is wrapped onto line 6; it was read as one row (run with --fix to join the lines)  table-row-wrapped');
+    expect(lint.stdout).toContain(
+      '  5:1  warning  table row is wrapped onto line 6; it was read as one row (run with --fix to join the lines)  table-row-wrapped',
+    );
 
     expect(run(['lint', '--fix', 'plan.md'], dir)).toEqual({ code: 0, stdout: '', stderr: '' });
     const fixed = readFileSync(path.join(dir, 'plan.md'), 'utf8');

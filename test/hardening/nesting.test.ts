@@ -5,11 +5,16 @@ const DEPTH = 1_000;
 
 /** Items D-1 … D-1000, each estimated, so the sprint list below only commits them. */
 function itemTable(count: number): string {
-  return table(['ID', 'Task', 'Points'], Array.from({ length: count }, (_, index) => [`D-${index + 1}`, `Level ${index + 1}`, '1']));
+  return table(
+    ['ID', 'Task', 'Points'],
+    Array.from({ length: count }, (_, index) => [`D-${index + 1}`, `Level ${index + 1}`, '1']),
+  );
 }
 
 function sprintOf(stdout: string): { name: string; items: string[]; committed: number }[] {
-  return (JSON.parse(stdout) as { sprints: { name: string; items: string[]; committed: number }[] }).sprints.map(({ name, items, committed }) => ({ name, items, committed }));
+  return (JSON.parse(stdout) as { sprints: { name: string; items: string[]; committed: number }[] }).sprints.map(
+    ({ name, items, committed }) => ({ name, items, committed }),
+  );
 }
 
 describe('lists nested 1,000 levels deep', () => {
@@ -20,7 +25,9 @@ describe('lists nested 1,000 levels deep', () => {
     // A megabyte of indentation; the markdown parser takes about half a minute over it (see README, Robustness).
     const show = run(['show', '-f', 'json', 'deep.md'], dir, 100_000);
     expect([show.code, show.stderr]).toEqual([0, '']);
-    expect(sprintOf(show.stdout)).toEqual([{ name: 'Sprint 1', items: Array.from({ length: DEPTH }, (_, index) => `D-${index + 1}`), committed: DEPTH }]);
+    expect(sprintOf(show.stdout)).toEqual([
+      { name: 'Sprint 1', items: Array.from({ length: DEPTH }, (_, index) => `D-${index + 1}`), committed: DEPTH },
+    ]);
   }, 120_000);
 
   it('every marker on one line', () => {
@@ -35,7 +42,11 @@ describe('lists nested 1,000 levels deep', () => {
 
   it('block quotes nested 1,000 deep around a table', () => {
     const quote = '> '.repeat(DEPTH);
-    const text = `# Quoted\n\n${itemTable(2).trimEnd().split('\n').map((line) => quote + line).join('\n')}\n`;
+    const text = `# Quoted\n\n${itemTable(2)
+      .trimEnd()
+      .split('\n')
+      .map((line) => quote + line)
+      .join('\n')}\n`;
     const dir = workspace({ 'quoted.md': text });
     const show = run(['show', '-f', 'json', 'quoted.md'], dir, 30_000);
     expect([show.code, show.stderr]).toEqual([0, '']);

@@ -12,7 +12,9 @@ function lineCount(text: string): number {
 
 describe('items listed again under their own heading (found by the property below)', () => {
   it('stay work items: counted in totals and scheduled', () => {
-    const backlog = backlogFromMarkdown('# T-1: Set up CI\n\n| ID | Hours | Blocked by |\n|---|---|---|\n| T-1 | 3 | - |\n| T-2 | 5 | - |\n');
+    const backlog = backlogFromMarkdown(
+      '# T-1: Set up CI\n\n| ID | Hours | Blocked by |\n|---|---|---|\n| T-1 | 3 | - |\n| T-2 | 5 | - |\n',
+    );
     expect(backlog.items.map((item) => [item.id, item.parent, item.children])).toEqual([
       ['T-1', null, ['T-2']],
       ['T-2', 'T-1', []],
@@ -22,7 +24,9 @@ describe('items listed again under their own heading (found by the property belo
   });
 
   it('two headings that each list the other: one stays the story', () => {
-    const backlog = backlogFromMarkdown('## A-1: Story\n\n| ID | Points |\n|---|---|\n| A-2 | 3 |\n\n## A-2: Other story\n\n| ID | Points |\n|---|---|\n| A-1 | 5 |\n');
+    const backlog = backlogFromMarkdown(
+      '## A-1: Story\n\n| ID | Points |\n|---|---|\n| A-2 | 3 |\n\n## A-2: Other story\n\n| ID | Points |\n|---|---|\n| A-1 | 5 |\n',
+    );
     expect(backlog.items.map((item) => [item.id, item.parent, item.children, item.estimate?.expected])).toEqual([
       ['A-1', null, ['A-2'], 5],
       ['A-2', 'A-1', [], 3],
@@ -32,7 +36,8 @@ describe('items listed again under their own heading (found by the property belo
 
 describe('a stated critical path under a sprint heading with no items (found by the property below)', () => {
   it('is checked for its links, not thrown on for its empty sprint', () => {
-    const text = '- [ ] Story 1 Set up CI\n\n| Ticket | Size |\n|---|---|\n| US-01 | 3 |\n\n# Sprint 1 (Weeks 1-2): Setup\n\nCritical path: US-01 → Story 1 (0 points)\n';
+    const text =
+      '- [ ] Story 1 Set up CI\n\n| Ticket | Size |\n|---|---|\n| US-01 | 3 |\n\n# Sprint 1 (Weeks 1-2): Setup\n\nCritical path: US-01 → Story 1 (0 points)\n';
     const backlog = backlogFromMarkdown(text);
     expect(lint(backlog).problems.map((problem) => [problem.line, problem.rule, problem.message])).toEqual([
       [9, 'stated-critical-path-mismatch', 'the stated critical path links US-01 → Story 1, but Story 1 does not depend on US-01'],
@@ -54,7 +59,11 @@ describe('the whole pipeline over random backlog markdown', () => {
           expect(place.line).toBeLessThanOrEqual(lines);
           expect(place.column).toBeGreaterThanOrEqual(1);
         }
-        for (const source of [...backlog.items.map((item) => item.source), ...backlog.claims.map((claim) => claim.source), ...backlog.sprints.map((sprint) => sprint.source)]) {
+        for (const source of [
+          ...backlog.items.map((item) => item.source),
+          ...backlog.claims.map((claim) => claim.source),
+          ...backlog.sprints.map((sprint) => sprint.source),
+        ]) {
           expect(source.line).toBeGreaterThanOrEqual(1);
           expect(source.line).toBeLessThanOrEqual(lines);
         }

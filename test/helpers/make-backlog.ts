@@ -49,7 +49,14 @@ export function makeBacklog(items: Item[], overrides: Partial<Backlog> = {}): Ba
     if (!entry.sprint) continue;
     const sprint =
       sprints.get(entry.sprint) ??
-      ({ name: entry.sprint, key: entry.sprint, items: [], committed: 0, partial: {}, source: { file: 'test.md', line: 1, column: 1 } } satisfies Sprint);
+      ({
+        name: entry.sprint,
+        key: entry.sprint,
+        items: [],
+        committed: 0,
+        partial: {},
+        source: { file: 'test.md', line: 1, column: 1 },
+      } satisfies Sprint);
     sprint.items.push(entry.id);
     sprint.committed += entry.estimate?.expected ?? 0;
     sprints.set(entry.sprint, sprint);

@@ -60,7 +60,9 @@ describe('backlog lint: exit codes and output', () => {
     const { code, stdout } = run(['--quiet', '--format', 'json'], dir);
     expect(code).toBe(1);
     const json = JSON.parse(stdout);
-    expect(json.problems.map((problem: { file: string; rule: string }) => [problem.file, problem.rule])).toEqual([['b.md', 'dependency-cycle']]);
+    expect(json.problems.map((problem: { file: string; rule: string }) => [problem.file, problem.rule])).toEqual([
+      ['b.md', 'dependency-cycle'],
+    ]);
     expect([json.errorCount, json.warningCount, json.schemaVersion]).toEqual([1, 0, 1]);
   });
 
@@ -92,7 +94,9 @@ describe('backlog lint: exit codes and output', () => {
     expect(lines).toHaveLength(RULES.length);
     expect(lines[0]).toMatch(/^encoding {23}error {4}\(fixable\) The file is not clean UTF-8/);
     expect(lines[14]).toMatch(/^stated-total-mismatch {10}error {4}A total or count the document states/);
-    expect(JSON.parse(run(['--rules', '-f', 'json'], tmpdir()).stdout).map((rule: { name: string }) => rule.name)).toContain('dependency-order');
+    expect(JSON.parse(run(['--rules', '-f', 'json'], tmpdir()).stdout).map((rule: { name: string }) => rule.name)).toContain(
+      'dependency-order',
+    );
   });
 
   it('takes severities from the config, and names the key of a bad one (exit 2)', () => {
@@ -104,21 +108,32 @@ describe('backlog lint: exit codes and output', () => {
     expect([bad.code, bad.stdout]).toEqual([2, '']);
     expect(bad.stderr).toMatch(/^backlog: .*\.backlogrc\.yaml: rules\.estimate-conflict: expected off, warn or error, got "loud"\n$/);
     writeFileSync(path.join(dir, '.backlogrc.yaml'), 'rules:\n  estimate-conflicts: off\n');
-    expect(run([], dir).stderr).toMatch(/^backlog: .*\.backlogrc\.yaml: rules\.estimate-conflicts: unknown rule \(run `backlog lint --rules` for the list\)\n$/);
+    expect(run([], dir).stderr).toMatch(
+      /^backlog: .*\.backlogrc\.yaml: rules\.estimate-conflicts: unknown rule \(run `backlog lint --rules` for the list\)\n$/,
+    );
   });
 
   it('exits 2 on usage mistakes and unreadable input', () => {
     const dir = workspace({ 'plan.md': 'stated-total-mismatch/good.md' });
-    expect(run(['--max-warnings', 'many'], dir)).toMatchObject({ code: 2, stderr: 'backlog: --max-warnings expects a whole number of at least 0, got "many"\n' });
+    expect(run(['--max-warnings', 'many'], dir)).toMatchObject({
+      code: 2,
+      stderr: 'backlog: --max-warnings expects a whole number of at least 0, got "many"\n',
+    });
     expect(run(['--format', 'xml'], dir).code).toBe(2);
-    expect(run(['--fix', '--fix-dry-run'], dir)).toMatchObject({ code: 2, stderr: 'backlog: --fix and --fix-dry-run cannot be used together\n' });
+    expect(run(['--fix', '--fix-dry-run'], dir)).toMatchObject({
+      code: 2,
+      stderr: 'backlog: --fix and --fix-dry-run cannot be used together\n',
+    });
     expect(run(['missing.md'], dir).code).toBe(2);
   });
 
   it('honours inline disable comments', () => {
     const dir = workspace({});
     const text = readFileSync(path.join(fixtures, 'estimate-conflict/bad.md'), 'utf8');
-    writeFileSync(path.join(dir, 'shop.md'), text.replace('| FT-2 | Street permit | 8 |', '<!-- backlog-disable-next-line estimate-conflict -->\n| FT-2 | Street permit | 8 |'));
+    writeFileSync(
+      path.join(dir, 'shop.md'),
+      text.replace('| FT-2 | Street permit | 8 |', '<!-- backlog-disable-next-line estimate-conflict -->\n| FT-2 | Street permit | 8 |'),
+    );
     expect(run([], dir)).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 });

@@ -6,9 +6,31 @@ import type { LintResult } from '../../src/lint/types.js';
 
 const result: LintResult = {
   problems: [
-    { file: 'docs/a b.md', line: 3, column: 1, rule: 'table-row-wrapped', severity: 'warning', message: 'table row is wrapped onto line 4', fix: { start: 5, end: 7, text: ' ' } },
-    { file: 'docs/a b.md', line: 12, column: 5, rule: 'stated-total-mismatch', severity: 'error', message: 'Sprint 5 states "Total: 49" but its 9 items add up to 52 points' },
-    { file: 'plan.md', line: 7, column: 1, rule: 'unknown-reference', severity: 'warning', message: 'A-1 depends on "x|y, 100%", which names no item' },
+    {
+      file: 'docs/a b.md',
+      line: 3,
+      column: 1,
+      rule: 'table-row-wrapped',
+      severity: 'warning',
+      message: 'table row is wrapped onto line 4',
+      fix: { start: 5, end: 7, text: ' ' },
+    },
+    {
+      file: 'docs/a b.md',
+      line: 12,
+      column: 5,
+      rule: 'stated-total-mismatch',
+      severity: 'error',
+      message: 'Sprint 5 states "Total: 49" but its 9 items add up to 52 points',
+    },
+    {
+      file: 'plan.md',
+      line: 7,
+      column: 1,
+      rule: 'unknown-reference',
+      severity: 'warning',
+      message: 'A-1 depends on "x|y, 100%", which names no item',
+    },
   ],
   errorCount: 1,
   warningCount: 2,
@@ -47,9 +69,33 @@ describe('json', () => {
   it('keeps the contract fields, says what is fixable and leaves fix texts out', () => {
     expect(JSON.parse(FORMATTERS.json(result, options))).toEqual({
       problems: [
-        { file: 'docs/a b.md', line: 3, column: 1, rule: 'table-row-wrapped', severity: 'warning', message: 'table row is wrapped onto line 4', fixable: true },
-        { file: 'docs/a b.md', line: 12, column: 5, rule: 'stated-total-mismatch', severity: 'error', message: 'Sprint 5 states "Total: 49" but its 9 items add up to 52 points', fixable: false },
-        { file: 'plan.md', line: 7, column: 1, rule: 'unknown-reference', severity: 'warning', message: 'A-1 depends on "x|y, 100%", which names no item', fixable: false },
+        {
+          file: 'docs/a b.md',
+          line: 3,
+          column: 1,
+          rule: 'table-row-wrapped',
+          severity: 'warning',
+          message: 'table row is wrapped onto line 4',
+          fixable: true,
+        },
+        {
+          file: 'docs/a b.md',
+          line: 12,
+          column: 5,
+          rule: 'stated-total-mismatch',
+          severity: 'error',
+          message: 'Sprint 5 states "Total: 49" but its 9 items add up to 52 points',
+          fixable: false,
+        },
+        {
+          file: 'plan.md',
+          line: 7,
+          column: 1,
+          rule: 'unknown-reference',
+          severity: 'warning',
+          message: 'A-1 depends on "x|y, 100%", which names no item',
+          fixable: false,
+        },
       ],
       errorCount: 1,
       warningCount: 2,

@@ -18,7 +18,13 @@ describe('parseInlineConfig', () => {
   });
 
   it('disables the next line only, for the named rules or for all', () => {
-    const text = ['<!-- backlog-disable-next-line missing-estimate, duplicate-id -->', 'a', 'b', '<!-- backlog-disable-next-line -->', 'c'].join('\n');
+    const text = [
+      '<!-- backlog-disable-next-line missing-estimate, duplicate-id -->',
+      'a',
+      'b',
+      '<!-- backlog-disable-next-line -->',
+      'c',
+    ].join('\n');
     expect(disabledLines(text, 'missing-estimate')).toEqual([2, 5]);
     expect(disabledLines(text, 'duplicate-id')).toEqual([2, 5]);
     expect(disabledLines(text, 'encoding')).toEqual([5]);

@@ -40,9 +40,30 @@ describe('conflicts', () => {
   it('reports estimate and status conflicts at the first disagreeing record, listing every value', () => {
     const backlog = makeBacklog([item('A-1')], {
       conflicts: [
-        { item: 'A-1', field: 'estimate', values: [{ value: '3', source: at(5) }, { value: '5', source: at(20, 3) }] },
-        { item: 'A-1', field: 'status', values: [{ value: 'Done', source: at(6) }, { value: 'Open', source: { file: 'b.md', line: 2, column: 1 } }] },
-        { item: 'A-1', field: 'title', values: [{ value: 'x', source: at(5) }, { value: 'y', source: at(20) }] },
+        {
+          item: 'A-1',
+          field: 'estimate',
+          values: [
+            { value: '3', source: at(5) },
+            { value: '5', source: at(20, 3) },
+          ],
+        },
+        {
+          item: 'A-1',
+          field: 'status',
+          values: [
+            { value: 'Done', source: at(6) },
+            { value: 'Open', source: { file: 'b.md', line: 2, column: 1 } },
+          ],
+        },
+        {
+          item: 'A-1',
+          field: 'title',
+          values: [
+            { value: 'x', source: at(5) },
+            { value: 'y', source: at(20) },
+          ],
+        },
       ],
     });
     expect(problemsOf(backlog)).toEqual([
@@ -85,7 +106,10 @@ describe('stated-total-mismatch', () => {
     item('S5-03', { estimate: estimate(5), sprint: 'Sprint 5', done: true }),
     item('S6-01', { estimate: estimate(13), sprint: 'Sprint 6' }),
   ];
-  const sprintKeys = (backlog: Backlog) => ({ ...backlog, sprints: backlog.sprints.map((sprint) => ({ ...sprint, key: sprint.name.replace('Sprint ', '') })) });
+  const sprintKeys = (backlog: Backlog) => ({
+    ...backlog,
+    sprints: backlog.sprints.map((sprint) => ({ ...sprint, key: sprint.name.replace('Sprint ', '') })),
+  });
   const withClaims = (claims: Claim[]) => sprintKeys(makeBacklog(items, { claims }));
 
   it('compares a sprint total with what its items add up to', () => {
@@ -93,7 +117,9 @@ describe('stated-total-mismatch', () => {
       { kind: 'total', scope: scope({ sprint: '5' }), which: 'all', value: 14, unit: 'points', raw: 'Total Points: 14', source: at(10) },
       { kind: 'total', scope: scope({ sprint: '6' }), which: 'all', value: 13, unit: 'points', raw: 'Total Points: 13', source: at(20) },
     ]);
-    expect(problemsOf(backlog)).toEqual([['stated-total-mismatch', 10, 'Sprint 5 states "Total Points: 14" but its 3 items add up to 16 points']]);
+    expect(problemsOf(backlog)).toEqual([
+      ['stated-total-mismatch', 10, 'Sprint 5 states "Total Points: 14" but its 3 items add up to 16 points'],
+    ]);
   });
 
   it('leaves done items out of a remaining total and counts items for a count', () => {
@@ -109,7 +135,12 @@ describe('stated-total-mismatch', () => {
 
   it('converts days to hours, says how many items could not be counted, and skips what cannot be decided', () => {
     const backlog = makeBacklog(
-      [item('T-1', { estimate: estimate(2, 'days') }), item('T-2', { estimate: estimate(4, 'hours') }), item('T-3'), item('T-4', { estimate: estimate(5) })],
+      [
+        item('T-1', { estimate: estimate(2, 'days') }),
+        item('T-2', { estimate: estimate(4, 'hours') }),
+        item('T-3'),
+        item('T-4', { estimate: estimate(5) }),
+      ],
       {
         claims: [
           { kind: 'total', scope: scope(), which: 'all', value: 16, unit: 'hours', raw: '16 hours', source: at(1) },
@@ -120,7 +151,11 @@ describe('stated-total-mismatch', () => {
       },
     );
     expect(problemsOf(backlog)).toEqual([
-      ['stated-total-mismatch', 1, 'The document states "16 hours" but its 4 items add up to 20 hours (2 of them have no estimate in hours)'],
+      [
+        'stated-total-mismatch',
+        1,
+        'The document states "16 hours" but its 4 items add up to 20 hours (2 of them have no estimate in hours)',
+      ],
     ]);
   });
 });
@@ -147,7 +182,11 @@ describe('stated-critical-path-mismatch', () => {
     expect(problemsOf(backlog)).toEqual([
       ['stated-critical-path-mismatch', 30, 'the stated critical path links A-2 → A-3, but A-3 does not depend on A-2'],
       ['stated-critical-path-mismatch', 30, 'the stated critical path states a length of 20 points, but its 4 items add up to 18 points'],
-      ['stated-critical-path-mismatch', 30, 'the stated critical path is 20 points, but the computed critical path is 10 points: A-3 → A-4'],
+      [
+        'stated-critical-path-mismatch',
+        30,
+        'the stated critical path is 20 points, but the computed critical path is 10 points: A-3 → A-4',
+      ],
     ]);
   });
 
@@ -156,7 +195,7 @@ describe('stated-critical-path-mismatch', () => {
     expect(problemsOf(backlog)).toEqual([]);
   });
 
-  it('compares with the computed path only a file\'s single stated critical path: several are about parts of it', () => {
+  it("compares with the computed path only a file's single stated critical path: several are about parts of it", () => {
     const backlog = makeBacklog(items, { claims: [claim(['A-1', 'A-2'], 8), claim(['A-3', 'A-4'], 10)] });
     expect(problemsOf(backlog)).toEqual([]);
   });
@@ -168,7 +207,11 @@ describe('stated-critical-path-mismatch', () => {
 });
 
 describe('stated-forecast-mismatch', () => {
-  const items = [item('A-1', { estimate: estimate(100) }), item('A-2', { estimate: estimate(103) }), item('A-3', { estimate: estimate(7), done: true })];
+  const items = [
+    item('A-1', { estimate: estimate(100) }),
+    item('A-2', { estimate: estimate(103) }),
+    item('A-3', { estimate: estimate(7), done: true }),
+  ];
   const projection = (velocity: number, sprints: number, line: number): Claim => ({
     kind: 'projection',
     scope: scope(),
@@ -188,17 +231,28 @@ describe('stated-forecast-mismatch', () => {
       ],
     });
     expect(problemsOf(backlog, { 'stated-total-mismatch': 'off' })).toEqual([
-      ['stated-forecast-mismatch', 40, 'the projection at 25 points per sprint states 8 sprints, but the 203 points remaining need 9 (8 follows from the stated total of 200)'],
+      [
+        'stated-forecast-mismatch',
+        40,
+        'the projection at 25 points per sprint states 8 sprints, but the 203 points remaining need 9 (8 follows from the stated total of 200)',
+      ],
       ['stated-forecast-mismatch', 42, 'the projection at 40 points per sprint states 7 sprints, but the 203 points remaining need 6'],
     ]);
   });
 });
 
 describe('documents read together', () => {
-  it('checks each document\'s projection in its own unit, whatever unit most items share', () => {
+  it("checks each document's projection in its own unit, whatever unit most items share", () => {
     const points = [item('P-1', { estimate: estimate(30), source: { file: 'plan.md', line: 3 } })];
     const days = ['D-1', 'D-2', 'D-3'].map((id) => item(id, { estimate: estimate(2, 'days'), source: { file: 'other.md', line: 1 } }));
-    const projection: Claim = { kind: 'projection', scope: { file: 'plan.md' }, velocity: 20, sprints: 1, raw: '20 | 1', source: { file: 'plan.md', line: 9, column: 1 } };
+    const projection: Claim = {
+      kind: 'projection',
+      scope: { file: 'plan.md' },
+      velocity: 20,
+      sprints: 1,
+      raw: '20 | 1',
+      source: { file: 'plan.md', line: 9, column: 1 },
+    };
     const backlog = makeBacklog([...points, ...days], { claims: [projection], unit: 'days' });
     expect(lint(backlog).problems.map((problem) => [problem.file, problem.message])).toEqual([
       ['plan.md', 'the projection at 20 points per sprint states 1 sprint, but the 30 points remaining need 2'],
@@ -247,10 +301,14 @@ describe('sprint-over-capacity', () => {
     source: at(2),
   });
   const run = (claims: Claim[], configured: number | Record<string, number> | null) =>
-    lint(makeBacklog(items, { claims }), { config: { ...DEFAULT_CONFIG, capacity: configured } }).problems.map((problem) => problem.message);
+    lint(makeBacklog(items, { claims }), { config: { ...DEFAULT_CONFIG, capacity: configured } }).problems.map(
+      (problem) => problem.message,
+    );
 
   it('takes the config first (per sprint or one figure), then the capacity the document states', () => {
-    expect(run([capacity(20, '1')], { '1': 10 })).toEqual(['Sprint 1 commits 13 points, over its capacity of 10 points (set in the config)']);
+    expect(run([capacity(20, '1')], { '1': 10 })).toEqual([
+      'Sprint 1 commits 13 points, over its capacity of 10 points (set in the config)',
+    ]);
     expect(run([capacity(12, '1')], null)).toEqual(['Sprint 1 commits 13 points, over its capacity of 12 points ("Capacity: 12", line 2)']);
     expect(run([capacity(12, '1')], 20)).toEqual([]);
     expect(run([], 2)).toEqual([

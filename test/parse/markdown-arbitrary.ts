@@ -7,15 +7,95 @@ import fc from 'fast-check';
  */
 
 const cellPiece = fc.constantFrom(
-  'a', 'ID-7', 'Story title', '3', '5d', 'é', '😀', ' ', '  ', '\t', '\u00A0', '\u2003',
-  '`code`', '`a|b`', '`x\\|y`', '`` ` ``', '`', '\\|', '\\\\', '\\', '\\*', '|',
-  '*em*', '**strong**', '_u_', '__b__', '*', '_', '~~s~~',
-  '[link](http://x.y)', '[ref]', '![img](p.png)', '[', ']', '!',
-  '<b>', '</b>', '<br>', '<http://a.b>', '<', '&amp;', '&#124;', '&',
-  '#', '-', '>', '1.', '***', '=', 'www.x.com', '\u0000',
-  'snake_case', 'a*b', '**a b**', '** a**', '*a*b', '_a_b', 'x_y_', '__', '***a***', '.', ',', '"', '(', ')', ':',
-  '[ ]', '[x]', '[]', '[a]()', '[a](<b>)', '[a(b](c)', '[x][y]', '[a b](c "t")', '![a](b)',
-  '< 5', '<1d', '<a@b.c>', '<br/>', '<br />', '</b >', '<a href="x">', 'R&D', '&copy;', '&#x41;', '\\`', '` a `', '``x``', '` `',
+  'a',
+  'ID-7',
+  'Story title',
+  '3',
+  '5d',
+  'é',
+  '😀',
+  ' ',
+  '  ',
+  '\t',
+  '\u00A0',
+  '\u2003',
+  '`code`',
+  '`a|b`',
+  '`x\\|y`',
+  '`` ` ``',
+  '`',
+  '\\|',
+  '\\\\',
+  '\\',
+  '\\*',
+  '|',
+  '*em*',
+  '**strong**',
+  '_u_',
+  '__b__',
+  '*',
+  '_',
+  '~~s~~',
+  '[link](http://x.y)',
+  '[ref]',
+  '![img](p.png)',
+  '[',
+  ']',
+  '!',
+  '<b>',
+  '</b>',
+  '<br>',
+  '<http://a.b>',
+  '<',
+  '&amp;',
+  '&#124;',
+  '&',
+  '#',
+  '-',
+  '>',
+  '1.',
+  '***',
+  '=',
+  'www.x.com',
+  '\u0000',
+  'snake_case',
+  'a*b',
+  '**a b**',
+  '** a**',
+  '*a*b',
+  '_a_b',
+  'x_y_',
+  '__',
+  '***a***',
+  '.',
+  ',',
+  '"',
+  '(',
+  ')',
+  ':',
+  '[ ]',
+  '[x]',
+  '[]',
+  '[a]()',
+  '[a](<b>)',
+  '[a(b](c)',
+  '[x][y]',
+  '[a b](c "t")',
+  '![a](b)',
+  '< 5',
+  '<1d',
+  '<a@b.c>',
+  '<br/>',
+  '<br />',
+  '</b >',
+  '<a href="x">',
+  'R&D',
+  '&copy;',
+  '&#x41;',
+  '\\`',
+  '` a `',
+  '``x``',
+  '` `',
 );
 
 const cell = fc.array(cellPiece, { maxLength: 4 }).map((pieces) => pieces.join(''));
@@ -68,11 +148,21 @@ export const tableText = fc
   )
   .map(({ header, delimiter, rows }) => [header, delimiter, ...rows].join('\n'));
 
-const inlineText = fc.array(fc.constantFrom('word', 'two words', '*em*', '`code`', '[l](u)', 'a | b', 'ID-1', '\\|'), { minLength: 1, maxLength: 4 }).map((parts) => parts.join(' '));
+const inlineText = fc
+  .array(fc.constantFrom('word', 'two words', '*em*', '`code`', '[l](u)', 'a | b', 'ID-1', '\\|'), { minLength: 1, maxLength: 4 })
+  .map((parts) => parts.join(' '));
 
 const storyText = fc
-  .record({ id: fc.integer({ min: 1, max: 99 }), title: inlineText, points: fc.constantFrom('1', '3', '5 points', '**8**'), status: fc.constantFrom('To do', 'Done', '`wip`', 'In *progress*') })
-  .map(({ id, title, points, status }) => `### BL-${id}: ${title}\n\n**Points**: ${points}\n**Status**: ${status}\n**Depends on**: BL-${id + 1}, BL-${id + 2}`);
+  .record({
+    id: fc.integer({ min: 1, max: 99 }),
+    title: inlineText,
+    points: fc.constantFrom('1', '3', '5 points', '**8**'),
+    status: fc.constantFrom('To do', 'Done', '`wip`', 'In *progress*'),
+  })
+  .map(
+    ({ id, title, points, status }) =>
+      `### BL-${id}: ${title}\n\n**Points**: ${points}\n**Status**: ${status}\n**Depends on**: BL-${id + 1}, BL-${id + 2}`,
+  );
 
 const block = fc.oneof(
   { weight: 6, arbitrary: tableText },
@@ -82,15 +172,26 @@ const block = fc.oneof(
   { weight: 2, arbitrary: inlineText.map((text) => `# ${text}`) },
   { weight: 1, arbitrary: inlineText.map((text) => `### ${text}`) },
   { weight: 3, arbitrary: fc.array(inlineText, { minLength: 1, maxLength: 3 }).map((lines) => lines.join('\n')) },
-  { weight: 2, arbitrary: fc.array(inlineText, { minLength: 1, maxLength: 3 }).map((items) => items.map((item) => `- ${item}`).join('\n')) },
-  { weight: 1, arbitrary: fc.array(inlineText, { minLength: 1, maxLength: 3 }).map((items) => items.map((item, index) => `${index + 1}. [ ] ${item}`).join('\n')) },
+  {
+    weight: 2,
+    arbitrary: fc.array(inlineText, { minLength: 1, maxLength: 3 }).map((items) => items.map((item) => `- ${item}`).join('\n')),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .array(inlineText, { minLength: 1, maxLength: 3 })
+      .map((items) => items.map((item, index) => `${index + 1}. [ ] ${item}`).join('\n')),
+  },
   { weight: 1, arbitrary: tableText.map((table) => `- item\n\n${table.replace(/^/gm, '  ')}`) },
   { weight: 1, arbitrary: tableText.map((table) => table.replace(/^/gm, '> ')) },
   { weight: 1, arbitrary: tableText.map((table) => `\`\`\`md\n${table}\n\`\`\``) },
   { weight: 1, arbitrary: tableText.map((table) => `\`\`\`\n\n${table}`) },
   { weight: 1, arbitrary: tableText.map((table) => `<!--\n\n${table}\n\n-->`) },
   { weight: 1, arbitrary: tableText.map((table) => `<div>\n${table}\n</div>`) },
-  { weight: 1, arbitrary: fc.constantFrom('---', '***', '    indented code', '<!-- backlog:show -->', '~~~', '```', '- ', '[ref]: http://x.y') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom('---', '***', '    indented code', '<!-- backlog:show -->', '~~~', '```', '- ', '[ref]: http://x.y'),
+  },
 );
 
 /** A document of blocks joined by one or two line breaks, sometimes with CRLF line endings. */

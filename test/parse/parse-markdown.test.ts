@@ -65,7 +65,10 @@ describe('parseMarkdown builds the tree micromark builds', () => {
   }, 60_000);
 
   it('on a table of 3,000 rows with inline syntax in its cells', () => {
-    const rows = Array.from({ length: 3000 }, (_, index) => `| S-${index} | **Story** ${index} with \`a\\|b\` | ${index % 8} | S-${index - 1}, [x](#y) |`);
+    const rows = Array.from(
+      { length: 3000 },
+      (_, index) => `| S-${index} | **Story** ${index} with \`a\\|b\` | ${index % 8} | S-${index - 1}, [x](#y) |`,
+    );
     expectSameTree(`# Epic\n\n| ID | Title | Points | Depends on |\n| --- | :-- | --: | :-: |\n${rows.join('\n')}\n\nAfter.\n`);
     expect(micromarkCalls).not.toHaveBeenCalled();
   }, 60_000);
@@ -112,7 +115,11 @@ describe('parseMarkdown reads top-level tables by their lines', () => {
     ]);
     expect(row.children[1].children).toEqual([
       { type: 'text', value: 'Login ', position: { start: { line: 5, column: 9, offset: 60 }, end: { line: 5, column: 15, offset: 66 } } },
-      { type: 'inlineCode', value: 'a|b', position: { start: { line: 5, column: 15, offset: 66 }, end: { line: 5, column: 21, offset: 72 } } },
+      {
+        type: 'inlineCode',
+        value: 'a|b',
+        position: { start: { line: 5, column: 15, offset: 66 }, end: { line: 5, column: 21, offset: 72 } },
+      },
     ]);
     expect(table.children[2].children).toHaveLength(4);
   });
@@ -121,7 +128,9 @@ describe('parseMarkdown reads top-level tables by their lines', () => {
 describe('a big table', () => {
   const rows = 2 * ROWS_PER_PIECE + 500;
   const body = Array.from({ length: rows }, (_, index) =>
-    index % 7 === 0 ? `| B-${index} | *needs* <https://example.com> &amp; more | ${index % 13} |` : `| B-${index} | plain title ${index} | ${index % 13} |`,
+    index % 7 === 0
+      ? `| B-${index} | *needs* <https://example.com> &amp; more | ${index % 13} |`
+      : `| B-${index} | plain title ${index} | ${index % 13} |`,
   );
   const text = ['# Big', '', '| ID | Title | Est |', '| -- | -- | --: |', ...body, '', 'After the table.'].join('\n');
 
@@ -144,7 +153,9 @@ describe('a big table', () => {
   }, 30_000);
 
   it('is read again whole by micromark when a batch of cells does not read as expected', () => {
-    micromarkCalls.mockImplementationOnce((batch) => ({ type: 'root', children: [{ type: 'thematicBreak' }], position: undefined, batch }) as never);
+    micromarkCalls.mockImplementationOnce(
+      (batch) => ({ type: 'root', children: [{ type: 'thematicBreak' }], position: undefined, batch }) as never,
+    );
     const consumed: string[][] = [];
     const tree = readMarkdown(text, (pieces) => {
       const types: string[] = [];
@@ -175,11 +186,29 @@ describe('parseMarkdown reads headings and paragraphs by their lines', () => {
     expectSameTree(stories);
     expect(micromarkCalls).not.toHaveBeenCalled();
     const paragraph = parseMarkdown(stories).children[2];
-    expect(paragraph.type === 'paragraph' && paragraph.children.map((node) => node.type)).toEqual(['strong', 'text', 'strong', 'text', 'emphasis', 'text', 'strong', 'text', 'link']);
+    expect(paragraph.type === 'paragraph' && paragraph.children.map((node) => node.type)).toEqual([
+      'strong',
+      'text',
+      'strong',
+      'text',
+      'emphasis',
+      'text',
+      'strong',
+      'text',
+      'link',
+    ]);
   });
 
   it('hands a segment to micromark when one of its lines could mean more than a paragraph line', () => {
-    const surprises = ['Title\n=====\n', 'Intro\n- item\n', 'Trailing  \nbreak\n', 'A `code\nspan` over lines\n', '    indented code\n', '# Closed #\n', '<div>\n'];
+    const surprises = [
+      'Title\n=====\n',
+      'Intro\n- item\n',
+      'Trailing  \nbreak\n',
+      'A `code\nspan` over lines\n',
+      '    indented code\n',
+      '# Closed #\n',
+      '<div>\n',
+    ];
     for (const text of surprises) {
       expectSameTree(text);
       expect(micromarkCalls.mock.calls.map(([read]) => read)).toEqual([text]);
@@ -197,7 +226,11 @@ describe('parseMarkdown leaves to micromark what lines alone cannot settle', () 
   });
 
   it('a table right under a paragraph line, in a list item or in a quote', () => {
-    for (const text of ['Intro line\n| a | b |\n|---|---|\n| 1 | 2 |\n', '- item\n\n  | a |\n  |---|\n  | 1 |\n', '> | a |\n> |---|\n> | 1 |\n']) {
+    for (const text of [
+      'Intro line\n| a | b |\n|---|---|\n| 1 | 2 |\n',
+      '- item\n\n  | a |\n  |---|\n  | 1 |\n',
+      '> | a |\n> |---|\n> | 1 |\n',
+    ]) {
       expectSameTree(text);
       expect(textsReadWithTables().some((read) => read.includes('| 1 |'))).toBe(true);
     }

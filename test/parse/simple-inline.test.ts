@@ -19,7 +19,13 @@ describe('readSimpleInline', () => {
       { type: 'text', value: ' ', position: span(8, 9) },
       { type: 'inlineCode', value: 'a|b', position: span(9, 15) },
       { type: 'text', value: ' ', position: span(15, 16) },
-      { type: 'link', title: null, url: 'x.md', children: [{ type: 'text', value: 'doc', position: span(17, 20) }], position: span(16, 27) },
+      {
+        type: 'link',
+        title: null,
+        url: 'x.md',
+        children: [{ type: 'text', value: 'doc', position: span(17, 20) }],
+        position: span(16, 27),
+      },
       { type: 'html', value: '<br>', position: span(27, 31) },
     ]);
   });
@@ -31,7 +37,19 @@ describe('readSimpleInline', () => {
   });
 
   it('leaves to micromark what it does not read exactly', () => {
-    for (const value of ['***a***', '**a *b* c**', '** a**', '&amp;', '<a@b.c>', '[a][b]', '![i](p.png)', '`a\tb`', '_a_b', 'x_y_', '<a href="x">']) {
+    for (const value of [
+      '***a***',
+      '**a *b* c**',
+      '** a**',
+      '&amp;',
+      '<a@b.c>',
+      '[a][b]',
+      '![i](p.png)',
+      '`a\tb`',
+      '_a_b',
+      'x_y_',
+      '<a href="x">',
+    ]) {
       expect(readSimpleInline(value, at, 'table-cell')).toBeNull();
     }
   });

@@ -71,7 +71,8 @@ describe('classifyRowLine', () => {
   });
 
   it('ends it at a blank line, a heading, quote, list item, fence, thematic break or indented code', () => {
-    for (const line of ['', '  ', '# H', '> q', '- item', '2. item', '1.', '*', '```', '~~~ js', '***', '    code']) expect(classifyRowLine(line)).toBe('end');
+    for (const line of ['', '  ', '# H', '> q', '- item', '2. item', '1.', '*', '```', '~~~ js', '***', '    code'])
+      expect(classifyRowLine(line)).toBe('end');
   });
 
   it('leaves HTML and an indent with a tab to micromark', () => {

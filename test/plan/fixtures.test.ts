@@ -5,7 +5,8 @@ import { backlogFromMarkdown } from '../../src/load.js';
 
 const file = 'fixtures/plan/unscheduled.md';
 const backlog = () => backlogFromMarkdown(readFileSync(file, 'utf8'), file);
-const layout = (result: ReturnType<typeof plan>) => result.sprints.map((sprint) => [sprint.name, sprint.load, sprint.items.map((item) => item.id)]);
+const layout = (result: ReturnType<typeof plan>) =>
+  result.sprints.map((sprint) => [sprint.name, sprint.load, sprint.items.map((item) => item.id)]);
 
 describe('plan over a markdown fixture', () => {
   it('plans the unscheduled stories after sprint 1 by priority, dependencies and capacity', () => {

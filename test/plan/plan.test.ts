@@ -27,7 +27,11 @@ describe('plan', () => {
   });
 
   it('puts an item no earlier than the sprint after its prerequisites', () => {
-    const items = [item('A', { estimate: estimate(2) }), item('B', { estimate: estimate(2), dependsOn: ['A'], priority: 'P0' }), item('C', { estimate: estimate(2) })];
+    const items = [
+      item('A', { estimate: estimate(2) }),
+      item('B', { estimate: estimate(2), dependsOn: ['A'], priority: 'P0' }),
+      item('C', { estimate: estimate(2) }),
+    ];
     expect(ids(plan(makeBacklog(items), { capacity: 10 }))).toEqual([['A', 'C'], ['B']]);
     expect(ids(plan(makeBacklog(items), { capacity: 10, sameSprint: true }))).toEqual([['A', 'B', 'C']]);
     // With room for two, B (P0) takes the place C would have had.
@@ -42,7 +46,9 @@ describe('plan', () => {
       item('NEXT', { estimate: estimate(3), dependsOn: ['IN-8', 'DONE'] }),
     ];
     const result = plan(makeBacklog(items, { sprints: [sprint('4', ['IN-4']), sprint('8', ['IN-8'])] }), { capacity: 5 });
-    expect(result.sprints).toEqual([{ name: 'Sprint 9', items: [{ id: 'NEXT', title: 'Item NEXT', size: 3, priority: null }], load: 3, over: false }]);
+    expect(result.sprints).toEqual([
+      { name: 'Sprint 9', items: [{ id: 'NEXT', title: 'Item NEXT', size: 3, priority: null }], load: 3, over: false },
+    ]);
   });
 
   it('names planned sprints after named ones plainly', () => {
@@ -51,12 +57,20 @@ describe('plan', () => {
   });
 
   it('gives an item bigger than the capacity a sprint of its own, with a warning', () => {
-    const items = [item('SMALL', { estimate: estimate(3), priority: 'P1' }), item('HUGE', { estimate: estimate(13), priority: 'P0' }), item('TINY', { estimate: estimate(1), priority: 'P2' })];
+    const items = [
+      item('SMALL', { estimate: estimate(3), priority: 'P1' }),
+      item('HUGE', { estimate: estimate(13), priority: 'P0' }),
+      item('TINY', { estimate: estimate(1), priority: 'P2' }),
+    ];
     const result = plan(makeBacklog(items), { capacity: 8 });
     expect(ids(result)).toEqual([['HUGE'], ['SMALL', 'TINY']]);
     expect(result.sprints[0]!.over).toBe(true);
     expect(result.warnings).toEqual([
-      { item: 'HUGE', kind: 'oversized', message: 'HUGE (13 points) is bigger than the capacity of 8 points: it gets Sprint 1 to itself; consider splitting it' },
+      {
+        item: 'HUGE',
+        kind: 'oversized',
+        message: 'HUGE (13 points) is bigger than the capacity of 8 points: it gets Sprint 1 to itself; consider splitting it',
+      },
     ]);
   });
 
@@ -90,16 +104,25 @@ describe('plan', () => {
   it('schedules every prerequisite no later than its dependent, and keeps within capacity', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.integer({ min: 0, max: 12 }), fc.array(fc.nat(), { maxLength: 3 }), fc.constantFrom('P0', 'P1', 'P2', null)), { minLength: 1, maxLength: 25 }),
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 12 }), fc.array(fc.nat(), { maxLength: 3 }), fc.constantFrom('P0', 'P1', 'P2', null)), {
+          minLength: 1,
+          maxLength: 25,
+        }),
         fc.integer({ min: 1, max: 15 }),
         fc.boolean(),
         (shape, limit, sameSprint) => {
           const items = shape.map(([size, links, priority], index) =>
-            item(`I-${index}`, { estimate: estimate(size), priority, dependsOn: index === 0 ? [] : links.map((link) => `I-${link % index}`) }),
+            item(`I-${index}`, {
+              estimate: estimate(size),
+              priority,
+              dependsOn: index === 0 ? [] : links.map((link) => `I-${link % index}`),
+            }),
           );
           const result = plan(makeBacklog(items), { capacity: limit, sameSprint });
           const where = new Map<string, [number, number]>();
-          result.sprints.forEach((planned, sprintIndex) => planned.items.forEach((entry, position) => where.set(entry.id, [sprintIndex, position])));
+          result.sprints.forEach((planned, sprintIndex) =>
+            planned.items.forEach((entry, position) => where.set(entry.id, [sprintIndex, position])),
+          );
           expect(where.size).toBe(items.length);
           for (const entry of items) {
             const [sprintIndex, position] = where.get(entry.id)!;

@@ -10,7 +10,22 @@ const chalk = new Chalk({ level: 1 });
 const cell = fc.oneof(
   fc.string({ maxLength: 12 }),
   fc.stringMatching(/^[ -~]{0,16}$/),
-  fc.constantFrom('', 'Docs', 'Ünïcödé', 'Ünïcödé and a long tail', 'e\u0301', '日本語のタイトル', 'Release 🚀 now', '©', 'x'.repeat(40), 'two\nlines', '●', '→', '12.5', 'tab\there'),
+  fc.constantFrom(
+    '',
+    'Docs',
+    'Ünïcödé',
+    'Ünïcödé and a long tail',
+    'e\u0301',
+    '日本語のタイトル',
+    'Release 🚀 now',
+    '©',
+    'x'.repeat(40),
+    'two\nlines',
+    '●',
+    '→',
+    '12.5',
+    'tab\there',
+  ),
   // As many columns as characters, though not one each: a wide character and a combining one, or an open colour code.
   fc.constantFrom('e\u0301e\u0301日日', 'a日\u0301b日\u0301c日\u0301d', '\u001b[1m日日日日'),
   fc.string({ maxLength: 8 }).map((text) => chalk.red.bold(text)),
@@ -21,7 +36,9 @@ const table = fc.integer({ min: 1, max: 5 }).chain((columns) =>
   fc.record({
     head: fc.array(fc.constantFrom('ID', 'Title', 'Sprint', '見出し', chalk.bold('Float')), { minLength: columns, maxLength: columns }),
     rows: fc.array(fc.array(cell, { minLength: columns, maxLength: columns }), { maxLength: 40 }),
-    widths: fc.option(fc.array(fc.option(fc.integer({ min: 1, max: 14 }), { nil: null }), { minLength: columns, maxLength: columns }), { nil: undefined }),
+    widths: fc.option(fc.array(fc.option(fc.integer({ min: 1, max: 14 }), { nil: null }), { minLength: columns, maxLength: columns }), {
+      nil: undefined,
+    }),
     aligns: fc.array(fc.constantFrom('left' as const, 'right' as const, 'center' as const), { minLength: columns, maxLength: columns }),
     // The two ways the reports leave out row separators: compact style, or empty middle characters.
     compact: fc.boolean(),

@@ -68,7 +68,10 @@ describe('replaceSection', () => {
       .map((parts) => parts.join(''))
       .filter((part) => !part.includes('backlog:forecast') && !/`{3}|~{3}/.test(part));
     const eol = fc.constantFrom('\n', '\r\n');
-    const content = fc.array(fc.string().filter((line) => !/[\r\n]/.test(line) && !line.includes('backlog:')), { maxLength: 5 });
+    const content = fc.array(
+      fc.string().filter((line) => !/[\r\n]/.test(line) && !line.includes('backlog:')),
+      { maxLength: 5 },
+    );
     fc.assert(
       fc.property(text, text, text, eol, content, (before, old, after, newline, lines) => {
         const head = `${before}${newline}${OPEN}`;

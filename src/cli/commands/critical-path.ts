@@ -69,7 +69,9 @@ function analysisOptions(options: CriticalPathCommandOptions) {
 /** `--simulate plan.md` takes the path for the trial count: say so rather than "not a number". */
 function trialsOf(value: string): number {
   if (!/^\s*[\d.e+]+\s*$/i.test(value)) {
-    throw new UsageError(`--simulate takes an optional number of trials, got "${value}" (put paths before --simulate, or write --simulate=${DEFAULT_TRIALS})`);
+    throw new UsageError(
+      `--simulate takes an optional number of trials, got "${value}" (put paths before --simulate, or write --simulate=${DEFAULT_TRIALS})`,
+    );
   }
   return parseNumberOption('--simulate', value, { min: 1, integer: true });
 }

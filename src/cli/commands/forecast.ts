@@ -21,7 +21,10 @@ export function register(program: Command): void {
       program
         .command('forecast')
         .description('remaining work and the sprints to finish it: at a velocity, or as percentiles over a range or history')
-        .option('--velocity <n|a..b>', 'work per sprint in the backlog unit, or a range like 25..40 (default: a velocity the document states)')
+        .option(
+          '--velocity <n|a..b>',
+          'work per sprint in the backlog unit, or a range like 25..40 (default: a velocity the document states)',
+        )
         .option('--history <list>', 'velocities of past sprints, like 21,30,27,33: each future sprint draws one of them')
         .option('--trials <n>', 'Monte Carlo trials for a range or history', '10000')
         .option('--seed <n>', 'random seed: the same seed gives the same percentiles')
@@ -37,7 +40,12 @@ export function register(program: Command): void {
     const { parseIsoDate, parseSprintLength } = await import('../../analyze/working-days.js');
     if (options.velocity !== undefined && options.history !== undefined) throw new UsageError('give --velocity or --history, not both');
     // Every option is checked before any file is read: a typo should not wait for a big backlog.
-    const velocity = options.velocity !== undefined ? parseVelocity(options.velocity) : options.history !== undefined ? parseHistory(options.history) : undefined;
+    const velocity =
+      options.velocity !== undefined
+        ? parseVelocity(options.velocity)
+        : options.history !== undefined
+          ? parseHistory(options.history)
+          : undefined;
     const trials = parseNumberOption('--trials', options.trials, { min: 1, integer: true });
     const seed = options.seed === undefined ? undefined : parseNumberOption('--seed', options.seed, { integer: true });
     const team = options.team === undefined ? undefined : parseNumberOption('--team', options.team, { min: 1, integer: true });
@@ -47,7 +55,16 @@ export function register(program: Command): void {
 
     const { backlog, config } = await loadInput(paths, options);
     const { forecast } = await import('../../analyze/forecast.js');
-    const result = forecast(backlog, { velocity, trials, seed, team, start: options.start, sprintDays, scenarios, hoursPerDay: config.hoursPerDay });
+    const result = forecast(backlog, {
+      velocity,
+      trials,
+      seed,
+      team,
+      start: options.start,
+      sprintDays,
+      scenarios,
+      hoursPerDay: config.hoursPerDay,
+    });
     const { formatForecast } = await import('../../report/forecast/index.js');
     await emitReport({ name: 'forecast', content: await formatForecast(result, format, { color: useColor() }), ...options });
   });

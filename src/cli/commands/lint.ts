@@ -17,11 +17,15 @@ interface LintOptions extends CommonOptions, WriteOptions {
 }
 
 export function register(program: Command): void {
-  addWriteOptions(addInputOptions(
-    program.command('lint').description('find what has drifted in backlog documents: stated totals, critical paths, forecasts, tables, encoding'),
-    [...LINT_FORMATS],
-    'stylish',
-  ))
+  addWriteOptions(
+    addInputOptions(
+      program
+        .command('lint')
+        .description('find what has drifted in backlog documents: stated totals, critical paths, forecasts, tables, encoding'),
+      [...LINT_FORMATS],
+      'stylish',
+    ),
+  )
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this (quiet or not)')
     .option('-q, --quiet', 'report errors only')
     .option('--fix', 'repair what is safe to repair (wrapped table rows, double-encoded UTF-8) in place')
@@ -35,7 +39,8 @@ export function register(program: Command): void {
         writeOut(formatRuleList(RULES, format));
         return;
       }
-      const maxWarnings = options.maxWarnings === undefined ? null : parseNumberOption('--max-warnings', options.maxWarnings, { min: 0, integer: true });
+      const maxWarnings =
+        options.maxWarnings === undefined ? null : parseNumberOption('--max-warnings', options.maxWarnings, { min: 0, integer: true });
       if (options.fix && options.fixDryRun) throw new UsageError('--fix and --fix-dry-run cannot be used together');
 
       const input = await loadInput(paths, options);
@@ -64,7 +69,11 @@ export function register(program: Command): void {
       const { summarize } = await import('../../lint/run-rules.js');
       const shown = options.quiet ? summarize(result.problems.filter((problem) => problem.severity === 'error')) : result;
       const { FORMATTERS } = await import('../../lint/formatters/index.js');
-      await emitReport({ name: 'lint', content: FORMATTERS[format](shown, { color: useColor(), rules: RULES, version: packageVersion() }), ...options });
+      await emitReport({
+        name: 'lint',
+        content: FORMATTERS[format](shown, { color: useColor(), rules: RULES, version: packageVersion() }),
+        ...options,
+      });
       if (maxWarnings !== null && result.warningCount > maxWarnings) {
         writeErr(`backlog: too many warnings (${result.warningCount}; --max-warnings is ${maxWarnings})`);
       }

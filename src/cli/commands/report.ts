@@ -18,7 +18,10 @@ export function register(program: Command): void {
         .command('report')
         .description('one markdown report: summary, sprints and capacity, critical path with a gantt chart, forecast, lint')
         .option('-o, --out <file>', 'write the report to FILE (created or replaced) instead of stdout')
-        .option('--velocity <n|a..b>', 'for the forecast: work per sprint, or a range like 25..40 (default: a velocity the document states)')
+        .option(
+          '--velocity <n|a..b>',
+          'for the forecast: work per sprint, or a range like 25..40 (default: a velocity the document states)',
+        )
         .option('--history <list>', 'for the forecast: velocities of past sprints, like 21,30,27')
         .option('--capacity <n>', 'capacity of every sprint (default: the config, then what the document states)'),
       ['md'],
@@ -30,7 +33,12 @@ export function register(program: Command): void {
     }
     if (options.velocity !== undefined && options.history !== undefined) throw new UsageError('give --velocity or --history, not both');
     const { parseHistory, parseVelocity } = await import('../../analyze/velocity.js');
-    const velocity = options.velocity !== undefined ? parseVelocity(options.velocity) : options.history !== undefined ? parseHistory(options.history) : undefined;
+    const velocity =
+      options.velocity !== undefined
+        ? parseVelocity(options.velocity)
+        : options.history !== undefined
+          ? parseHistory(options.history)
+          : undefined;
     const capacity = options.capacity === undefined ? undefined : parseNumberOption('--capacity', options.capacity, { min: 0 });
     const { backlog, sources, config } = await loadInput(paths, options);
     const { backlogReport } = await import('../../report/report.js');

@@ -5,14 +5,19 @@ import { addWriteOptions, emitReport, reportFormat, type WriteOptions } from '..
 
 export function register(program: Command): void {
   addWriteOptions(
-    addInputOptions(
-      program.command('show').description('print the backlog model: items, estimates, sprints, dependencies'),
-      ['table', 'md', 'json'],
-    ),
+    addInputOptions(program.command('show').description('print the backlog model: items, estimates, sprints, dependencies'), [
+      'table',
+      'md',
+      'json',
+    ]),
   ).action(async (paths: string[], options: CommonOptions & WriteOptions, command: Command) => {
     const format = reportFormat(command);
     const { backlog } = await loadInput(paths, options);
     const { formatShow } = await import('../../report/show.js');
-    await emitReport({ name: 'show', content: await formatShow(backlog, format, { color: useColor(), width: process.stdout.columns }), ...options });
+    await emitReport({
+      name: 'show',
+      content: await formatShow(backlog, format, { color: useColor(), width: process.stdout.columns }),
+      ...options,
+    });
   });
 }

@@ -8,7 +8,12 @@ import type { Formatter } from './types.js';
 export const github: Formatter = (result) =>
   result.problems
     .map((problem) => {
-      const properties = [`file=${escapeProperty(problem.file)}`, `line=${problem.line}`, `col=${problem.column}`, `title=${escapeProperty(problem.rule)}`];
+      const properties = [
+        `file=${escapeProperty(problem.file)}`,
+        `line=${problem.line}`,
+        `col=${problem.column}`,
+        `title=${escapeProperty(problem.rule)}`,
+      ];
       return `::${problem.severity} ${properties.join(',')}::${escapeData(problem.message)}\n`;
     })
     .join('');

@@ -14,11 +14,16 @@ export function formatRuleList(rules: readonly Rule[], format: LintFormat): stri
     return `${JSON.stringify(list, null, 2)}\n`;
   }
   if (format === 'md') {
-    const rows = rules.map((rule) => `| \`${rule.name}\` | ${rule.defaultSeverity} | ${rule.fixable ? 'yes' : ''} | ${rule.description.replace(/\|/g, '\\|')} |`);
+    const rows = rules.map(
+      (rule) => `| \`${rule.name}\` | ${rule.defaultSeverity} | ${rule.fixable ? 'yes' : ''} | ${rule.description.replace(/\|/g, '\\|')} |`,
+    );
     return `${['| Rule | Default | Fixable | Description |', '| --- | --- | --- | --- |', ...rows].join('\n')}\n`;
   }
   const nameWidth = Math.max(...rules.map((rule) => rule.name.length));
   return rules
-    .map((rule) => `${rule.name.padEnd(nameWidth)}  ${rule.defaultSeverity.padEnd(7)}  ${rule.fixable ? '(fixable) ' : ''}${rule.description}\n`)
+    .map(
+      (rule) =>
+        `${rule.name.padEnd(nameWidth)}  ${rule.defaultSeverity.padEnd(7)}  ${rule.fixable ? '(fixable) ' : ''}${rule.description}\n`,
+    )
     .join('');
 }

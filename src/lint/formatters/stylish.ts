@@ -30,9 +30,7 @@ export const stylish: Formatter = (result, { color }) => {
   if (fixable.length > 0) {
     const errors = fixable.filter((problem) => problem.severity === 'error').length;
     const warnings = fixable.length - errors;
-    lines.push(
-      `  ${counted(errors, 'error')} and ${counted(warnings, 'warning')} potentially fixable with the \`--fix\` option.`,
-    );
+    lines.push(`  ${counted(errors, 'error')} and ${counted(warnings, 'warning')} potentially fixable with the \`--fix\` option.`);
   }
   return `${lines.join('\n')}\n`;
 };

@@ -73,7 +73,8 @@ function checkComputedLength(
   if (stated.chainSum !== null && sameNumber(length, stated.chainSum)) return;
   const [first, ...others] = computed.paths;
   const more = others.length > 0 ? ` (and ${counted(computed.pathCount - 1, 'other path')} as long)` : '';
-  const missing = computed.unestimated.length > 0 ? `; ${counted(computed.unestimated.length, 'item')} without an estimate weigh nothing` : '';
+  const missing =
+    computed.unestimated.length > 0 ? `; ${counted(computed.unestimated.length, 'item')} without an estimate weigh nothing` : '';
   report(
     `the stated critical path is ${amount(stated.value, stated.unit)}, but the computed critical path is ${amount(length, stated.unit)}: ${first.join(' → ')}${more}${missing}`,
   );
@@ -117,10 +118,13 @@ function checkStatedLength(
   report: (message: string) => void,
 ): StatedLength | null {
   const sum = sumIn(chain, claim.unit, hoursPerDay);
-  if (!sum || sum.uncounted > 0) return claim.length !== null && claim.unit ? { value: claim.length, unit: claim.unit, chainSum: null } : null;
+  if (!sum || sum.uncounted > 0)
+    return claim.length !== null && claim.unit ? { value: claim.length, unit: claim.unit, chainSum: null } : null;
   if (claim.length === null) return { value: sum.total, unit: sum.unit, chainSum: sum.total };
   if (!sameNumber(sum.total, claim.length)) {
-    report(`the stated critical path states a length of ${amount(claim.length, sum.unit)}, but its ${chain.length} items add up to ${amount(sum.total, sum.unit)}`);
+    report(
+      `the stated critical path states a length of ${amount(claim.length, sum.unit)}, but its ${chain.length} items add up to ${amount(sum.total, sum.unit)}`,
+    );
   }
   return { value: claim.length, unit: sum.unit, chainSum: sum.total };
 }

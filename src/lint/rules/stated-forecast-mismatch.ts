@@ -7,7 +7,8 @@ import type { Rule } from '../types.js';
 
 export const statedForecastMismatch: Rule = {
   name: 'stated-forecast-mismatch',
-  description: 'A velocity projection states a number of sprints that does not follow from the remaining work (remaining ÷ velocity, rounded up).',
+  description:
+    'A velocity projection states a number of sprints that does not follow from the remaining work (remaining ÷ velocity, rounded up).',
   tags: ['claims', 'forecast'],
   defaultSeverity: 'error',
   check({ backlog, config }, report) {
@@ -30,7 +31,9 @@ export const statedForecastMismatch: Rule = {
             ? `${amount(remaining.total)} remaining (${counted(remaining.uncounted, 'item')} without an estimate) need at least`
             : `${amount(remaining.total)} remaining need`;
         const explanation =
-          figure.followsFromTotal === undefined ? '' : ` (${figure.stated} follows from the stated total of ${formatNumber(figure.followsFromTotal)})`;
+          figure.followsFromTotal === undefined
+            ? ''
+            : ` (${figure.stated} follows from the stated total of ${formatNumber(figure.followsFromTotal)})`;
         report({
           ...figure.source,
           message: `the projection at ${amount(figure.velocity)} per sprint states ${counted(figure.stated, 'sprint')}, but the ${work} ${figure.computed}${explanation}`,

@@ -9,7 +9,9 @@ export const unreadList: Rule = {
   check({ backlog, sources, config }, report) {
     const extraIds = config.idPatterns.map((pattern) => new RegExp(pattern, 'u'));
     for (const source of sources) {
-      const itemLines = new Set(backlog.items.flatMap((item) => item.appearances.filter((place) => place.file === source.file).map((place) => place.line)));
+      const itemLines = new Set(
+        backlog.items.flatMap((item) => item.appearances.filter((place) => place.file === source.file).map((place) => place.line)),
+      );
       for (const list of findUnreadLists(source.text, source.file, itemLines, extraIds)) {
         report({
           file: source.file,

@@ -8,7 +8,9 @@ function escapeCell(text: string): string {
 
 /** Markdown: the sprints as a table, then notes and the dependency order problems as lists. */
 export function capacityMarkdown(result: CapacityResult): string {
-  const head = HEADERS.map((title, index) => (index === 1 || index === 2) && result.unit ? `${title} (${unitLabel(result.unit, 2)})` : title);
+  const head = HEADERS.map((title, index) =>
+    (index === 1 || index === 2) && result.unit ? `${title} (${unitLabel(result.unit, 2)})` : title,
+  );
   const lines = [
     `**${headline(result)}**`,
     '',

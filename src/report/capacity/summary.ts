@@ -45,7 +45,8 @@ export function headline(result: CapacityResult): string {
 export function sprintNotes(result: CapacityResult): string[] {
   const lines: string[] = [];
   for (const sprint of result.sprints) {
-    for (const { item, note } of sprint.partial) lines.push(`${sprint.name}: ${item} is committed in part ("${note}") and counted in full.`);
+    for (const { item, note } of sprint.partial)
+      lines.push(`${sprint.name}: ${item} is committed in part ("${note}") and counted in full.`);
     const { unestimated, otherUnit } = sprint.leftOut;
     if (unestimated.length > 0) lines.push(`${sprint.name}: ${unestimated.join(', ')} without an estimate, counted as 0.`);
     if (otherUnit.length > 0) lines.push(`${sprint.name}: ${otherUnit.join(', ')} estimated in another unit, left out.`);
@@ -56,7 +57,9 @@ export function sprintNotes(result: CapacityResult): string[] {
       );
     }
     if (sprint.capacityClaim) {
-      lines.push(`${sprint.name}: capacity from "${sprint.capacityClaim.raw}" (${sprint.capacityClaim.source.file}:${sprint.capacityClaim.source.line}).`);
+      lines.push(
+        `${sprint.name}: capacity from "${sprint.capacityClaim.raw}" (${sprint.capacityClaim.source.file}:${sprint.capacityClaim.source.line}).`,
+      );
     }
   }
   return lines;

@@ -7,7 +7,9 @@ import { HEADERS, headline, sprintNotes, sprintRow, violationLines } from './sum
 /** The sprints for a terminal, over-capacity rows in red, then notes and dependency order problems. */
 export function capacityTable(result: CapacityResult, { color }: { color: boolean }): string {
   const chalk = new Chalk({ level: color ? 1 : 0 });
-  const head = HEADERS.map((title, index) => (index === 1 || index === 2) && result.unit ? `${title} (${unitLabel(result.unit, 2)})` : title);
+  const head = HEADERS.map((title, index) =>
+    (index === 1 || index === 2) && result.unit ? `${title} (${unitLabel(result.unit, 2)})` : title,
+  );
   const table = drawTable(
     {
       head: head.map((title) => chalk.bold(title)),

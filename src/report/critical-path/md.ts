@@ -7,15 +7,31 @@ export function criticalPathMarkdown(result: CriticalPathResult): string {
   const lines = [`**${headline(result)}**`, ''];
   if (result.paths.length > 0) {
     result.paths.forEach((path, index) => lines.push(`${index + 1}. ${path.join(' → ')}`));
-    if (result.pathsTruncated) lines.push('', `… and ${formatNumber(result.pathCount - result.paths.length, 0)} more paths of the same length.`);
+    if (result.pathsTruncated)
+      lines.push('', `… and ${formatNumber(result.pathCount - result.paths.length, 0)} more paths of the same length.`);
     lines.push('');
   }
   const notes = [...figures(result), ...caveats(result)];
   if (notes.length > 0) lines.push(...notes.map((note) => `- ${note}`), '');
 
   const criticality = result.simulation?.criticality;
-  const head = ['ID', 'Title', 'Duration', 'ES', 'EF', 'LS', 'LF', 'Total float', 'Free float', 'Critical', ...(criticality ? ['Criticality'] : [])];
-  lines.push(`| ${head.join(' | ')} |`, `| ${head.map((title, index) => (index < 2 ? '---' : title === 'Critical' ? ':---:' : '---:')).join(' | ')} |`);
+  const head = [
+    'ID',
+    'Title',
+    'Duration',
+    'ES',
+    'EF',
+    'LS',
+    'LF',
+    'Total float',
+    'Free float',
+    'Critical',
+    ...(criticality ? ['Criticality'] : []),
+  ];
+  lines.push(
+    `| ${head.join(' | ')} |`,
+    `| ${head.map((title, index) => (index < 2 ? '---' : title === 'Critical' ? ':---:' : '---:')).join(' | ')} |`,
+  );
   for (const item of scheduleOrder(result)) {
     const cells = [
       item.id,
@@ -32,5 +48,8 @@ export function criticalPathMarkdown(result: CriticalPathResult): string {
 }
 
 function escapeCell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/\s*\n\s*/g, ' ');
 }

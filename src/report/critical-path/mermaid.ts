@@ -7,7 +7,14 @@ import { amount, scheduleOrder } from './summary.js';
  * thousand per unit of work, and the axis shows seconds (`%s`), that is, units of work.
  */
 export function criticalPathMermaid(result: CriticalPathResult): string {
-  const lines = ['```mermaid', 'gantt', `    title Critical path (${amount(result.length, result)})`, '    dateFormat x', '    axisFormat %s', '    todayMarker off'];
+  const lines = [
+    '```mermaid',
+    'gantt',
+    `    title Critical path (${amount(result.length, result)})`,
+    '    dateFormat x',
+    '    axisFormat %s',
+    '    todayMarker off',
+  ];
   const ordered = scheduleOrder(result);
   const sections: [string, ScheduledItem[]][] = [
     ['Critical', ordered.filter((item) => item.critical)],

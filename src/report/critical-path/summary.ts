@@ -47,13 +47,19 @@ export function figures(result: CriticalPathResult): string[] {
 export function caveats(result: CriticalPathResult): string[] {
   const lines: string[] = [];
   if (result.unestimated.length > 0) {
-    lines.push(`${count(result.unestimated.length, 'item')} without an estimate ${weigh(result.unestimated)} nothing: ${list(result.unestimated)}.`);
+    lines.push(
+      `${count(result.unestimated.length, 'item')} without an estimate ${weigh(result.unestimated)} nothing: ${list(result.unestimated)}.`,
+    );
   }
   if (result.otherUnit.length > 0 && result.unit) {
-    lines.push(`${count(result.otherUnit.length, 'item')} estimated in another unit than ${result.unit} ${weigh(result.otherUnit)} nothing: ${list(result.otherUnit)}.`);
+    lines.push(
+      `${count(result.otherUnit.length, 'item')} estimated in another unit than ${result.unit} ${weigh(result.otherUnit)} nothing: ${list(result.otherUnit)}.`,
+    );
   }
   if (result.outside.length > 0) {
-    lines.push(`Left out as outside this part: ${count(result.outside.length, 'prerequisite')} (${list(result.outside)}); the part's items are scheduled as if they were done.`);
+    lines.push(
+      `Left out as outside this part: ${count(result.outside.length, 'prerequisite')} (${list(result.outside)}); the part's items are scheduled as if they were done.`,
+    );
   }
   return lines;
 }

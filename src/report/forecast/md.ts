@@ -19,7 +19,15 @@ export function forecastMarkdown(result: ForecastResult): string {
   }
   const scenarios = scenarioRows(result);
   if (scenarios.length > 0) {
-    lines.push(...table(['Velocity', 'Sprints', 'Duration', ...(dated ? ['Ends'] : [])], scenarios, ['---:', '---:', '---', ...(dated ? ['---'] : [])]), '');
+    lines.push(
+      ...table(['Velocity', 'Sprints', 'Duration', ...(dated ? ['Ends'] : [])], scenarios, [
+        '---:',
+        '---:',
+        '---',
+        ...(dated ? ['---'] : []),
+      ]),
+      '',
+    );
   }
   const sentences = [...result.stated.map((figure) => statedLine(figure, result.unit)), ...notes(result)];
   if (sentences.length > 0) lines.push(...sentences.map((sentence) => `- ${sentence}`), '');

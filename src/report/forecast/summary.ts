@@ -24,7 +24,8 @@ export function signed(value: number): string {
 function velocityText(result: ForecastResult): string {
   const units = unitLabel(result.unit, 2);
   const { velocity } = result;
-  if (velocity.kind === 'history') return `a velocity history of ${velocity.values.map((value) => formatNumber(value)).join(', ')} ${units}`.trimEnd();
+  if (velocity.kind === 'history')
+    return `a velocity history of ${velocity.values.map((value) => formatNumber(value)).join(', ')} ${units}`.trimEnd();
   return [describeVelocity(velocity, (value) => formatNumber(value)), units, 'per sprint'].filter(Boolean).join(' ');
 }
 
@@ -33,7 +34,9 @@ export function headline(result: ForecastResult): string {
   const work = `${amount(result.remaining, result.unit)} remaining`;
   if (result.remaining === 0) {
     const open = result.leftOut.unestimated.length + result.leftOut.otherUnit.length;
-    return open === 0 ? `Nothing remaining: ${sprintCount(0)}` : `No estimated work remaining, but ${open} open item${open === 1 ? '' : 's'} cannot be counted (see below)`;
+    return open === 0
+      ? `Nothing remaining: ${sprintCount(0)}`
+      : `No estimated work remaining, but ${open} open item${open === 1 ? '' : 's'} cannot be counted (see below)`;
   }
   const answer = result.percentiles ? `85% likely within ${sprintCount(result.sprints)}` : sprintCount(result.sprints);
   const end = result.dates ? ` (ends ${result.dates.end})` : '';
@@ -51,7 +54,8 @@ function where(source: { file: string; line: number }): string {
 /** What the figures rest on and what they leave out, one sentence each. */
 export function notes(result: ForecastResult): string[] {
   const lines: string[] = [];
-  if (result.velocityClaim) lines.push(`Velocity from the document: "${result.velocityClaim.raw}" (${where(result.velocityClaim.source)}).`);
+  if (result.velocityClaim)
+    lines.push(`Velocity from the document: "${result.velocityClaim.raw}" (${where(result.velocityClaim.source)}).`);
   if (result.simulation) {
     const how =
       result.velocity.kind === 'history'
@@ -65,16 +69,25 @@ export function notes(result: ForecastResult): string[] {
     if (dependencies.makespan === null) {
       lines.push(`${team}: no dependency-aware figure, because ${listed(dependencies.blocked)} are caught in a dependency cycle.`);
     } else if (result.limitedBy === 'dependencies') {
-      const alone = result.percentiles ? `P85 by velocity alone: ${sprintCount(result.velocitySprints)}` : `velocity alone: ${sprintCount(result.velocitySprints)}`;
-      lines.push(`${team}, each person on one item at a time in dependency order: the dependencies, not the velocity, set the end (${alone}).`);
+      const alone = result.percentiles
+        ? `P85 by velocity alone: ${sprintCount(result.velocitySprints)}`
+        : `velocity alone: ${sprintCount(result.velocitySprints)}`;
+      lines.push(
+        `${team}, each person on one item at a time in dependency order: the dependencies, not the velocity, set the end (${alone}).`,
+      );
     } else {
       lines.push(`${team}, each person on one item at a time in dependency order: the dependencies do not delay the end.`);
     }
   }
   const { otherUnit, unestimated } = result.leftOut;
-  if (unestimated.length > 0) lines.push(`Left out: ${unestimated.length} open item${unestimated.length === 1 ? '' : 's'} without an estimate (${listed(unestimated)}).`);
+  if (unestimated.length > 0)
+    lines.push(
+      `Left out: ${unestimated.length} open item${unestimated.length === 1 ? '' : 's'} without an estimate (${listed(unestimated)}).`,
+    );
   if (otherUnit.length > 0) {
-    lines.push(`Left out: ${otherUnit.length} open item${otherUnit.length === 1 ? '' : 's'} estimated in a unit that does not convert to ${unitLabel(result.unit, 2)} (${listed(otherUnit)}).`);
+    lines.push(
+      `Left out: ${otherUnit.length} open item${otherUnit.length === 1 ? '' : 's'} estimated in a unit that does not convert to ${unitLabel(result.unit, 2)} (${listed(otherUnit)}).`,
+    );
   }
   if (result.dates) {
     lines.push(`Sprints of ${describeWorkingDays(result.sprintDays)} from ${result.dates.start}; weekends skipped, holidays not known.`);
@@ -87,12 +100,16 @@ export function statedLine(figure: StatedFigure, unit: Unit | null): string {
   const source = `"${figure.raw}" (${where(figure.source)})`;
   if (figure.kind === 'total') {
     const what = figure.which === 'remaining' ? 'remaining' : 'total';
-    const comparison = figure.difference === 0 ? 'matches' : `computed ${amount(figure.computed, figure.unit)} (${signed(figure.difference)})`;
+    const comparison =
+      figure.difference === 0 ? 'matches' : `computed ${amount(figure.computed, figure.unit)} (${signed(figure.difference)})`;
     return `Stated ${what} ${amount(figure.stated, figure.unit)} in ${source}: ${comparison}.`;
   }
   const at = `at ${amount(figure.velocity, unit)} per sprint`;
   if (figure.difference === 0) return `Stated ${sprintCount(figure.stated)} ${at} in ${source}: matches.`;
-  const cause = figure.followsFromTotal === undefined ? '' : `; ${figure.stated} follows from the stated total of ${formatNumber(figure.followsFromTotal)}`;
+  const cause =
+    figure.followsFromTotal === undefined
+      ? ''
+      : `; ${figure.stated} follows from the stated total of ${formatNumber(figure.followsFromTotal)}`;
   return `Stated ${sprintCount(figure.stated)} ${at} in ${source}: computed ${figure.computed} (${signed(figure.difference)})${cause}.`;
 }
 

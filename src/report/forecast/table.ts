@@ -35,7 +35,12 @@ export function forecastTable(result: ForecastResult, { color }: ForecastTableOp
   if (scenarios.length > 0) blocks.push(grid(['Velocity', 'Sprints', 'Duration', ...(dated ? ['Ends'] : [])], scenarios, chalk));
 
   if (result.histogram && result.percentiles && result.remaining > 0) {
-    blocks.push([chalk.bold(`Sprints to finish, over ${result.simulation!.trials} trials (share, cumulative)`), ...histogramChart(result.histogram, result.percentiles).map((line) => chalk.cyan(line))].join('\n'));
+    blocks.push(
+      [
+        chalk.bold(`Sprints to finish, over ${result.simulation!.trials} trials (share, cumulative)`),
+        ...histogramChart(result.histogram, result.percentiles).map((line) => chalk.cyan(line)),
+      ].join('\n'),
+    );
   }
   if (result.remaining > 0) {
     const bounds = velocityBounds(result.velocity);
@@ -46,7 +51,9 @@ export function forecastTable(result: ForecastResult, { color }: ForecastTableOp
     blocks.push([chalk.bold(title), ...burnUpChart(result.remaining, bounds)].join('\n'));
   }
 
-  const stated = result.stated.map((figure) => (figure.difference === 0 ? chalk.green(statedLine(figure, result.unit)) : chalk.red(statedLine(figure, result.unit))));
+  const stated = result.stated.map((figure) =>
+    figure.difference === 0 ? chalk.green(statedLine(figure, result.unit)) : chalk.red(statedLine(figure, result.unit)),
+  );
   const remarks = notes(result).map((line) => (line.startsWith('Left out') ? chalk.yellow(line) : chalk.dim(line)));
   if (stated.length + remarks.length > 0) blocks.push([...stated, ...remarks].join('\n'));
   return `${blocks.join('\n\n')}\n`;

@@ -10,7 +10,12 @@ export function planMarkdown(result: PlanResult): string {
   const lines = [`**${headline(result)}**`, ''];
   const body = rows(result);
   if (body.length > 0) {
-    lines.push(`| ${HEADERS.join(' | ')} |`, '| --- | --- | --- | ---: | --- |', ...body.map((row) => `| ${row.cells.map(escapeCell).join(' | ')} |`), '');
+    lines.push(
+      `| ${HEADERS.join(' | ')} |`,
+      '| --- | --- | --- | ---: | --- |',
+      ...body.map((row) => `| ${row.cells.map(escapeCell).join(' | ')} |`),
+      '',
+    );
   }
   const warnings = warningLines(result);
   if (warnings.length > 0) lines.push(...warnings.map((warning) => `- ${warning}`), '');

@@ -17,7 +17,13 @@ export function headline(result: PlanResult): string {
 export function rows(result: PlanResult): { cells: string[]; sprintStart: boolean; over: boolean }[] {
   return result.sprints.flatMap((sprint) =>
     sprint.items.map((item, index) => ({
-      cells: [index === 0 ? `${sprint.name} (${formatNumber(sprint.load)}/${formatNumber(result.capacity)})` : '', item.id, item.title, formatNumber(item.size), item.priority ?? ''],
+      cells: [
+        index === 0 ? `${sprint.name} (${formatNumber(sprint.load)}/${formatNumber(result.capacity)})` : '',
+        item.id,
+        item.title,
+        formatNumber(item.size),
+        item.priority ?? '',
+      ],
       sprintStart: index === 0,
       over: sprint.over,
     })),
