@@ -32,7 +32,7 @@ export interface WrittenPrerequisites {
 export function compileAdjacency(items: readonly Item[]): Adjacency {
   const count = items.length;
   const position = new Map<string, number>();
-  for (let node = 0; node < count; node++) position.set(items[node]!.id, node);
+  for (let node = 0; node < count; node++) position.set(items[node].id, node);
 
   let written = 0;
   for (const item of items) written += item.dependsOn.length;
@@ -41,7 +41,7 @@ export function compileAdjacency(items: readonly Item[]): Adjacency {
   let at = 0;
   for (let node = 0; node < count; node++) {
     start[node] = at;
-    for (const id of items[node]!.dependsOn) {
+    for (const id of items[node].dependsOn) {
       const prerequisite = position.get(id);
       if (prerequisite !== undefined) prerequisites[at++] = prerequisite;
     }
@@ -53,7 +53,7 @@ export function compileAdjacency(items: readonly Item[]): Adjacency {
 /** The adjacency of prerequisites already resolved to positions (a repeated one is one edge). */
 export function adjacencyOf(written: WrittenPrerequisites): Adjacency {
   const count = written.start.length - 1;
-  const edgeCount = written.start[count]!;
+  const edgeCount = written.start[count];
   // Edges in the order the dependents come, so that each successor list fills ascending.
   const edgeFrom = new Int32Array(edgeCount);
   const edgeTo = new Int32Array(edgeCount);
@@ -63,30 +63,30 @@ export function adjacencyOf(written: WrittenPrerequisites): Adjacency {
   const lastDependent = new Int32Array(count).fill(-1);
   let edges = 0;
   for (let node = 0; node < count; node++) {
-    for (let index = written.start[node]!; index < written.start[node + 1]!; index++) {
-      const prerequisite = written.prerequisites[index]!;
+    for (let index = written.start[node]; index < written.start[node + 1]; index++) {
+      const prerequisite = written.prerequisites[index];
       if (lastDependent[prerequisite] === node) continue;
       lastDependent[prerequisite] = node;
       edgeFrom[edges] = prerequisite;
       edgeTo[edges] = node;
       edges++;
-      outDegree[prerequisite]!++;
-      inDegree[node]!++;
+      outDegree[prerequisite]++;
+      inDegree[node]++;
     }
   }
 
   const successorStart = startsOf(outDegree);
   const successors = new Int32Array(edges);
   const nextSuccessor = successorStart.slice(0, count);
-  for (let edge = 0; edge < edges; edge++) successors[nextSuccessor[edgeFrom[edge]!]!++] = edgeTo[edge]!;
+  for (let edge = 0; edge < edges; edge++) successors[nextSuccessor[edgeFrom[edge]]++] = edgeTo[edge]!;
 
   // Walking prerequisites in ascending order fills each predecessor list ascending.
   const predecessorStart = startsOf(inDegree);
   const predecessors = new Int32Array(edges);
   const nextPredecessor = predecessorStart.slice(0, count);
   for (let node = 0; node < count; node++) {
-    for (let edge = successorStart[node]!; edge < successorStart[node + 1]!; edge++) {
-      predecessors[nextPredecessor[successors[edge]!]!++] = node;
+    for (let edge = successorStart[node]; edge < successorStart[node + 1]; edge++) {
+      predecessors[nextPredecessor[successors[edge]]++] = node;
     }
   }
   return { successorStart, successors, predecessorStart, predecessors };
@@ -95,6 +95,6 @@ export function adjacencyOf(written: WrittenPrerequisites): Adjacency {
 /** Prefix sums: where each node's list starts, and (last) the total. */
 function startsOf(degrees: Int32Array): Int32Array {
   const starts = new Int32Array(degrees.length + 1);
-  for (let node = 0; node < degrees.length; node++) starts[node + 1] = starts[node]! + degrees[node]!;
+  for (let node = 0; node < degrees.length; node++) starts[node + 1] = starts[node] + degrees[node];
   return starts;
 }

@@ -90,17 +90,17 @@ export function criticalPath(backlog: Backlog, options: CriticalPathOptions = {}
   const result: CriticalPathResult = {
     unit,
     length: schedule.length,
-    paths: paths.map((path) => path.map((node) => items[node]!.id)),
+    paths: paths.map((path) => path.map((node) => items[node].id)),
     pathCount: count,
     pathsTruncated: count > paths.length,
     items: items.map((item, node) => ({
       id: item.id,
       title: item.title,
-      duration: weights.durations[node]!,
-      earlyStart: schedule.earlyStart[node]!,
-      earlyFinish: schedule.earlyFinish[node]!,
-      lateStart: schedule.lateStart[node]!,
-      lateFinish: schedule.lateFinish[node]!,
+      duration: weights.durations[node],
+      earlyStart: schedule.earlyStart[node],
+      earlyFinish: schedule.earlyFinish[node],
+      lateStart: schedule.lateStart[node],
+      lateFinish: schedule.lateFinish[node],
       totalFloat: totalFloat(schedule, node),
       freeFloat: freeFloat(network, schedule, node),
       critical: isCritical(schedule, node),
@@ -129,8 +129,8 @@ export function criticalPath(backlog: Backlog, options: CriticalPathOptions = {}
 
 function prerequisitesOf(network: Network, node: number): string[] {
   const ids: string[] = [];
-  for (let edge = network.predecessorStart[node]!; edge < network.predecessorStart[node + 1]!; edge++) {
-    ids.push(network.items[network.predecessors[edge]!]!.id);
+  for (let edge = network.predecessorStart[node]; edge < network.predecessorStart[node + 1]; edge++) {
+    ids.push(network.items[network.predecessors[edge]].id);
   }
   return ids;
 }
@@ -147,7 +147,7 @@ function selectItems(
 ): { items: Item[]; prerequisites: WrittenPrerequisites; outside: string[] } {
   const all = backlog.items;
   const indexOf = new Map<string, number>();
-  for (let index = 0; index < all.length; index++) indexOf.set(all[index]!.id, index);
+  for (let index = 0; index < all.length; index++) indexOf.set(all[index].id, index);
   const itemOf = (id: string): Item | undefined => {
     const index = indexOf.get(id);
     return index === undefined ? undefined : all[index];
@@ -168,22 +168,22 @@ function selectItems(
     if (all[index] === selected[node]) nodeOf[index] = node++;
   }
   const representative = (index: number): number => {
-    if (nodeOf[index]! >= 0) return nodeOf[index]!;
-    const parent = all[index]!.parent;
+    if (nodeOf[index] >= 0) return nodeOf[index];
+    const parent = all[index].parent;
     const parentIndex = parent === null ? undefined : indexOf.get(parent);
-    return parentIndex === undefined ? -1 : nodeOf[parentIndex]!;
+    return parentIndex === undefined ? -1 : nodeOf[parentIndex];
   };
   // Finished work holds nothing up, and nothing it waited for matters any more.
   const finished = (item: Item): boolean => !options.all && item.done;
 
   const taskReferences = new Map<number, string[]>();
   for (let index = 0; index < all.length; index++) {
-    const item = all[index]!;
-    if (item.dependsOn.length === 0 || nodeOf[index]! >= 0 || finished(item)) continue;
+    const item = all[index];
+    if (item.dependsOn.length === 0 || nodeOf[index] >= 0 || finished(item)) continue;
     const story = representative(index);
     if (story < 0) continue;
     // A task that names its own story describes where it belongs, not something to wait for.
-    const outward = item.dependsOn.filter((id) => id !== selected[story]!.id);
+    const outward = item.dependsOn.filter((id) => id !== selected[story].id);
     const references = taskReferences.get(story);
     if (references) for (const id of outward) references.push(id);
     else taskReferences.set(story, outward);
@@ -194,15 +194,15 @@ function selectItems(
   const prerequisites: number[] = [];
   const keep = (node: number, reference: string): void => {
     const index = indexOf.get(reference);
-    if (index === undefined || finished(all[index]!)) return;
+    if (index === undefined || finished(all[index])) return;
     const prerequisite = representative(index);
     if (prerequisite < 0) outside.add(reference);
     // (One task of a story waiting for another is work inside the story, not a cycle.)
-    else if (prerequisite !== node || reference === selected[node]!.id) prerequisites.push(prerequisite);
+    else if (prerequisite !== node || reference === selected[node].id) prerequisites.push(prerequisite);
   };
   for (let node = 0; node < selected.length; node++) {
     start[node] = prerequisites.length;
-    const item = selected[node]!;
+    const item = selected[node];
     if (finished(item)) continue;
     for (const reference of item.dependsOn) keep(node, reference);
     for (const reference of taskReferences.get(node) ?? []) keep(node, reference);
@@ -293,10 +293,10 @@ function criticalPaths(network: Network, schedule: Schedule, limit: number): { p
   const hasPrevious = new Uint8Array(count);
   for (let node = 0; node < count; node++) {
     if (!isCritical(schedule, node)) continue;
-    for (let edge = network.successorStart[node]!; edge < network.successorStart[node + 1]!; edge++) {
-      const successor = network.successors[edge]!;
+    for (let edge = network.successorStart[node]; edge < network.successorStart[node + 1]; edge++) {
+      const successor = network.successors[edge];
       if (isCritical(schedule, successor) && isTight(schedule, node, successor)) {
-        next[node]!.push(successor);
+        next[node].push(successor);
         hasPrevious[successor] = 1;
       }
     }
@@ -305,10 +305,10 @@ function criticalPaths(network: Network, schedule: Schedule, limit: number): { p
   const pathsFrom = new Float64Array(count);
   let total = 0;
   for (let index = network.order.length - 1; index >= 0; index--) {
-    const node = network.order[index]!;
+    const node = network.order[index];
     if (!isCritical(schedule, node)) continue;
-    pathsFrom[node] = next[node]!.length === 0 ? 1 : next[node]!.reduce((sum, successor) => sum + pathsFrom[successor]!, 0);
-    if (!hasPrevious[node]) total += pathsFrom[node]!;
+    pathsFrom[node] = next[node].length === 0 ? 1 : next[node].reduce((sum, successor) => sum + pathsFrom[successor], 0);
+    if (!hasPrevious[node]) total += pathsFrom[node];
   }
 
   const paths: number[][] = [];
@@ -319,13 +319,13 @@ function criticalPaths(network: Network, schedule: Schedule, limit: number): { p
     chain.push(start);
     branch.push(0);
     while (chain.length > 0 && paths.length < limit) {
-      const node = chain[chain.length - 1]!;
-      const successors = next[node]!;
+      const node = chain[chain.length - 1];
+      const successors = next[node];
       if (successors.length === 0) paths.push([...chain]);
-      const taken = branch[branch.length - 1]!;
+      const taken = branch[branch.length - 1];
       if (taken < successors.length) {
         branch[branch.length - 1] = taken + 1;
-        chain.push(successors[taken]!);
+        chain.push(successors[taken]);
         branch.push(0);
       } else {
         chain.pop();

@@ -52,7 +52,7 @@ export function dependencyOrderViolations(backlog: Backlog, options: DependencyO
   for (const item of backlog.items) {
     const start = first.get(item.id);
     if (start === undefined || item.done) continue;
-    const here = sprintLabel(sprints[start]!);
+    const here = sprintLabel(sprints[start]);
     for (const id of new Set(item.dependsOn)) {
       const prerequisite = byId.get(id);
       if (!prerequisite || prerequisite.done || id === item.id) continue;
@@ -68,7 +68,7 @@ export function dependencyOrderViolations(backlog: Backlog, options: DependencyO
         violations.push({
           ...violation,
           kind: 'earlier-sprint',
-          message: `${item.id} in ${here} depends on ${id}, committed to the later ${sprintLabel(sprints[finish]!)}`,
+          message: `${item.id} in ${here} depends on ${id}, committed to the later ${sprintLabel(sprints[finish])}`,
         });
       } else if (finish === start && options.strict) {
         violations.push({

@@ -16,7 +16,7 @@ export class FirstFit {
   }
 
   add(slot: number): void {
-    this.set(slot, this.sizes[slot]!);
+    this.set(slot, this.sizes[slot]);
   }
 
   remove(slot: number): void {
@@ -31,7 +31,7 @@ export class FirstFit {
   /** The first present slot whose size passes `test` (which every smaller size passes too), or -1. */
   firstWhere(test: (size: number) => boolean): number {
     const { smallest, leaves } = this;
-    const passes = (node: number) => smallest[node]! !== Infinity && test(smallest[node]!);
+    const passes = (node: number) => smallest[node] !== Infinity && test(smallest[node]);
     if (!passes(1)) return -1;
     let node = 1;
     while (node < leaves) node = passes(2 * node) ? 2 * node : 2 * node + 1;
@@ -42,6 +42,6 @@ export class FirstFit {
     const { smallest } = this;
     let node = slot + this.leaves;
     smallest[node] = size;
-    for (node >>= 1; node >= 1; node >>= 1) smallest[node] = Math.min(smallest[2 * node]!, smallest[2 * node + 1]!);
+    for (node >>= 1; node >= 1; node >>= 1) smallest[node] = Math.min(smallest[2 * node], smallest[2 * node + 1]);
   }
 }

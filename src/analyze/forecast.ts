@@ -181,13 +181,13 @@ export function forecast(backlog: Backlog, options: ForecastOptions = {}): Forec
   } else {
     const targets = dependencyWork === null ? [remaining] : [remaining, dependencyWork];
     const [byVelocity, byDependencies] = simulateSprints(targets, velocity, trials, seed);
-    const histogram = byDependencies ?? byVelocity!;
+    const histogram = byDependencies ?? byVelocity;
     result.simulation = { trials, seed };
     result.histogram = histogram;
     result.percentiles = percentilesOf(histogram);
     result.sprints = result.percentiles.p85;
-    result.velocitySprints = percentilesOf(byVelocity!).p85;
-    if (byDependencies) result.velocityPercentiles = percentilesOf(byVelocity!);
+    result.velocitySprints = percentilesOf(byVelocity).p85;
+    if (byDependencies) result.velocityPercentiles = percentilesOf(byVelocity);
   }
   if (result.sprints > result.velocitySprints) result.limitedBy = 'dependencies';
 

@@ -49,11 +49,11 @@ export function cyclesIn(adjacency: Adjacency, items: readonly Item[]): Dependen
   const components = tangledComponents(adjacency, componentOf);
   const search = new BreadthFirstSearch(adjacency, componentOf);
   return components
-    .map((component) => ({ first: component[0]!, component }))
+    .map((component) => ({ first: component[0], component }))
     .sort((a, b) => a.first - b.first)
     .map(({ first, component }) => ({
-      members: search.shortestCycleThrough(first).map((position) => ({ id: items[position]!.id, source: items[position]!.source })),
-      component: component.map((position) => items[position]!.id),
+      members: search.shortestCycleThrough(first).map((position) => ({ id: items[position].id, source: items[position].source })),
+      component: component.map((position) => items[position].id),
     }));
 }
 
@@ -72,7 +72,7 @@ export class CycleError extends Error {
 }
 
 function dependsOnItself({ successorStart, successors }: Adjacency, node: number): boolean {
-  for (let edge = successorStart[node]!; edge < successorStart[node + 1]!; edge++) if (successors[edge] === node) return true;
+  for (let edge = successorStart[node]; edge < successorStart[node + 1]; edge++) if (successors[edge] === node) return true;
   return false;
 }
 
@@ -110,14 +110,14 @@ function tangledComponents(adjacency: Adjacency, componentOf: Int32Array): numbe
     let depth = 0;
     enter(root, depth);
     while (depth >= 0) {
-      const node = walkNode[depth]!;
-      if (walkEdge[depth]! < successorStart[node + 1]!) {
-        const next = successors[walkEdge[depth]!++]!;
+      const node = walkNode[depth];
+      if (walkEdge[depth] < successorStart[node + 1]) {
+        const next = successors[walkEdge[depth]++];
         if (order[next] === -1) {
           depth++;
           enter(next, depth);
         } else if (onStack[next]) {
-          low[node] = Math.min(low[node]!, order[next]!);
+          low[node] = Math.min(low[node], order[next]);
         }
         continue;
       }
@@ -140,8 +140,8 @@ function tangledComponents(adjacency: Adjacency, componentOf: Int32Array): numbe
       }
       depth--;
       if (depth >= 0) {
-        const parent = walkNode[depth]!;
-        low[parent] = Math.min(low[parent]!, low[node]!);
+        const parent = walkNode[depth];
+        low[parent] = Math.min(low[parent], low[node]);
       }
     }
   }
@@ -174,9 +174,9 @@ class BreadthFirstSearch {
     let tail = 1;
     let last = -1;
     for (let head = 0; head < tail && last === -1; head++) {
-      const node = queue[head]!;
-      for (let edge = successorStart[node]!; edge < successorStart[node + 1]!; edge++) {
-        const next = successors[edge]!;
+      const node = queue[head];
+      for (let edge = successorStart[node]; edge < successorStart[node + 1]; edge++) {
+        const next = successors[edge];
         if (next === start) {
           last = node;
           break;
@@ -189,7 +189,7 @@ class BreadthFirstSearch {
     if (last === -1) throw new Error(`item ${start} is in no cycle`);
     const chain: number[] = [];
     for (let node = last; node !== NO_PARENT; node = parent[node]!) chain.push(node);
-    for (let index = 0; index < tail; index++) parent[queue[index]!] = UNREACHED;
+    for (let index = 0; index < tail; index++) parent[queue[index]] = UNREACHED;
     return chain.reverse();
   }
 }

@@ -10,8 +10,8 @@ function adjacency(items: readonly Item[]): { dependents: number[][]; prerequisi
     for (const id of new Set(item.dependsOn)) {
       const prerequisite = position.get(id);
       if (prerequisite === undefined) continue;
-      dependents[prerequisite]!.push(index);
-      prerequisiteCount[index]!++;
+      dependents[prerequisite].push(index);
+      prerequisiteCount[index]++;
     }
   });
   return { dependents, prerequisiteCount };
@@ -27,7 +27,7 @@ export function priorityTopologicalOrder(items: readonly Item[], rank: (item: It
   const ranks = items.map(rank);
   const { dependents, prerequisiteCount } = adjacency(items);
   const waiting = Int32Array.from(prerequisiteCount);
-  const free = new MinHeap((a, b) => ranks[a]! < ranks[b]! || (ranks[a] === ranks[b] && a < b));
+  const free = new MinHeap((a, b) => ranks[a] < ranks[b] || (ranks[a] === ranks[b] && a < b));
   items.forEach((_, index) => {
     if (waiting[index] === 0) free.push(index);
   });
@@ -35,9 +35,9 @@ export function priorityTopologicalOrder(items: readonly Item[], rank: (item: It
   while (free.size > 0) {
     const next = free.pop()!;
     order.push(next);
-    for (const dependent of dependents[next]!) if (--waiting[dependent]! === 0) free.push(dependent);
+    for (const dependent of dependents[next]) if (--waiting[dependent] === 0) free.push(dependent);
   }
-  const blocked = items.filter((_, index) => waiting[index]! > 0).map((item) => item.id);
+  const blocked = items.filter((_, index) => waiting[index] > 0).map((item) => item.id);
   return { order, blocked };
 }
 
@@ -63,12 +63,12 @@ export function listSchedule(
     listPosition[index] = position;
   });
   const { dependents, prerequisiteCount: waiting } = adjacency(items);
-  const ready = new MinHeap((a, b) => listPosition[a]! < listPosition[b]!);
+  const ready = new MinHeap((a, b) => listPosition[a] < listPosition[b]);
   items.forEach((_, index) => {
     if (waiting[index] === 0) ready.push(index);
   });
   const finish = new Float64Array(items.length);
-  const running = new MinHeap((a, b) => finish[a]! < finish[b]! || (finish[a] === finish[b] && listPosition[a]! < listPosition[b]!));
+  const running = new MinHeap((a, b) => finish[a] < finish[b] || (finish[a] === finish[b] && listPosition[a] < listPosition[b]));
 
   let now = 0;
   let makespan = 0;
@@ -76,7 +76,7 @@ export function listSchedule(
   while (ready.size > 0 || running.size > 0) {
     while (idle > 0 && ready.size > 0) {
       const next = ready.pop()!;
-      finish[next] = now + durations[next]!;
+      finish[next] = now + durations[next];
       running.push(next);
       idle--;
     }
@@ -87,7 +87,7 @@ export function listSchedule(
       const done = running.pop()!;
       idle++;
       if (now > makespan) makespan = now;
-      for (const dependent of dependents[done]!) if (--waiting[dependent]! === 0) ready.push(dependent);
+      for (const dependent of dependents[done]) if (--waiting[dependent] === 0) ready.push(dependent);
     }
   }
   return { makespan, blocked: [] };

@@ -18,8 +18,8 @@ export class MinHeap {
     let child = values.length - 1;
     while (child > 0) {
       const parent = (child - 1) >> 1;
-      if (!this.less(values[child]!, values[parent]!)) break;
-      [values[child], values[parent]] = [values[parent]!, values[child]!];
+      if (!this.less(values[child], values[parent])) break;
+      [values[child], values[parent]] = [values[parent], values[child]];
       child = parent;
     }
   }
@@ -35,10 +35,10 @@ export class MinHeap {
       const left = 2 * parent + 1;
       const right = left + 1;
       let smallest = parent;
-      if (left < values.length && this.less(values[left]!, values[smallest]!)) smallest = left;
-      if (right < values.length && this.less(values[right]!, values[smallest]!)) smallest = right;
+      if (left < values.length && this.less(values[left], values[smallest])) smallest = left;
+      if (right < values.length && this.less(values[right], values[smallest])) smallest = right;
       if (smallest === parent) break;
-      [values[parent], values[smallest]] = [values[smallest]!, values[parent]!];
+      [values[parent], values[smallest]] = [values[smallest], values[parent]];
       parent = smallest;
     }
     return top;

@@ -29,15 +29,15 @@ export function compileNetwork(items: readonly Item[], adjacency: Adjacency = co
 function kahnOrder({ successorStart, successors, predecessorStart }: Adjacency): Int32Array {
   const count = predecessorStart.length - 1;
   const waiting = new Int32Array(count);
-  for (let node = 0; node < count; node++) waiting[node] = predecessorStart[node + 1]! - predecessorStart[node]!;
+  for (let node = 0; node < count; node++) waiting[node] = predecessorStart[node + 1] - predecessorStart[node];
   const order = new Int32Array(count);
   let tail = 0;
   for (let node = 0; node < count; node++) if (waiting[node] === 0) order[tail++] = node;
   for (let head = 0; head < tail; head++) {
-    const node = order[head]!;
-    for (let edge = successorStart[node]!; edge < successorStart[node + 1]!; edge++) {
-      const next = successors[edge]!;
-      if (--waiting[next]! === 0) order[tail++] = next;
+    const node = order[head];
+    for (let edge = successorStart[node]; edge < successorStart[node + 1]; edge++) {
+      const next = successors[edge];
+      if (--waiting[next] === 0) order[tail++] = next;
     }
   }
   return order.subarray(0, tail);

@@ -14,12 +14,12 @@ export function criticalStdDev(network: Network, schedule: Schedule, variances: 
   for (const node of network.order) {
     if (!isCritical(schedule, node)) continue;
     let before = 0;
-    for (let edge = network.predecessorStart[node]!; edge < network.predecessorStart[node + 1]!; edge++) {
-      const previous = network.predecessors[edge]!;
-      if (isCritical(schedule, previous) && isTight(schedule, previous, node)) before = Math.max(before, chainVariance[previous]!);
+    for (let edge = network.predecessorStart[node]; edge < network.predecessorStart[node + 1]; edge++) {
+      const previous = network.predecessors[edge];
+      if (isCritical(schedule, previous) && isTight(schedule, previous, node)) before = Math.max(before, chainVariance[previous]);
     }
-    chainVariance[node] = before + variances[node]!;
-    if (schedule.length - schedule.earlyFinish[node]! <= schedule.tolerance) largest = Math.max(largest, chainVariance[node]!);
+    chainVariance[node] = before + variances[node];
+    if (schedule.length - schedule.earlyFinish[node] <= schedule.tolerance) largest = Math.max(largest, chainVariance[node]);
   }
   return Math.sqrt(largest);
 }

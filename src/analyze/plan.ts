@@ -77,14 +77,14 @@ export function plan(backlog: Backlog, options: PlanOptions): PlanResult {
   const prerequisites = candidates.map((item) =>
     [...new Set(item.dependsOn)]
       .map((id) => position.get(id))
-      .filter((index): index is number => index !== undefined && candidates[index]!.id !== item.id),
+      .filter((index): index is number => index !== undefined && candidates[index].id !== item.id),
   );
   const measured = candidates.map((item) => (unit ? expectedIn(item.estimate, unit, hoursPerDay) : null));
   const sizes = measured.map((size) => size ?? 0);
   const rank = priorityRanker(candidates);
   const ranks = candidates.map(rank);
   // The priority list: slot → item, and item → slot.
-  const list = candidates.map((_, index) => index).sort((a, b) => ranks[a]! - ranks[b]! || a - b);
+  const list = candidates.map((_, index) => index).sort((a, b) => ranks[a] - ranks[b] || a - b);
   const slotOf = new Int32Array(candidates.length);
   list.forEach((index, slot) => {
     slotOf[index] = slot;
@@ -92,7 +92,7 @@ export function plan(backlog: Backlog, options: PlanOptions): PlanResult {
   const dependents: number[][] = candidates.map(() => []);
   const unplacedPrerequisites = new Int32Array(candidates.length);
   prerequisites.forEach((before, index) => {
-    for (const prerequisite of before) dependents[prerequisite]!.push(index);
+    for (const prerequisite of before) dependents[prerequisite].push(index);
     unplacedPrerequisites[index] = before.length;
   });
 
@@ -106,7 +106,7 @@ export function plan(backlog: Backlog, options: PlanOptions): PlanResult {
     }));
 
   // The items ready to plan, by priority: each sprint takes the first, then the first that still fits.
-  const ready = new FirstFit(list.map((index) => sizes[index]!));
+  const ready = new FirstFit(list.map((index) => sizes[index]));
   list.forEach((index, slot) => {
     if (unplacedPrerequisites[index] === 0) ready.add(slot);
   });
@@ -127,16 +127,16 @@ export function plan(backlog: Backlog, options: PlanOptions): PlanResult {
       const slot = sprint.items.length === 0 ? ready.first() : ready.firstWhere((size) => fits(sprint.load + size, capacity));
       if (slot === -1) break;
       ready.remove(slot);
-      const index = list[slot]!;
-      const size = sizes[index]!;
-      const item = candidates[index]!;
+      const index = list[slot];
+      const size = sizes[index];
+      const item = candidates[index];
       sprintOf[index] = current;
       sprint.items.push({ id: item.id, title: item.title, size, priority: item.priority });
       sprint.load += size;
-      for (const dependent of dependents[index]!) {
-        if (--unplacedPrerequisites[dependent]! > 0) continue;
-        if (sameSprint) ready.add(slotOf[dependent]!);
-        else freed.push(slotOf[dependent]!);
+      for (const dependent of dependents[index]) {
+        if (--unplacedPrerequisites[dependent] > 0) continue;
+        if (sameSprint) ready.add(slotOf[dependent]);
+        else freed.push(slotOf[dependent]);
       }
       if (sprint.items.length === 1 && !fits(size, capacity)) {
         sprint.over = true;
@@ -154,7 +154,7 @@ export function plan(backlog: Backlog, options: PlanOptions): PlanResult {
   }
   for (const index of list) {
     if (sprintOf[index] !== -1) continue;
-    const item: Item = candidates[index]!;
+    const item: Item = candidates[index];
     warnings.push({
       item: item.id,
       kind: 'blocked',

@@ -71,7 +71,7 @@ export function priorityRanker(items: readonly Ranked[]): (item: Ranked) => numb
     const text = item.priority?.trim() ?? '';
     if (text === '') return UNRANKED;
     if (BARE_NUMBER.test(text)) return valueScale ? -Number(text) : Number(text);
-    if (MOSCOW_LETTER.test(text) && moscowFiles.has(item.source.file)) return MOSCOW_LETTER_RANKS[text]!;
+    if (MOSCOW_LETTER.test(text) && moscowFiles.has(item.source.file)) return MOSCOW_LETTER_RANKS[text];
     const level = P_LEVEL.exec(text.toLowerCase());
     if (level) return Number(level[1]);
     const word = firstWord(text);

@@ -46,29 +46,29 @@ export function computeSchedule(network: Network, durations: Float64Array, into:
   let length = 0;
   for (const node of order) {
     let start = 0;
-    for (let edge = predecessorStart[node]!; edge < predecessorStart[node + 1]!; edge++) {
-      const finish = earlyFinish[predecessors[edge]!]!;
+    for (let edge = predecessorStart[node]; edge < predecessorStart[node + 1]; edge++) {
+      const finish = earlyFinish[predecessors[edge]];
       if (finish > start) start = finish;
     }
     earlyStart[node] = start;
-    earlyFinish[node] = start + durations[node]!;
-    if (earlyFinish[node]! > length) length = earlyFinish[node]!;
+    earlyFinish[node] = start + durations[node];
+    if (earlyFinish[node] > length) length = earlyFinish[node]!;
   }
 
   const tolerance = toleranceFor(length);
   for (let index = order.length - 1; index >= 0; index--) {
-    const node = order[index]!;
+    const node = order[index];
     let finish = length;
-    for (let edge = successorStart[node]!; edge < successorStart[node + 1]!; edge++) {
-      const start = lateStart[successors[edge]!]!;
+    for (let edge = successorStart[node]; edge < successorStart[node + 1]; edge++) {
+      const start = lateStart[successors[edge]];
       if (start < finish) finish = start;
     }
-    if (finish - earlyFinish[node]! <= tolerance) {
+    if (finish - earlyFinish[node] <= tolerance) {
       lateFinish[node] = earlyFinish[node]!;
       lateStart[node] = earlyStart[node]!;
     } else {
       lateFinish[node] = finish;
-      lateStart[node] = finish - durations[node]!;
+      lateStart[node] = finish - durations[node];
     }
   }
 
@@ -79,7 +79,7 @@ export function computeSchedule(network: Network, durations: Float64Array, into:
 
 /** Zero for critical items, never negative. */
 export function totalFloat(schedule: Schedule, node: number): number {
-  return schedule.lateStart[node]! - schedule.earlyStart[node]!;
+  return schedule.lateStart[node] - schedule.earlyStart[node];
 }
 
 /** Zero float on a schedule of some length: with nothing to do, nothing is critical. */
@@ -92,9 +92,9 @@ export function isCritical(schedule: Schedule, node: number): boolean {
  * nothing depends on, the end of the project). Never more than its total float.
  */
 export function freeFloat(network: Network, schedule: Schedule, node: number): number {
-  let slack = schedule.length - schedule.earlyFinish[node]!;
-  for (let edge = network.successorStart[node]!; edge < network.successorStart[node + 1]!; edge++) {
-    slack = Math.min(slack, schedule.earlyStart[network.successors[edge]!]! - schedule.earlyFinish[node]!);
+  let slack = schedule.length - schedule.earlyFinish[node];
+  for (let edge = network.successorStart[node]; edge < network.successorStart[node + 1]; edge++) {
+    slack = Math.min(slack, schedule.earlyStart[network.successors[edge]] - schedule.earlyFinish[node]);
   }
   if (slack <= schedule.tolerance) return 0;
   return Math.min(slack, totalFloat(schedule, node));
@@ -102,5 +102,5 @@ export function freeFloat(network: Network, schedule: Schedule, node: number): n
 
 /** A dependency along which no time is lost: the successor starts the moment the item finishes. */
 export function isTight(schedule: Schedule, from: number, to: number): boolean {
-  return schedule.earlyStart[to]! - schedule.earlyFinish[from]! <= schedule.tolerance;
+  return schedule.earlyStart[to] - schedule.earlyFinish[from] <= schedule.tolerance;
 }

@@ -46,7 +46,7 @@ export function simulateSchedule(
     for (const { node, spread } of ranged) durations[node] = sampleBetaPert(random, spread);
     computeSchedule(network, durations, schedule);
     lengths[trial] = schedule.length;
-    for (let node = 0; node < count; node++) if (isCritical(schedule, node)) timesCritical[node]!++;
+    for (let node = 0; node < count; node++) if (isCritical(schedule, node)) timesCritical[node]++;
   }
 
   let sum = 0;
@@ -58,7 +58,7 @@ export function simulateSchedule(
     distribution: 'beta-pert',
     mean: sum / options.trials,
     percentiles: { p50: nearestRank(lengths, 0.5), p85: nearestRank(lengths, 0.85), p95: nearestRank(lengths, 0.95) },
-    criticality: Object.fromEntries(network.items.map((item, node) => [item.id, timesCritical[node]! / options.trials])),
+    criticality: Object.fromEntries(network.items.map((item, node) => [item.id, timesCritical[node] / options.trials])),
   };
   if (options.deadline !== undefined) {
     const limit = options.deadline + toleranceFor(options.deadline);
@@ -69,5 +69,5 @@ export function simulateSchedule(
 
 /** The smallest sample that at least `share` of the samples do not exceed. */
 function nearestRank(sorted: Float64Array, share: number): number {
-  return sorted[Math.max(0, Math.ceil(share * sorted.length) - 1)]!;
+  return sorted[Math.max(0, Math.ceil(share * sorted.length) - 1)];
 }

@@ -34,7 +34,7 @@ export function simulateSprints(targets: readonly number[], velocity: Velocity, 
         done += draw();
         sprints++;
       }
-      const histogram = counts[index]!;
+      const histogram = counts[index];
       histogram.set(sprints, (histogram.get(sprints) ?? 0) + 1);
     }
   }

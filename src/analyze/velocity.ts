@@ -23,8 +23,8 @@ function positive(flag: string, text: string): number {
 export function parseVelocity(text: string, flag = '--velocity'): Velocity {
   const range = RANGE.exec(text);
   if (range) {
-    const low = positive(flag, range[1]!);
-    const high = positive(flag, range[2]!);
+    const low = positive(flag, range[1]);
+    const high = positive(flag, range[2]);
     if (high < low) throw new UsageError(`${flag} range runs from low to high (${high}..${low}), got "${text}"`);
     return low === high ? { kind: 'fixed', value: low } : { kind: 'range', low, high };
   }
@@ -58,7 +58,7 @@ export function velocitySampler(velocity: Velocity, random: Random): () => numbe
     return () => low + (high - low) * random.fraction16();
   }
   const { values } = velocity;
-  return () => values[Math.floor(random.fraction32() * values.length)]!;
+  return () => values[Math.floor(random.fraction32() * values.length)];
 }
 
 /** "30", "25..40", "history 21, 30, 27". */

@@ -15,7 +15,7 @@ export function parseSprintLength(text: string, flag = '--sprint-length'): numbe
   const match = LENGTH.exec(text);
   const count = match ? Number(match[1]) : 0;
   if (!match || count === 0) throw new UsageError(`${flag} expects weeks or working days, like 2w or 10d, got "${text}"`);
-  return match[2]!.toLowerCase() === 'w' ? count * 5 : count;
+  return match[2].toLowerCase() === 'w' ? count * 5 : count;
 }
 
 /** A calendar date `YYYY-MM-DD` as days since 1970-01-01 (UTC: dates here have no time zone). */

@@ -150,7 +150,7 @@ function phrasingText(node: PhrasingContent): string {
     case 'image':
       return node.alt ?? '';
     default:
-      return 'children' in node ? (node.children as PhrasingContent[]).map(phrasingText).join('') : '';
+      return 'children' in node ? node.children.map(phrasingText).join('') : '';
   }
 }
 

@@ -24,6 +24,6 @@ export function leadingIds(titles: string[], extra: readonly RegExp[]): string[]
     if (!split) return null;
     ids.push(split.id);
   }
-  const prefixes = new Set(ids.map((id) => idKey(id).replace(/[\d.\-]+$/, '')));
+  const prefixes = new Set(ids.map((id) => idKey(id).replace(/[\d.-]+$/, '')));
   return prefixes.size === 1 && new Set(ids.map(idKey)).size === ids.length ? ids : null;
 }

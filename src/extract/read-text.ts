@@ -15,7 +15,9 @@ const COMMITMENT_LABEL =
 function flatten(value: unknown): string {
   if (Array.isArray(value)) return value.map(flatten).join(', ');
   if (value === null || value === undefined) return '';
-  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+  if (typeof value === 'object') return JSON.stringify(value);
+  const scalar = value as string | number | boolean; // the rest of what yaml parses to
+  return String(scalar);
 }
 
 /** A line of a paragraph: a label, `Key: value` metadata or figures, a sprint or epic line. */

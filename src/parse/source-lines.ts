@@ -11,7 +11,7 @@ export interface SourceLines {
 
 export function splitLines(text: string): SourceLines {
   const lines = text.split('\n');
-  const starts: number[] = new Array(lines.length);
+  const starts = new Array<number>(lines.length);
   let offset = 0;
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index];

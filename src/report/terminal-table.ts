@@ -29,8 +29,8 @@ export function drawTable(options: TableOptions, rows: readonly string[][], slic
   if (rows.length <= 1) return draw(options, rows).join('\n');
   const fixed = { ...options, colWidths: columnWidths(options, rows) };
   const [first] = rows;
-  const frame = draw(fixed, [first!]);
-  const head = frame.slice(0, frame.length - 1 - rowHeight(first!));
+  const frame = draw(fixed, [first]);
+  const head = frame.slice(0, frame.length - 1 - rowHeight(first));
   const line = plainRowDrawer(fixed, fixed.colWidths);
 
   const body: string[] = [];
@@ -53,7 +53,7 @@ export function drawTable(options: TableOptions, rows: readonly string[][], slic
     body.push(plain);
   }
   drawPending();
-  return [...head, ...body, frame[frame.length - 1]!].join('\n');
+  return [...head, ...body, frame[frame.length - 1]].join('\n');
 }
 
 function draw(options: TableOptions, rows: readonly string[][]): string[] {
@@ -82,8 +82,8 @@ function plainRowDrawer(options: TableOptions, widths: readonly number[]): (row:
   return (row) => {
     let line = chars.left;
     for (let column = 0; column < row.length; column++) {
-      const cell = row[column]!;
-      const width = room[column]!;
+      const cell = row[column];
+      const width = room[column];
       if (!ASCII.test(cell) && (cell.length > width || CONTROL.test(cell) || stringWidth(cell) !== cell.length)) return null;
       const text = cell.length <= width ? cell : `${cell.slice(0, Math.max(0, width - 1))}…`;
       line += (column === 0 ? '' : chars.middle) + leftPad + align(text, width, options.colAligns?.[column]) + rightPad;

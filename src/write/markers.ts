@@ -31,7 +31,7 @@ const MARKER_LINE = /^[ \t]*<!--[ \t]*(\/?)backlog:([\w-]+)[ \t]*-->[ \t]*$/;
 /** Reads a line as a section marker: its name and whether it closes. Null for any other line. */
 export function parseMarker(line: string): { name: string; closing: boolean } | null {
   const match = MARKER_LINE.exec(line);
-  return match ? { name: match[2]!, closing: match[1] === '/' } : null;
+  return match ? { name: match[2], closing: match[1] === '/' } : null;
 }
 
 /** Where a section's content lies: from the end of the opening marker's line to the start of the closing one's. */
@@ -96,7 +96,7 @@ export function findSection(document: string, name: string): Section {
     else if (!marker && inlineLine === null && mention.test(line.text)) inlineLine = line.number;
   }
   checkMarkers(name, opens, closes, inlineLine);
-  return { contentStart: opens[0]!.end, contentEnd: closes[0]!.start };
+  return { contentStart: opens[0].end, contentEnd: closes[0].start };
 }
 
 function checkMarkers(name: string, opens: Line[], closes: Line[], inlineLine: number | null): void {
@@ -118,19 +118,19 @@ function checkMarkers(name: string, opens: Line[], closes: Line[], inlineLine: n
   if (closes.length === 0) {
     throw new MarkerError(
       'unclosed',
-      `${open} on line ${opens[0]!.number} is never closed: add the line ${close} where the section should end`,
+      `${open} on line ${opens[0].number} is never closed: add the line ${close} where the section should end`,
     );
   }
   if (opens.length === 0) {
     throw new MarkerError(
       'unopened',
-      `${close} on line ${closes[0]!.number} closes nothing: add the line ${open} where the section should start`,
+      `${close} on line ${closes[0].number} closes nothing: add the line ${open} where the section should start`,
     );
   }
-  if (closes[0]!.number < opens[0]!.number) {
+  if (closes[0].number < opens[0].number) {
     throw new MarkerError(
       'out-of-order',
-      `${close} (line ${closes[0]!.number}) comes before ${open} (line ${opens[0]!.number}): put the opening marker first`,
+      `${close} (line ${closes[0].number}) comes before ${open} (line ${opens[0].number}): put the opening marker first`,
     );
   }
 }

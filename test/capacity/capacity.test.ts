@@ -95,7 +95,7 @@ describe('capacity', () => {
     const claims: Claim[] = [{ kind: 'team-size', scope: { file: 'test.md' }, value: 3, raw: 'Team: 3 developers', source: at }];
     expect(capacity({ ...backlog, claims }).sprints[0]).toMatchObject({ capacity: 30, capacitySource: 'team' });
     // Points have no working days.
-    expect(capacity(makeBacklog(items, { sprints }), { team: 2 }).sprints[0]!.capacity).toBeNull();
+    expect(capacity(makeBacklog(items, { sprints }), { team: 2 }).sprints[0].capacity).toBeNull();
   });
 
   it('counts partial commitments in full and flags them with the note', () => {
@@ -132,13 +132,13 @@ describe('capacity', () => {
       },
     ];
     const result = capacity(makeBacklog(items, { sprints, claims }));
-    expect(result.sprints[0]!.stated).toBeUndefined();
+    expect(result.sprints[0].stated).toBeUndefined();
     expect(result.sprints[1]).toMatchObject({ committed: 26, stated: { committed: 23, raw: 'Total Points: 23', source: at } });
   });
 
   it('is not over for floating-point noise', () => {
     const tenths = [item('A', { estimate: estimate(0.1) }), item('B', { estimate: estimate(0.2) })];
-    expect(capacity(makeBacklog(tenths, { sprints: [sprint('1', ['A', 'B'])] }), { capacity: 0.3 }).sprints[0]!.over).toBe(false);
+    expect(capacity(makeBacklog(tenths, { sprints: [sprint('1', ['A', 'B'])] }), { capacity: 0.3 }).sprints[0].over).toBe(false);
   });
 
   it('lists the sprints in the order they run and carries the dependency order', () => {
@@ -171,8 +171,8 @@ describe('capacity', () => {
             { capacity: limit },
           );
           const committed = sizes.reduce((sum, size) => sum + size, 0);
-          expect(result.sprints[0]!.committed).toBe(committed);
-          expect(result.sprints[0]!.over).toBe(committed > limit);
+          expect(result.sprints[0].committed).toBe(committed);
+          expect(result.sprints[0].over).toBe(committed > limit);
         },
       ),
     );

@@ -24,7 +24,7 @@ const digraph = fc.integer({ min: 0, max: 25 }).chain((count) =>
     const dependsOn: string[][] = Array.from({ length: count }, () => []);
     // A target past the last item is a reference to an item outside the backlog.
     for (const [dependent, prerequisite] of edges)
-      if (count > 0) dependsOn[dependent]!.push(prerequisite < count ? idFor(prerequisite) : 'OUTSIDE');
+      if (count > 0) dependsOn[dependent].push(prerequisite < count ? idFor(prerequisite) : 'OUTSIDE');
     return dependsOn.map((list, index) => item(idFor(index), { dependsOn: list, source: { file: 'g.md', line: index + 1 } }));
   }),
 );
@@ -43,20 +43,20 @@ const dag = fc.integer({ min: 0, max: 25 }).chain((count) =>
       const dependsOn: string[][] = Array.from({ length: count }, () => []);
       for (const [a, b] of edges) {
         const [from, to] = [a % count, b % count].sort((x, y) => x - y);
-        if (from !== to) dependsOn[to]!.push(idFor(from!));
+        if (from !== to) dependsOn[to].push(idFor(from));
       }
       const items = durations.map((duration, index) =>
         item(idFor(index), { dependsOn: dependsOn[index], estimate: duration === null ? null : estimate(duration) }),
       );
       return makeBacklog(
-        order.map((index) => items[index]!),
+        order.map((index) => items[index]),
         { unit: 'points' },
       );
     }),
 );
 
 function listsOf(start: Int32Array, targets: Int32Array): number[][] {
-  return Array.from({ length: start.length - 1 }, (_, node) => [...targets.subarray(start[node]!, start[node + 1]!)]);
+  return Array.from({ length: start.length - 1 }, (_, node) => [...targets.subarray(start[node], start[node + 1])]);
 }
 
 function graphlibLists(items: readonly Item[]): { successors: number[][]; predecessors: number[][] } {
@@ -73,7 +73,7 @@ function graphlibLists(items: readonly Item[]): { successors: number[][]; predec
 const plain = (graph: DependencyGraph) => graph as unknown as Graph;
 
 const hasEdge = (adjacency: Adjacency, from: number, to: number) =>
-  adjacency.successors.subarray(adjacency.successorStart[from]!, adjacency.successorStart[from + 1]!).includes(to);
+  adjacency.successors.subarray(adjacency.successorStart[from], adjacency.successorStart[from + 1]).includes(to);
 
 describe('dependency graph as index arrays, against graphlib', () => {
   it('holds the same edges, each list ascending in document order', () => {
@@ -98,19 +98,19 @@ describe('dependency graph as index arrays, against graphlib', () => {
         const expected = alg
           .findCycles(plain(graph))
           .map(byPosition)
-          .sort((a, b) => a[0]! - b[0]!);
+          .sort((a, b) => a[0] - b[0]);
         const cycles = findCycles(makeBacklog(items));
         expect(cycles.map((cycle) => byPosition(cycle.component))).toEqual(expected);
 
         const adjacency = compileAdjacency(items);
         for (const cycle of cycles) {
           const chain = cycle.members.map((member) => position.get(member.id)!);
-          expect(chain[0]).toBe(position.get(cycle.component[0]!));
-          chain.forEach((node, index) => expect(hasEdge(adjacency, node, chain[(index + 1) % chain.length]!)).toBe(true));
+          expect(chain[0]).toBe(position.get(cycle.component[0]));
+          chain.forEach((node, index) => expect(hasEdge(adjacency, node, chain[(index + 1) % chain.length])).toBe(true));
           // Shortest: one more than the distance from the first item to its nearest prerequisite.
-          const first = cycle.component[0]!;
+          const first = cycle.component[0];
           const distance = alg.dijkstra(plain(graph), first);
-          const nearest = Math.min(...(graph.predecessors(first) ?? []).map((id) => distance[id]!.distance));
+          const nearest = Math.min(...(graph.predecessors(first) ?? []).map((id) => distance[id].distance));
           expect(chain).toHaveLength(nearest + 1);
         }
       }),
@@ -135,7 +135,7 @@ describe('dependency graph as index arrays, against graphlib', () => {
         for (const edge of graph.edges()) {
           const from = items.findIndex((entry) => entry.id === edge.v);
           const to = items.findIndex((entry) => entry.id === edge.w);
-          expect(place[from]).toBeLessThan(place[to]!);
+          expect(place[from]).toBeLessThan(place[to]);
         }
       }),
       { numRuns: 300 },

@@ -100,7 +100,7 @@ describe('criticalPath', () => {
     expect(result.paths).toHaveLength(5);
     expect(result.pathCount).toBe(2 ** 40);
     expect(result.pathsTruncated).toBe(true);
-    expect(result.paths[0]!.slice(0, 4)).toEqual(['S0', 'U1', 'S1', 'U2']);
+    expect(result.paths[0].slice(0, 4)).toEqual(['S0', 'U1', 'S1', 'U2']);
     for (const path of result.paths) expect(path).toHaveLength(81);
   });
 
@@ -268,7 +268,7 @@ describe('criticalPath', () => {
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(CycleError);
-      expect((error as CycleError).cycles[0]!.members).toHaveLength(count);
+      expect((error as CycleError).cycles[0].members).toHaveLength(count);
     }
   });
 });

@@ -26,7 +26,7 @@ describe('findCycles', () => {
   it('reports a self-dependency as a cycle of one', () => {
     const cycles = findCycles(makeBacklog([item('A'), item('B', { dependsOn: ['B'], source: at(7) })]));
     expect(cycles).toEqual([{ members: [{ id: 'B', source: at(7) }], component: ['B'] }]);
-    expect(formatCycle(cycles[0]!)).toBe('B (plan.md:7) → B (plan.md:7)');
+    expect(formatCycle(cycles[0])).toBe('B (plan.md:7) → B (plan.md:7)');
   });
 
   it('lists each cycle in dependency order from its first item in the document, with sources', () => {
@@ -59,8 +59,8 @@ describe('findCycles', () => {
     ]);
     const [cycle, ...rest] = findCycles(backlog);
     expect(rest).toEqual([]);
-    expect(cycle!.members.map((member) => member.id)).toEqual(['A', 'B', 'C']);
-    expect(cycle!.component).toEqual(['A', 'B', 'C', 'D']);
+    expect(cycle.members.map((member) => member.id)).toEqual(['A', 'B', 'C']);
+    expect(cycle.component).toEqual(['A', 'B', 'C', 'D']);
   });
 
   it('walks a 10,000-item cycle without overflowing the stack', () => {
@@ -68,14 +68,14 @@ describe('findCycles', () => {
     const items = Array.from({ length: count }, (_, index) => item(`T${index}`, { dependsOn: [`T${(index + count - 1) % count}`] }));
     const cycles = findCycles(makeBacklog(items));
     expect(cycles).toHaveLength(1);
-    expect(cycles[0]!.members).toHaveLength(count);
-    expect(cycles[0]!.members[0]!.id).toBe('T0');
-    expect(cycles[0]!.members[count - 1]!.id).toBe(`T${count - 1}`);
+    expect(cycles[0].members).toHaveLength(count);
+    expect(cycles[0].members[0].id).toBe('T0');
+    expect(cycles[0].members[count - 1].id).toBe(`T${count - 1}`);
   });
 
   it('orders numeric-looking IDs by the document, not by number', () => {
     const backlog = makeBacklog([item('10', { dependsOn: ['2'] }), item('2', { dependsOn: ['10'] })]);
-    expect(findCycles(backlog)[0]!.members.map((member) => member.id)).toEqual(['10', '2']);
+    expect(findCycles(backlog)[0].members.map((member) => member.id)).toEqual(['10', '2']);
   });
 
   it('carries the cycles on CycleError with a one-line message', () => {

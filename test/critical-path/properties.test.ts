@@ -28,22 +28,22 @@ const dag = fc
     for (const [a, b] of edges) {
       if (count < 2) break;
       const [from, to] = [a % count, b % count].sort((x, y) => x - y);
-      if (from !== to) dependsOn[to]!.push(`T${from}`);
+      if (from !== to) dependsOn[to].push(`T${from}`);
     }
     const items = durations.map((duration, index): Item =>
       item(`T${index}`, {
         dependsOn: dependsOn[index],
-        done: done[index]! && index % 3 === 0,
+        done: done[index] && index % 3 === 0,
         estimate:
           duration === null
             ? null
             : spreads[index] && duration > 0
-              ? estimate(duration, 'points', { low: Math.max(0, duration - spreads[index]!), high: duration + spreads[index]! })
+              ? estimate(duration, 'points', { low: Math.max(0, duration - spreads[index]), high: duration + spreads[index] })
               : estimate(duration, 'points'),
       }),
     );
     return makeBacklog(
-      order.map((index) => items[index]!),
+      order.map((index) => items[index]),
       { unit: 'points' },
     );
   });
@@ -103,8 +103,8 @@ describe('critical path invariants over random DAGs', () => {
         for (const path of result.paths) {
           const entries = path.map((id) => byId.get(id)!);
           expect(entries.every((entry) => entry.critical)).toBe(true);
-          expect(entries[0]!.earlyStart).toBe(0);
-          for (let index = 1; index < entries.length; index++) expect(entries[index]!.dependsOn).toContain(entries[index - 1]!.id);
+          expect(entries[0].earlyStart).toBe(0);
+          for (let index = 1; index < entries.length; index++) expect(entries[index].dependsOn).toContain(entries[index - 1].id);
           expect(
             close(
               entries.reduce((sum, entry) => sum + entry.duration, 0),

@@ -15,7 +15,7 @@ function block(heading: string, info: string): string {
   expect(start, heading).toBeGreaterThan(-1);
   const match = new RegExp(`^(\`{3,})${info}\\n([\\s\\S]*?)^\\1$`, 'm').exec(README.slice(start));
   expect(match, `${info} block under ${heading}`).not.toBeNull();
-  return match![2]!;
+  return match![2];
 }
 
 interface Step {
@@ -25,7 +25,7 @@ interface Step {
 }
 
 const workflow = parseYaml(block('CI and editors', 'yaml')) as { jobs: Record<string, { steps: Step[] }> };
-const steps = Object.values(workflow.jobs)[0]!.steps;
+const steps = Object.values(workflow.jobs)[0].steps;
 
 let project: string;
 
@@ -97,7 +97,7 @@ describe('.pre-commit-hooks.yaml', () => {
   it('offers backlog-lint on markdown files through the lint command', () => {
     expect(hooks).toEqual([expect.objectContaining({ id: 'backlog-lint', entry: 'backlog lint', language: 'node', files: '\\.md$' })]);
     expect(buildProgram().commands.map((command) => command.name())).toContain('lint');
-    const files = new RegExp(hooks[0]!.files);
+    const files = new RegExp(hooks[0].files);
     expect(['docs/plan.md', 'README.md'].every((file) => files.test(file))).toBe(true);
     expect(files.test('notes.mdx')).toBe(false);
   });

@@ -13,7 +13,7 @@ describe('priorityTopologicalOrder', () => {
       item('HIGH-2', { priority: 'High' }),
     ];
     const { order, blocked } = priorityTopologicalOrder(items, priorityRanker(items));
-    expect(order.map((index) => items[index]!.id)).toEqual(['HIGH', 'HIGH-2', 'LOW', 'AFTER', 'NONE']);
+    expect(order.map((index) => items[index].id)).toEqual(['HIGH', 'HIGH-2', 'LOW', 'AFTER', 'NONE']);
     expect(blocked).toEqual([]);
   });
 

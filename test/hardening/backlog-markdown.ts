@@ -98,10 +98,10 @@ const itemTable = fc
   })
   .chain(({ columns, names, rowCount }) =>
     fc.record({
-      header: fc.constant(columns.map((column) => HEADERS[column]![names[column]! % HEADERS[column]!.length]!)),
+      header: fc.constant(columns.map((column) => HEADERS[column][names[column] % HEADERS[column].length])),
       rows: fc.array(
         fc.record({
-          cells: fc.tuple(...columns.map((column) => CELLS[column]!)),
+          cells: fc.tuple(...columns.map((column) => CELLS[column])),
           shape: fc.constantFrom('plain', 'plain', 'plain', 'wrapped', 'short', 'long', 'no-outer-pipes', 'indented'),
           wrapAt: fc.nat(),
         }),

@@ -19,7 +19,7 @@ describe('FirstFit', () => {
           for (const operation of operations) {
             if (operation.kind === 'find') {
               const fits = (size: number) => size <= operation.room;
-              expect(slots.firstWhere(fits)).toBe(present.findIndex((here, slot) => here && fits(sizes[slot]!)));
+              expect(slots.firstWhere(fits)).toBe(present.findIndex((here, slot) => here && fits(sizes[slot])));
               expect(slots.first()).toBe(present.indexOf(true));
               continue;
             }

@@ -53,7 +53,7 @@ describe('plan', () => {
 
   it('names planned sprints after named ones plainly', () => {
     const items = [item('A', { estimate: estimate(1), sprint: 'Alpha' }), item('B', { estimate: estimate(1) })];
-    expect(plan(makeBacklog(items), { capacity: 5 }).sprints[0]!.name).toBe('Planned sprint 1');
+    expect(plan(makeBacklog(items), { capacity: 5 }).sprints[0].name).toBe('Planned sprint 1');
   });
 
   it('gives an item bigger than the capacity a sprint of its own, with a warning', () => {
@@ -64,7 +64,7 @@ describe('plan', () => {
     ];
     const result = plan(makeBacklog(items), { capacity: 8 });
     expect(ids(result)).toEqual([['HUGE'], ['SMALL', 'TINY']]);
-    expect(result.sprints[0]!.over).toBe(true);
+    expect(result.sprints[0].over).toBe(true);
     expect(result.warnings).toEqual([
       {
         item: 'HUGE',

@@ -29,7 +29,7 @@ describe('priorityRanker', () => {
   it('reads small bare numbers as levels and a larger scale as business value', () => {
     expect(ranks(['1', '3', '2'])).toEqual([1, 3, 2]);
     const value = ranks(['100', '40', '80']);
-    expect(value[0]).toBeLessThan(value[2]!);
-    expect(value[2]).toBeLessThan(value[1]!);
+    expect(value[0]).toBeLessThan(value[2]);
+    expect(value[2]).toBeLessThan(value[1]);
   });
 });

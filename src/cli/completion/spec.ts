@@ -79,7 +79,7 @@ function operandsOf(command: Command): Operands {
 }
 
 function firstLine(text: string): string {
-  return text.split('\n')[0]!.trim();
+  return text.split('\n')[0].trim();
 }
 
 /** Every spelling of an option: `-f`, `--format`. */

@@ -8,7 +8,7 @@ const MAX_ROWS = 24;
 /** A bar of `fraction` × `width` cells, to an eighth of a cell. */
 export function bar(fraction: number, width: number): string {
   const eighths = Math.round(Math.max(0, Math.min(1, fraction)) * width * 8);
-  return '█'.repeat(Math.floor(eighths / 8)) + EIGHTHS[eighths % 8]!;
+  return '█'.repeat(Math.floor(eighths / 8)) + EIGHTHS[eighths % 8];
 }
 
 /** A share to a tenth of a percent; a share that is not nothing (or not everything) never shows as 0% (or 100%). */
@@ -22,7 +22,7 @@ function percent(part: number, whole: number): string {
 /** Bars of the same sprint count merged into ranges when there are too many to show one by one. */
 function buckets(histogram: SprintHistogram): { from: number; to: number; trials: number }[] {
   if (histogram.length === 0) return [];
-  const first = histogram[0]!.sprints;
+  const first = histogram[0].sprints;
   const last = histogram.at(-1)!.sprints;
   const size = Math.ceil((last - first + 1) / MAX_ROWS);
   const rows = Array.from({ length: Math.ceil((last - first + 1) / size) }, (_, index) => ({
@@ -30,7 +30,7 @@ function buckets(histogram: SprintHistogram): { from: number; to: number; trials
     to: Math.min(last, first + index * size + size - 1),
     trials: 0,
   }));
-  for (const { sprints, trials } of histogram) rows[Math.floor((sprints - first) / size)]!.trials += trials;
+  for (const { sprints, trials } of histogram) rows[Math.floor((sprints - first) / size)].trials += trials;
   return rows;
 }
 
@@ -51,7 +51,7 @@ export function histogramChart(histogram: SprintHistogram, percentiles: Percenti
       .filter((key) => percentiles[key] >= row.from && percentiles[key] <= row.to)
       .map((key) => key.toUpperCase());
     const cells = bar(row.trials / tallest, width).padEnd(width);
-    return `${labels[index]!.padStart(labelWidth)} │${cells} ${percent(row.trials, total).padStart(6)} ${percent(seen, total).padStart(7)}${marks.length ? `  ${marks.join(' ')}` : ''}`;
+    return `${labels[index].padStart(labelWidth)} │${cells} ${percent(row.trials, total).padStart(6)} ${percent(seen, total).padStart(7)}${marks.length ? `  ${marks.join(' ')}` : ''}`;
   });
 }
 
