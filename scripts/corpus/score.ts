@@ -68,11 +68,6 @@ export function convert(value: number, from: Unit | null, to: string): number | 
   return a && b ? (value * a) / b : null;
 }
 
-/** Work the document gives no ID: the model names it by file and line. */
-function isAnonymous(item: Item): boolean {
-  return (item as Item & { anonymous?: boolean }).anonymous === true;
-}
-
 function near(a: number, b: number): boolean {
   return Math.abs(a - b) <= Math.max(0.011, Math.abs(b) * 0.001);
 }
@@ -236,7 +231,7 @@ export function scoreDocument(labels: DocumentLabels, reading: Reading): Documen
   if (labelIds.length > 0) {
     const found = labelIds.map((id) => resolve(id)?.id ?? `?${id}`);
     const named = new Set(found);
-    const unlabelled = work.filter((item) => !named.has(item.id) && !isAnonymous(item)).map((item) => item.id);
+    const unlabelled = work.filter((item) => !named.has(item.id) && !item.anonymous).map((item) => item.id);
     const missing = labelIds.filter((_, index) => found[index].startsWith('?'));
     add('ids', missing.length === 0 && unlabelled.length === 0, `${labelIds.length} IDs`, listDiff(missing, unlabelled));
   }

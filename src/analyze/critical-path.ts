@@ -47,6 +47,8 @@ export interface ScheduledItem {
   done: boolean;
   /** Its prerequisites within the network (tasks folded into their stories, other parts left out). */
   dependsOn: string[];
+  /** Set when the document gives the item no ID (its `id` is the file and line): reports name it by title. */
+  anonymous?: true;
 }
 
 export interface CriticalPathResult {
@@ -93,20 +95,24 @@ export function criticalPath(backlog: Backlog, options: CriticalPathOptions = {}
     paths: paths.map((path) => path.map((node) => items[node].id)),
     pathCount: count,
     pathsTruncated: count > paths.length,
-    items: items.map((item, node) => ({
-      id: item.id,
-      title: item.title,
-      duration: weights.durations[node],
-      earlyStart: schedule.earlyStart[node],
-      earlyFinish: schedule.earlyFinish[node],
-      lateStart: schedule.lateStart[node],
-      lateFinish: schedule.lateFinish[node],
-      totalFloat: totalFloat(schedule, node),
-      freeFloat: freeFloat(network, schedule, node),
-      critical: isCritical(schedule, node),
-      done: item.done,
-      dependsOn: prerequisitesOf(network, node),
-    })),
+    items: items.map((item, node) => {
+      const scheduled: ScheduledItem = {
+        id: item.id,
+        title: item.title,
+        duration: weights.durations[node],
+        earlyStart: schedule.earlyStart[node],
+        earlyFinish: schedule.earlyFinish[node],
+        lateStart: schedule.lateStart[node],
+        lateFinish: schedule.lateFinish[node],
+        totalFloat: totalFloat(schedule, node),
+        freeFloat: freeFloat(network, schedule, node),
+        critical: isCritical(schedule, node),
+        done: item.done,
+        dependsOn: prerequisitesOf(network, node),
+      };
+      if (item.anonymous) scheduled.anonymous = true;
+      return scheduled;
+    }),
     unestimated: weights.unestimated,
     otherUnit: weights.otherUnit,
     outside,

@@ -1,3 +1,4 @@
+import { itemLabel } from '../model/item-label.js';
 import type { Backlog, Item, Sprint } from '../model/types.js';
 import { orderSprints } from './sprint-order.js';
 
@@ -53,28 +54,30 @@ export function dependencyOrderViolations(backlog: Backlog, options: DependencyO
     const start = first.get(item.id);
     if (start === undefined || item.done) continue;
     const here = sprintLabel(sprints[start]);
+    const name = itemLabel(item);
     for (const id of new Set(item.dependsOn)) {
       const prerequisite = byId.get(id);
       if (!prerequisite || prerequisite.done || id === item.id) continue;
       const finish = last.get(id);
       const violation = { item: item.id, dependsOn: id, source: item.source };
+      const before = itemLabel(prerequisite);
       if (finish === undefined) {
         violations.push({
           ...violation,
           kind: 'unscheduled',
-          message: `${item.id} in ${here} depends on ${id}, which no sprint holds and is not done`,
+          message: `${name} in ${here} depends on ${before}, which no sprint holds and is not done`,
         });
       } else if (finish > start) {
         violations.push({
           ...violation,
           kind: 'earlier-sprint',
-          message: `${item.id} in ${here} depends on ${id}, committed to the later ${sprintLabel(sprints[finish])}`,
+          message: `${name} in ${here} depends on ${before}, committed to the later ${sprintLabel(sprints[finish])}`,
         });
       } else if (finish === start && options.strict) {
         violations.push({
           ...violation,
           kind: 'same-sprint',
-          message: `${item.id} in ${here} depends on ${id}, committed to the same sprint`,
+          message: `${name} in ${here} depends on ${before}, committed to the same sprint`,
         });
       }
     }

@@ -1,4 +1,5 @@
 import { Graph } from '@dagrejs/graphlib';
+import { titledLabel } from '../model/item-label.js';
 import type { Backlog, Item } from '../model/types.js';
 import { compileAdjacency, type Adjacency } from './adjacency.js';
 
@@ -25,6 +26,8 @@ export function buildDependencyGraph(items: readonly Item[]): DependencyGraph {
 export interface CycleMember {
   id: string;
   source: { file: string; line: number };
+  /** The item's title, when the document gives it no ID: messages name it by title and place. */
+  title?: string;
 }
 
 export interface DependencyCycle {
@@ -52,14 +55,24 @@ export function cyclesIn(adjacency: Adjacency, items: readonly Item[]): Dependen
     .map((component) => ({ first: component[0], component }))
     .sort((a, b) => a.first - b.first)
     .map(({ first, component }) => ({
-      members: search.shortestCycleThrough(first).map((position) => ({ id: items[position].id, source: items[position].source })),
+      members: search.shortestCycleThrough(first).map((position) => cycleMember(items[position])),
       component: component.map((position) => items[position].id),
     }));
 }
 
-/** One line for a message: `A (a.md:3) → B (a.md:9) → A (a.md:3)`. */
+function cycleMember(item: Item): CycleMember {
+  const member: CycleMember = { id: item.id, source: item.source };
+  if (item.anonymous) member.title = item.title;
+  return member;
+}
+
+/** One line for a message: `A (a.md:3) → B (a.md:9) → A (a.md:3)`; work without an ID by its title. */
 export function formatCycle(cycle: DependencyCycle): string {
-  const members = cycle.members.map((member) => `${member.id} (${member.source.file}:${member.source.line})`);
+  const members = cycle.members.map((member) =>
+    member.title === undefined
+      ? `${member.id} (${member.source.file}:${member.source.line})`
+      : titledLabel(member.title, `${member.source.file}:${member.source.line}`),
+  );
   return [...members, members[0]].join(' → ');
 }
 

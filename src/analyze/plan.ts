@@ -1,4 +1,5 @@
 import { UsageError } from '../errors.js';
+import { itemLabel } from '../model/item-label.js';
 import { workItems } from '../model/totals.js';
 import type { Backlog, Item, Unit } from '../model/types.js';
 import { DEFAULT_HOURS_PER_DAY, dominantUnit, expectedIn, formatNumber, unitLabel } from '../model/units.js';
@@ -102,7 +103,7 @@ export function plan(backlog: Backlog, options: PlanOptions): PlanResult {
     .map((item) => ({
       item: item.id,
       kind: 'unsized',
-      message: `${item.id} has no estimate${item.estimate ? ` in ${unit}` : ''}: planned without weight`,
+      message: `${itemLabel(item)} has no estimate${item.estimate ? ` in ${unit}` : ''}: planned without weight`,
     }));
 
   // The items ready to plan, by priority: each sprint takes the first, then the first that still fits.
@@ -143,7 +144,7 @@ export function plan(backlog: Backlog, options: PlanOptions): PlanResult {
         warnings.push({
           item: item.id,
           kind: 'oversized',
-          message: `${item.id} (${amount(size)}) is bigger than the capacity of ${amount(capacity)}: it gets ${sprint.name} to itself; consider splitting it`,
+          message: `${itemLabel(item)} (${amount(size)}) is bigger than the capacity of ${amount(capacity)}: it gets ${sprint.name} to itself; consider splitting it`,
         });
         break;
       }
@@ -158,7 +159,7 @@ export function plan(backlog: Backlog, options: PlanOptions): PlanResult {
     warnings.push({
       item: item.id,
       kind: 'blocked',
-      message: `${item.id} was not planned: its dependencies form a cycle (or wait on one)`,
+      message: `${itemLabel(item)} was not planned: its dependencies form a cycle (or wait on one)`,
     });
   }
   return { unit, capacity, sameSprint, sprints, warnings };

@@ -36,6 +36,8 @@ export interface ItemRecord {
   needsListItems: boolean;
   /** An amount in the title in a form no estimate reading knows ("4 ч"), unparsable where its siblings carry estimates. */
   titleEstimate: string | null;
+  /** Work the document lists without an ID: `id` is the file and line ("plan.md:12"), the title names it. */
+  anonymous?: boolean;
 }
 
 export interface SprintRecord {

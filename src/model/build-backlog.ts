@@ -2,6 +2,7 @@ import type { FileExtraction, ItemRecord } from '../extract/records.js';
 import { idKey } from '../extract/ids.js';
 import { settleSiblings } from '../extract/settle-siblings.js';
 import { readSprintName } from '../extract/sprints.js';
+import { itemLabel } from './item-label.js';
 import { isDoneStatus } from './status.js';
 import { countsInTotals, indexById, sumExpected } from './totals.js';
 import type { Backlog, Conflict, Diagnostic, Group, Item, SourcePosition, Sprint } from './types.js';
@@ -160,6 +161,7 @@ function newItem(record: ItemRecord): Item {
     partial: null,
     parent: record.parent,
     references: record.references,
+    anonymous: record.anonymous === true,
   };
 }
 
@@ -170,6 +172,8 @@ function describeEstimate(record: ItemRecord): string {
 function merge(draft: Draft, record: ItemRecord, conflicts: Conflict[]): void {
   const item = draft.item;
   item.appearances.push(record.source);
+  // Named once is named: an ID anywhere is the item's ID.
+  item.anonymous &&= record.anonymous === true;
   if (!item.title && record.title) item.title = record.title;
   if (record.estimate) {
     if (!item.estimate) item.estimate = record.estimate;
@@ -370,7 +374,7 @@ function missingEstimates(drafts: Map<string, Draft>, byId: ReadonlyMap<string, 
       column: 1,
       rule: 'missing-estimate',
       severity: 'warning',
-      message: `${item.id} has no estimate${item.sprint ? ` but is committed to ${item.sprint}` : ''}`,
+      message: `${itemLabel(item)} has no estimate${item.sprint ? ` but is committed to ${item.sprint}` : ''}`,
     });
   }
   return diagnostics;

@@ -50,6 +50,8 @@ export interface Item {
   parent: string | null;
   /** The raw dependency references as written, before resolution. */
   references: string[];
+  /** The document gives no ID: `id` is the file and line, e.g. `plan.md:12`. */
+  anonymous: boolean;
 }
 
 export interface Sprint {

@@ -37,6 +37,7 @@ export function item(id: string, overrides: Partial<Item> = {}): Item {
     partial: null,
     parent: null,
     references: [],
+    anonymous: false,
     ...overrides,
   };
 }

@@ -1,12 +1,13 @@
 import type { CriticalPathResult } from '../../analyze/critical-path.js';
 import { formatNumber } from '../../model/units.js';
-import { caveats, figures, headline, percent, scheduleOrder } from './summary.js';
+import { caveats, figures, headline, namer, percent, scheduleOrder } from './summary.js';
 
 /** Markdown for a README or a generated section: the paths, the figures, then the schedule. */
 export function criticalPathMarkdown(result: CriticalPathResult): string {
   const lines = [`**${headline(result)}**`, ''];
   if (result.paths.length > 0) {
-    result.paths.forEach((path, index) => lines.push(`${index + 1}. ${path.join(' → ')}`));
+    const name = namer(result);
+    result.paths.forEach((path, index) => lines.push(`${index + 1}. ${path.map(name).join(' → ')}`));
     if (result.pathsTruncated)
       lines.push('', `… and ${formatNumber(result.pathCount - result.paths.length, 0)} more paths of the same length.`);
     lines.push('');

@@ -1,5 +1,6 @@
 import type { CriticalPathResult } from '../../analyze/critical-path.js';
 import { toleranceFor } from '../../analyze/schedule.js';
+import { titledLabel } from '../../model/item-label.js';
 import { formatNumber, unitLabel } from '../../model/units.js';
 
 /** The text every format shares: what the numbers say, in sentences. */
@@ -46,6 +47,7 @@ export function figures(result: CriticalPathResult): string[] {
 /** Why the length may be short: items that weigh nothing though they are work. */
 export function caveats(result: CriticalPathResult): string[] {
   const lines: string[] = [];
+  const list = (ids: readonly string[]) => listOf(ids.map(namer(result)));
   if (result.unestimated.length > 0) {
     lines.push(
       `${count(result.unestimated.length, 'item')} without an estimate ${weigh(result.unestimated)} nothing: ${list(result.unestimated)}.`,
@@ -62,6 +64,16 @@ export function caveats(result: CriticalPathResult): string[] {
     );
   }
   return lines;
+}
+
+/**
+ * How the reports name an item of the result: its ID, or for work the document gives no ID (its
+ * ID is the file and line), its title and that place.
+ */
+export function namer(result: CriticalPathResult): (id: string) => string {
+  const titled = new Map<string, string>();
+  for (const item of result.items) if (item.anonymous) titled.set(item.id, titledLabel(item.title, item.id));
+  return (id) => titled.get(id) ?? id;
 }
 
 /** Rows in schedule order: by early start, then as the document lists them. */
@@ -99,7 +111,7 @@ function weigh(ids: readonly string[]): string {
   return ids.length === 1 ? 'weighs' : 'weigh';
 }
 
-function list(ids: readonly string[], shown = 10): string {
+function listOf(ids: readonly string[], shown = 10): string {
   const more = ids.length > shown ? ` and ${ids.length - shown} more` : '';
   return ids.slice(0, shown).join(', ') + more;
 }

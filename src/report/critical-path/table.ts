@@ -2,7 +2,7 @@ import { Chalk } from 'chalk';
 import type { CriticalPathResult } from '../../analyze/critical-path.js';
 import { formatNumber } from '../../model/units.js';
 import { drawTable } from '../terminal-table.js';
-import { caveats, figures, headline, percent, scheduleOrder } from './summary.js';
+import { caveats, figures, headline, namer, percent, scheduleOrder } from './summary.js';
 
 export interface TableOptions {
   color: boolean;
@@ -44,7 +44,8 @@ export function criticalPathTable(result: CriticalPathResult, { color, width = 1
   );
 
   const lines = [chalk.bold(headline(result))];
-  result.paths.forEach((path, index) => lines.push(`  ${index + 1}. ${path.map(critical).join(' → ')}`));
+  const name = namer(result);
+  result.paths.forEach((path, index) => lines.push(`  ${index + 1}. ${path.map((id) => critical(name(id))).join(' → ')}`));
   if (result.pathsTruncated) lines.push(`  … and ${formatNumber(result.pathCount - result.paths.length, 0)} more`);
   const notes = [...figures(result), ...caveats(result).map((line) => chalk.yellow(line))];
   return `${[table, '', ...lines, ...(notes.length ? ['', ...notes] : [])].join('\n')}\n`;
