@@ -2,7 +2,7 @@ import type { Config } from '../config/types.js';
 import type { Claim, ClaimScope, Diagnostic, Estimate, SourcePosition, Unit } from '../model/types.js';
 import type { SourceText } from '../read/source.js';
 import { claimsFromKeyValue, criticalPathClaim, statesFigure } from './claims.js';
-import { rolesOf, unitOfHeader, type Role } from './columns.js';
+import { rolesOf, unitOfHeader, type Role } from './roles/header-roles.js';
 import { estimateInTitle, readEstimate, type EstimateContext, type StatedUnit } from './estimates.js';
 import { cleanId, idKey, looksLikeId } from './ids.js';
 import { ListTracker } from './list-structure.js';

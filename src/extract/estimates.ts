@@ -1,5 +1,7 @@
 import type { SizeRange } from '../config/types.js';
 import type { Estimate, Unit } from '../model/types.js';
+import { LEXICON } from './lexicon/lexicon.js';
+import type { Concept } from './lexicon/vocabulary.js';
 import { foldWidth, fractionsAsDecimals, plainNumerals, WRITTEN_NUMBER } from './numerals.js';
 
 export interface EstimateContext {
@@ -14,21 +16,19 @@ export interface EstimateContext {
 
 export type EstimateReading = { estimate: Estimate } | { problem: string } | null;
 
-const EMPTY = /^(?:|-+|—|–|\?+|n\/?a|tbd|tbc|todo|\.\.\.|…|none|keine?|aucune?|nenhum|ninguno)$/i;
-
-const UNIT_WORDS: [RegExp, Unit, number][] = [
-  // Manntage, in capitals as German writes them: "5 MT".
-  [/^MT$/, 'days', 1],
-  [/^(?:sp|pts?|points?|story\s*points?|punkte?|pontos?|puntos?|баллов|балла|балл|очков|点|포인트)$/i, 'points', 1],
-  [
-    /^(?:d|days?|pd|md|jh|j|jours?|tage?|personentage?|manntage?|dias?|días?|д|день|дн(?:я|ей|ь)?|天|人天|日|人日|일|person[-\s]?days?|man[-\s]?days?)$/i,
-    'days',
-    1,
-  ],
-  [/^(?:h|hrs?|hours?|std|stunden?|heures?|horas?|ч|час(?:а|ов)?|小时|小時|時間|시간)$/i, 'hours', 1],
-  [/^(?:min|mins|minutes?|minuten?|minutos?|мин|минут(?:а|ы)?|分钟|분)$/i, 'hours', 1 / 60],
-  [/^(?:w|wks?|weeks?|wochen?|semaines?|semanas?|нед|недел[ьиюя]|周|週|週間|주)$/i, 'days', 5],
+/** Units by the lexicon's words, with what one of them counts in the model's unit. */
+const UNIT_CONCEPTS: readonly [Concept, Unit, number][] = [
+  ['unitPoints', 'points', 1],
+  ['unitDays', 'days', 1],
+  ['unitHours', 'hours', 1],
+  ['unitMinutes', 'hours', 1 / 60],
+  ['unitWeeks', 'days', 5],
 ];
+
+/** A value that holds no estimate: empty, a dash, "?", "TBD", "n/a", "none". */
+function isEmptyValue(text: string): boolean {
+  return !/[\p{L}\p{N}]/u.test(text) || LEXICON.is('noEstimate', text);
+}
 
 const NUMBER = String.raw`\d+(?:[.,]\d+)?`;
 const RANGE = new RegExp(String.raw`^(${NUMBER})\s*([a-zA-Z\p{L}]*)\s*(?:-|–|—|to|bis|à|a|até|до|~)\s*(${NUMBER})\s*(.*)$`, 'iu');
@@ -57,7 +57,7 @@ export interface StatedUnit {
 export function unitOfWord(word: string): StatedUnit | null {
   const clean = word.trim().replace(/[.)\]]+$/, '');
   if (!clean) return null;
-  for (const [pattern, unit, factor] of UNIT_WORDS) if (pattern.test(clean)) return { unit, factor };
+  for (const [concept, unit, factor] of UNIT_CONCEPTS) if (LEXICON.is(concept, clean)) return { unit, factor };
   return null;
 }
 
@@ -134,7 +134,7 @@ function readSum(text: string, original: string, context: EstimateContext): Esti
 export function readEstimate(raw: string, context: EstimateContext): EstimateReading {
   const original = raw.trim();
   const text = clean(original);
-  if (EMPTY.test(text)) return null;
+  if (isEmptyValue(text)) return null;
 
   const size = SIZE.exec(text);
   if (size) {

@@ -1,4 +1,4 @@
-import { rolesOf, type Role } from './columns.js';
+import { rolesOf, type Role } from './roles/header-roles.js';
 
 /**
  * `**Key**: value` lines, several per line when separated by pipes or bullets

@@ -1,5 +1,5 @@
 import { parse as parseYaml } from 'yaml';
-import { rolesOf } from './columns.js';
+import { rolesOf } from './roles/header-roles.js';
 import { dependencyListAfter } from './dependency-list.js';
 import { readGantt } from './gantt.js';
 import { cleanId, looksLikeColumnId, looksLikeId } from './ids.js';

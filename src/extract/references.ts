@@ -1,4 +1,6 @@
 import { cleanId, configuredId, expandRange, idKey, looksLikeId, looksLikeNonLatinId } from './ids.js';
+import { LEXICON } from './lexicon/lexicon.js';
+import type { Concept } from './lexicon/vocabulary.js';
 
 export const ALL_ABOVE = '\u0000all-above';
 
@@ -6,44 +8,75 @@ const ARROWS = String.raw`[→⟶➔➜⇒]|->|=>`;
 
 /**
  * What separates references in a cell. An arrow chain ("PAY-101 → PAY-102") in a dependency
- * cell lists what must come first, so its arrows separate as commas do.
+ * cell lists what must come first, so its arrows separate as commas do. A slash separates only
+ * IDs ("WP-01 / 04"): "stdlib/core.kleis" is one name.
  */
-const SEPARATOR = new RegExp(String.raw`\s*(?:,|;|、|，|；|\/|\+|&|\band\b|\bund\b|\bet\b|\be\b|\by\b|${ARROWS})\s*`, 'i');
+const SEPARATOR = new RegExp(String.raw`\s*(?:,|;|、|，|；|\+|&|\band\b|\bund\b|\bet\b|\be\b|\by\b|${ARROWS})\s*`, 'i');
 
-const NO_DEPENDENCY = /^(?:|-+|—|–|none|nothing|n\/?a|keine?|aucune?|nenhuma?|ninguna?|нет|无|없음|なし|no dependencies|independent)$/i;
+/** Notes in parentheses, ASCII or full-width: "E12-03 (S4)", "W3（能力）". */
+const NOTE = /[(（][^()（）]*[)）]/g;
+
+/** "Epics 1–4", "Steps 1-3", "Milestones 8, 9": a plural item word before numbers names each of them. */
+const PLURAL_WORD = /^(\p{L}+?)(?:ies|s)\s+(?=#?\d)/iu;
+const WORD_BEFORE_NUMBER = /^(\p{L}+\s+#?)(\d+)(?:\s*(?:-|–|—|~|〜|～|\.\.)\s*(\d+))?$/u;
+
+/** A word that names items, stages or time boxes before a number: "Story 3", "Epic 2", "Step 1". */
+function namesItems(word: string): boolean {
+  return ['itemWord', 'containerWord', 'groupWord', 'sprintWord'].some((concept) => LEXICON.is(concept as Concept, word));
+}
+
+/** "Epics" → "Epic", "Stories" → "Story", when the singular is a word for items. */
+function singular(part: string): string {
+  const plural = PLURAL_WORD.exec(part);
+  if (!plural) return part;
+  const stem = plural[1];
+  for (const word of [stem, `${stem}y`, `${stem}e`]) {
+    if (namesItems(word)) return `${word[0].toUpperCase()}${word.slice(1)} ${part.slice(plural[0].length)}`;
+  }
+  return part;
+}
+
+/** The end of a range completed from its start: "TODO-FM01 ~ FM04" ends at "TODO-FM04", "PMAT-301..307" at "PMAT-307". */
+function completeEnd(start: string, end: string): string {
+  const lead = /^\D*/.exec(end)![0];
+  if (lead === '') return start.replace(/\d+$/, '') + end;
+  const at = start.lastIndexOf(lead);
+  return at > 0 && !start.startsWith(lead) ? start.slice(0, at) + end : end;
+}
+
+/** Whether a piece of a dependency cell says nothing depends: "None", "-", "keine", "なし". */
+function isNone(text: string): boolean {
+  return !/[\p{L}\p{N}]/u.test(text) || LEXICON.is('none', text);
+}
 
 /**
  * Splits a dependency cell or line into references as written. Notes in parentheses
  * ("E12-03 (S4)", "None (start first)", "#133 (done)") are dropped; "All above" becomes
- * ALL_ABOVE for the table to expand; ranges expand to each ID; pull requests are not items.
+ * ALL_ABOVE for the table to expand; ranges expand to each ID ("W0~W9", "TODO-FM01 ~ FM04");
+ * a bare number after an ID takes its prefix ("WP-13, 14"); pull requests are not items.
  * Names that are not IDs ("Release 2", "Epic 1 complete") are kept for the model to resolve.
  */
 export function parseReferences(raw: string, extra: readonly RegExp[] = []): string[] {
   const { text: shielded, literals } = shieldConfiguredIds(raw, extra);
   const text = shielded
     .replace(/<br\s*\/?>/gi, ',')
-    .replace(/\([^)]*\)/g, ' ')
+    .replace(NOTE, ' ')
     .replace(/[*_`[\]]/g, '')
     .replace(/\s+/g, ' ')
     .trim();
-  if (NO_DEPENDENCY.test(text.replace(/[.:]$/, ''))) return [];
-  if (
-    /^(?:all\s+(?:above|previous|prior)|alle\s+(?:oben|vorherigen)|tout\s+ce\s+qui\s+précède|todas?\s+(?:acima|anteriores)|tutt[ie]\s+(?:sopra|precedenti)|すべての前|全ての前|以上すべて|所有前面|위의 모든|이전 모든)/iu.test(
-      text,
-    )
-  ) {
-    return [ALL_ABOVE];
-  }
+  if (isNone(text.replace(/[.:]$/, ''))) return [];
+  if (LEXICON.startsWith('allAbove', text) > 0) return [ALL_ABOVE];
   const references: string[] = [];
   let prefix = '';
-  for (const piece of text.split(SEPARATOR)) {
+  for (const piece of text.split(SEPARATOR).flatMap((piece) => splitSlashes(piece, extra))) {
     // "after US-054", "Depends on: X", "T-001 ✅": the label and status marks are not part of the ID.
-    let part = piece
-      .replace(/\p{Extended_Pictographic}|\uFE0F/gu, '')
-      .trim()
-      .replace(/^(?:after|depends\s+on|(?:is\s+)?blocked\s+by|requires|needs|nach|après|depois de|después de|dopo|после)\s*:?\s+/i, '')
-      .replace(/[.:]$/, '');
-    if (!part || NO_DEPENDENCY.test(part)) continue;
+    const bare = piece.replace(/\p{Extended_Pictographic}|\uFE0F/gu, '').trim();
+    const label = LEXICON.startsWith('dependencyPhrase', bare);
+    let part = (label > 0 && /^\s*[:：]?\s+/u.test(bare.slice(label)) ? bare.slice(label).replace(/^\s*[:：]?\s*/u, '') : bare).replace(
+      /[.:]$/,
+      '',
+    );
+    if (!part || isNone(part)) continue;
     const literal = SHIELDED.exec(part);
     if (literal) {
       references.push(literals[Number(literal[1])]);
@@ -56,24 +89,31 @@ export function parseReferences(raw: string, extra: readonly RegExp[] = []): str
       continue;
     }
     if (/^(?:PR|MR|pull request)\s*#?\d+$/i.test(part)) continue;
-    part = part.replace(/^(?:stories|story)\s+(?=\d)/i, 'Story ').replace(/\s+(?:complete|completed|done|finished|fertig|terminé)$/i, '');
-    // "Stories 2.2, 2.3": a bare number continues the word before it.
+    part = withoutDoneWord(singular(part));
+    // "Stories 2.2, 2.3", "WP-13, 14": a bare number continues the ID or the word before it.
     const word = /^(\p{L}+\s+)#?\d/u.exec(part);
-    if (word) prefix = word[1];
-    else if (/^\d+(?:\.\d+)*(?:\s*-\s*\d+(?:\.\d+)*)?$/.test(part) && prefix) part = prefix + part;
+    const code = /^(.*?[^\d\s.])\d+$/u.exec(part);
+    if (word) prefix = word[1]!;
+    else if (/^\d+(?:\.\d+)*(?:\s*[-–~]\s*\d+(?:\.\d+)*)?$/.test(part) && prefix) part = prefix + part;
+    else if (code && looksLikeId(part, extra)) prefix = code[1]!;
     const dotted = /^(\p{L}+\s+\d+\.)(\d+)\s*-\s*(?:\d+\.)?(\d+)$/u.exec(part);
     if (dotted && Number(dotted[3]) > Number(dotted[2]) && Number(dotted[3]) - Number(dotted[2]) < 100) {
       for (let n = Number(dotted[2]); n <= Number(dotted[3]); n++) references.push(`${dotted[1]}${n}`);
       continue;
     }
+    const worded = WORD_BEFORE_NUMBER.exec(part);
+    if (worded?.[3] !== undefined && namesItems(worded[1].replace('#', '').trim())) {
+      const ids = expandRange(`${worded[1]}${worded[2]}`, `${worded[1]}${worded[3]}`);
+      if (ids) {
+        references.push(...ids);
+        continue;
+      }
+    }
     const range =
-      /^(.+?)\s*(?:\s-\s|–|—|\bthrough\b|\bto\b|\bbis\b|\.\.)\s*(.+)$/i.exec(part) ??
+      /^(.+?)\s*(?:\s-\s|–|—|~|〜|～|\bthrough\b|\bto\b|\bbis\b|\.\.)\s*(.+)$/i.exec(part) ??
       /^([A-Za-z#]+[\w.]*?\d)\s*-\s*([A-Za-z#]+\d[\w.]*)$/.exec(part);
     if (range) {
-      const ids = expandRange(
-        range[1],
-        /^\d/.test(range[2]) && /[A-Za-z#]/.test(range[1]) ? range[1].replace(/\d+$/, '') + range[2] : range[2],
-      );
+      const ids = expandRange(range[1], completeEnd(range[1], range[2]));
       if (ids && (looksLikeId(range[1], extra) || /^Story /i.test(range[1]))) {
         references.push(...ids);
         continue;
@@ -82,6 +122,20 @@ export function parseReferences(raw: string, extra: readonly RegExp[] = []): str
     references.push(part);
   }
   return references;
+}
+
+/** "E1 complete", "Epic 2 done": the item, without the word that says it must be finished. */
+function withoutDoneWord(part: string): string {
+  const match = /\s+(\p{L}+)$/u.exec(part);
+  return match && LEXICON.is('done', match[1]) ? part.slice(0, match.index) : part;
+}
+
+/** "WP-01 / 04" is two references; "stdlib/core.kleis" and "CI/CD" are one name. */
+function splitSlashes(piece: string, extra: readonly RegExp[]): string[] {
+  if (!piece.includes('/')) return [piece];
+  const parts = piece.split(/\s*\/\s*/);
+  const idLike = (part: string) => looksLikeId(part, extra) || /^\d+$/.test(part);
+  return parts.length > 1 && parts.every(idLike) ? parts : [piece];
 }
 
 const ARROW = new RegExp(String.raw`\s*(?:${ARROWS})\s*`);

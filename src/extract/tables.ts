@@ -1,6 +1,6 @@
 import type { SizeRange } from '../config/types.js';
 import type { Block } from './blocks.js';
-import { rolesOf, unitOfHeader, type Role } from './columns.js';
+import { rolesOf, unitOfHeader, type Role } from './roles/header-roles.js';
 import { readEstimate, toNumber, type StatedUnit } from './estimates.js';
 import { cleanId, looksLikeColumnId, looksLikeId } from './ids.js';
 import { leadingIds } from './leading-id.js';

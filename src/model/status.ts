@@ -1,23 +1,29 @@
-/** Done in any language or case, a check mark, or a ticked box. */
-const DONE =
-  /^(?:done|closed|complete|completed|finished|resolved|shipped|merged|released|delivered|erledigt|fertig|abgeschlossen|geschlossen|terminé|terminée|fait|fini|clos|concluído|concluida|concluída|feito|finalizado|finalizada|completado|hecho|terminado|cerrado|готово|выполнено|завершено|сделано|закрыто|完成|已完成|完了|済み?|완료|completato|completata|fatto|chiuso|terminato|klaar|gereed|afgerond|zrobione|x)$/iu;
+import { LEXICON, type Lexicon } from '../extract/lexicon/lexicon.js';
+
 const DONE_MARK = /^(?:[✅✔✓☑]|\[x\])/iu;
 
 /**
- * Closed without being done: no work remains, so the model reads it as done while the item keeps
- * the status the document gives. A bare ❌ is not among them: feature tables use it for "not yet".
+ * What a status says, without its note: "完了（ADR-004 amendment）" is "完了", "Done (PR #12)" is
+ * "Done", "Erledigt – siehe ADR" is "Erledigt". Leading marks and emoji are not words.
  */
-const CANCELLED =
-  /^(?:won't (?:do|fix)|wont ?fix|cancell?ed|cancelado|cancelada|cancellato|annulée?|abandonnée?|abandoned|obsolete|obsolète|dropped|descartad[oa]|abgebrochen|storniert|verworfen|отменен[оа]?|отменён|已取消|取消|キャンセル|취소)$/iu;
+export function statusWords(status: string): string {
+  return status
+    .replace(/[`*_~]/g, '')
+    .replace(/^[^\p{L}\p{N}]+/u, '')
+    .split(/\s*[(（[:：;；,，、]|\s+[-–—]\s+/u)[0]
+    .trim();
+}
 
-/** Whether a status leaves no work: done, or cancelled. */
-export function isDoneStatus(status: string | null): boolean {
+/**
+ * Whether a status leaves no work: done, or closed without being done (cancelled, dropped). A
+ * bare ❌ is neither: feature tables use it for "not yet". Words come from the lexicon, which the
+ * config may extend.
+ */
+export function isDoneStatus(status: string | null, lexicon: Lexicon = LEXICON): boolean {
   if (!status) return false;
   const text = status.replace(/[`*_~]/g, '').trim();
   if (DONE_MARK.test(text)) return true;
-  const words = text
-    .replace(/^[^\p{L}]+/u, '')
-    .replace(/[’‘]/g, "'")
-    .trim();
-  return DONE.test(words) || CANCELLED.test(words) || /^(?:done|complete|completed|erledigt|terminé)\b/i.test(words);
+  const words = statusWords(text);
+  // "Completed March 29, 2025": a done word may lead a longer status.
+  return lexicon.is('done', words) || lexicon.is('cancelled', words) || lexicon.startsWith('done', words) > 0;
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { rolesOf, unitOfHeader } from '../../src/extract/columns.js';
+import { rolesOf, unitOfHeader } from '../../src/extract/roles/header-roles.js';
 import { parseReferences } from '../../src/extract/references.js';
 import { readLinks, dependenciesInNote } from '../../src/extract/relations.js';
 import { backlogFromMarkdown, backlogFromSources } from '../../src/load.js';
