@@ -1,6 +1,6 @@
 import type { SizeRange } from '../config/types.js';
 import type { Estimate, Unit } from '../model/types.js';
-import { LEXICON } from './lexicon/lexicon.js';
+import { fold, LEXICON } from './lexicon/lexicon.js';
 import type { Concept } from './lexicon/vocabulary.js';
 import { foldWidth, fractionsAsDecimals, plainNumerals, WRITTEN_NUMBER } from './numerals.js';
 
@@ -31,7 +31,9 @@ function isEmptyValue(text: string): boolean {
 }
 
 const NUMBER = String.raw`\d+(?:[.,]\d+)?`;
-const RANGE = new RegExp(String.raw`^(${NUMBER})\s*([a-zA-Z\p{L}]*)\s*(?:-|–|—|to|bis|à|a|até|до|~)\s*(${NUMBER})\s*(.*)$`, 'iu');
+/** What joins the ends of a range: "3-5d", "3 to 5 days", "2〜3日". */
+const RANGE_JOIN = String.raw`(?:-|–|—|to|bis|à|a|até|до|~|〜)`;
+const RANGE = new RegExp(String.raw`^(${NUMBER})\s*([a-zA-Z\p{L}]*)\s*${RANGE_JOIN}\s*(${NUMBER})\s*(.*)$`, 'iu');
 const SINGLE = new RegExp(String.raw`^(${NUMBER})\s*(.*)$`, 'u');
 const THREE_POINT = new RegExp(String.raw`^(${NUMBER})\s*\/\s*(${NUMBER})\s*\/\s*(${NUMBER})\s*(.*)$`, 'u');
 const OPEN = new RegExp(
@@ -40,7 +42,48 @@ const OPEN = new RegExp(
 );
 const SIZE = /^(XXS|XS|S|M|L|XL|XXL|XXXL)$/i;
 const SUM = new RegExp(String.raw`^${NUMBER}[^\d+]*\+\s*${NUMBER}`, 'u');
-const COMPOUND = new RegExp(String.raw`^(${NUMBER})\s*(d|days?|h|hrs?|hours?)\s*(${NUMBER})\s*(h|hrs?|hours?|m|min|mins|minutes?)$`, 'iu');
+
+/** Units of time by the hours one of them counts (8 to the day, 5 days to the week), to add up a compound amount. */
+const TIME_UNITS: readonly [Concept, number][] = [
+  ['unitWeeks', 40],
+  ['unitDays', 8],
+  ['unitHours', 1],
+  ['unitMinutes', 1 / 60],
+];
+let compoundTerm: RegExp | undefined;
+
+/**
+ * "1d 4h", "2h 30m", "2時間40分", "1天4小时", "2시간 30분", "1 час 30 мин": amounts of time, each
+ * in a smaller unit than the one before, added up in the unit of the first (days or hours).
+ */
+function readCompound(text: string): { unit: Unit; value: number } | null {
+  // The lexicon's patterns match folded text; "m" is minutes only after hours ("2h 30m").
+  compoundTerm ??= new RegExp(
+    String.raw`(${NUMBER})\s*(${TIME_UNITS.map(([concept]) => LEXICON.source(concept)).join('|')}|m)(?!\p{L})\s*`,
+    'uy',
+  );
+  const folded = fold(text);
+  const perHour: number[] = [];
+  let value = 0;
+  compoundTerm.lastIndex = 0;
+  while (compoundTerm.lastIndex < folded.length) {
+    const at = compoundTerm.lastIndex;
+    const term = compoundTerm.exec(folded);
+    // "1h30", "2h 45": the minutes after hours go without their unit.
+    const minutes = term ? null : /^\d{1,2}$/.exec(folded.slice(at));
+    if (minutes && perHour.length === 1 && perHour[0] === 1 && Number(minutes[0]) < 60) {
+      return { unit: 'hours', value: value + Number(minutes[0]) / 60 };
+    }
+    if (!term) return null;
+    const hours =
+      term[2] === 'm' ? (perHour.at(-1) === 1 ? 1 / 60 : undefined) : TIME_UNITS.find(([concept]) => LEXICON.is(concept, term[2]))?.[1];
+    if (hours === undefined || (perHour.length > 0 && hours >= perHour[perHour.length - 1])) return null;
+    perHour.push(hours);
+    value += toNumber(term[1]) * hours;
+  }
+  if (perHour.length < 2) return null;
+  return perHour[0] >= 8 ? { unit: 'days', value: value / 8 } : { unit: 'hours', value };
+}
 
 /** A number as documents write it, with a decimal point or a decimal comma ("0,5"). */
 export function toNumber(text: string): number {
@@ -61,20 +104,29 @@ export function unitOfWord(word: string): StatedUnit | null {
   return null;
 }
 
+/** "~3d", "≈ 2h", "ca. 4h", "about 3 days", "約2時間", "около 5 дней": the amount without its "about". */
+function withoutApproximation(text: string): string {
+  const rest = text.replace(/^(?:~=|=~|[~≈≃])\s*/u, '');
+  const word = LEXICON.startsWith('approximately', rest);
+  return word > 0 ? rest.slice(word).trimStart() : rest;
+}
+
 /**
  * Strips what surrounds an estimate without changing it: emphasis, brackets, "~", a doubting
  * "?", trailing notes. A whole value in parentheses is the estimate ("(3)"); parentheses after
- * one are a note ("3 (S)", "8 SP (was 5)").
+ * one are a note ("3 (S)", "8 SP (was 5)", "0.5 人日（维护成本）").
  */
 function clean(raw: string): string {
   const text = plainNumerals(raw).replace(/[*_`]/g, '').trim();
   const wrapped = /^\(([~≈≃]?\s*\d[^()]*)\)$/.exec(text);
-  return (wrapped ? wrapped[1] : text)
-    .replace(/[[\]]/g, '')
-    .replace(/\([^)]*\)/g, ' ')
-    .replace(/^[~≈≃]\s*|^(?:ca\.?|approx\.?|about|etwa|environ|aprox\.?)\s+/i, '')
+  return withoutApproximation(
+    (wrapped ? wrapped[1] : text)
+      .replace(/[[\]]/g, '')
+      .replace(/\([^)]*\)/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  )
     .replace(/(?<=[\d\p{L}.])\s*\?+$/u, '')
-    .replace(/\s+/g, ' ')
     .trim();
 }
 
@@ -145,17 +197,8 @@ export function readEstimate(raw: string, context: EstimateContext): EstimateRea
     return { estimate: make(range.unit, range.low, range.high, (range.low + range.high) / 2, original, 'size', key) };
   }
 
-  const compound = COMPOUND.exec(text);
-  if (compound) {
-    // "1d 4h", "2h 30m": both parts in the larger unit.
-    const larger = unitOfWord(compound[2])!;
-    const smaller = unitOfWord(compound[4].toLowerCase() === 'm' ? 'min' : compound[4])!;
-    const perLarger = larger.unit === 'days' && smaller.unit === 'hours' ? 8 : 1;
-    const value = toNumber(compound[1]) * larger.factor + (toNumber(compound[3]) * smaller.factor) / perLarger;
-    if (larger.unit === smaller.unit || (larger.unit === 'days' && smaller.unit === 'hours')) {
-      return { estimate: make(larger.unit, value, value, value, original, 'single') };
-    }
-  }
+  const compound = readCompound(text);
+  if (compound) return { estimate: make(compound.unit, compound.value, compound.value, compound.value, original, 'single') };
 
   const three = THREE_POINT.exec(text);
   if (three) {
