@@ -1,5 +1,12 @@
 import type { Claim, Diagnostic, Estimate, FileInfo, SourcePosition } from '../model/types.js';
 
+/**
+ * A dependency or successor cell that names the whole set: "ALL", "everything", "alle", "все",
+ * "全部". In a dependency cell the item waits for every other item of its file; in a successor
+ * cell every other item waits for it. The model expands it, skipping what would close a cycle.
+ */
+export const ALL_OTHERS = '\u0000all-others';
+
 /** One appearance of an item in a document: a table row, a heading block or a list entry. */
 export interface ItemRecord {
   id: string;
@@ -7,7 +14,11 @@ export interface ItemRecord {
   estimate: Estimate | null;
   /** The estimate text when it could not be read (reported as unparsable-estimate). */
   unreadEstimate: string | null;
-  /** Dependency references as written ("E12-01", "EP-02", "Release 2"); "All above" is already expanded. */
+  /**
+   * Dependency references as written ("E12-01", "EP-02", "Release 2", a title, "001" for PHASE1-001).
+   * "All above" is already expanded in a table; elsewhere it is ALL_ABOVE (src/extract/references.ts),
+   * which the model expands to the earlier items among `siblings`. "All" is ALL_OTHERS.
+   */
   references: string[];
   /** Items this one blocks, written on the prerequisite ("Successors", "Blocks"). */
   successors: string[];

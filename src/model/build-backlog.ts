@@ -3,6 +3,7 @@ import { idKey } from '../extract/ids.js';
 import { settleSiblings } from '../extract/settle-siblings.js';
 import { readSprintName } from '../extract/sprints.js';
 import { itemLabel } from './item-label.js';
+import { resolveReferences } from './resolve-references.js';
 import { isDoneStatus } from './status.js';
 import { countsInTotals, indexById, sumExpected } from './totals.js';
 import type { Backlog, Conflict, Diagnostic, Group, Item, SourcePosition, Sprint } from './types.js';
@@ -152,15 +153,16 @@ function newItem(record: ItemRecord): Item {
     done: record.done === true || isDoneStatus(status),
     priority: record.priority,
     owner: record.owner,
-    // The item takes over its first record's field map and references: records are not read
-    // again once merged, and a large table would otherwise hold every value twice.
+    // The item takes over its first record's field map: records are not read again once merged,
+    // and a large table would otherwise hold every value twice. References are few, and each
+    // record keeps its own: "all above" is the record's siblings, not the item's.
     fields: record.fields,
     source: { file: record.source.file, line: record.source.line },
     children: [],
     appearances: [record.source],
     partial: null,
     parent: record.parent,
-    references: record.references,
+    references: [...record.references],
     anonymous: record.anonymous === true,
   };
 }
@@ -307,50 +309,6 @@ function buildGroups(extractions: readonly FileExtraction[], drafts: Map<string,
     group.items.push(item.id);
   }
   return groups.filter((group) => group.items.length > 0);
-}
-
-function resolveReferences(drafts: Map<string, Draft>, groups: Group[]): void {
-  const groupByKey = new Map<string, Group>();
-  const groupsByRelease = new Map<string, Group[]>();
-  for (const group of groups) {
-    if (group.id) groupByKey.set(idKey(group.id), group);
-    groupByKey.set(idKey(group.name), group);
-    if (group.release) {
-      const key = idKey(group.release);
-      groupsByRelease.set(key, [...(groupsByRelease.get(key) ?? []), group]);
-    }
-  }
-  const successors: [Item, string][] = [];
-  for (const { item, records } of drafts.values()) {
-    const dependsOn = new Set<string>();
-    for (const reference of item.references) {
-      const key = idKey(reference);
-      const target = drafts.get(key);
-      if (target) {
-        dependsOn.add(target.item.id);
-        continue;
-      }
-      const group = groupByKey.get(key) ?? groupByKey.get(idKey(reference.replace(/^epic\s+/i, 'Epic ')));
-      const released = groupsByRelease.get(key);
-      if (group || released) {
-        for (const member of (group ? [group] : released!).flatMap((entry) => entry.items)) {
-          if (member !== item.id) dependsOn.add(member);
-        }
-        continue;
-      }
-      if (!item.unresolved.includes(reference)) item.unresolved.push(reference);
-    }
-    item.dependsOn = [...dependsOn];
-    for (const record of records) for (const successor of record.successors) successors.push([item, successor]);
-  }
-  for (const [item, reference] of successors) {
-    const target = drafts.get(idKey(reference));
-    if (!target) {
-      if (!item.unresolved.includes(reference)) item.unresolved.push(reference);
-      continue;
-    }
-    if (!target.item.dependsOn.includes(item.id)) target.item.dependsOn.push(item.id);
-  }
 }
 
 /**
