@@ -41,6 +41,16 @@ const OPEN = new RegExp(
   'iu',
 );
 const SIZE = /^(XXS|XS|S|M|L|XL|XXL|XXXL)$/i;
+/** Sizes written as words, by the T-shirt size each stands for. */
+const SIZE_WORDS: readonly [Concept, string][] = [
+  ['sizeExtraSmall', 'XS'],
+  ['sizeSmall', 'S'],
+  ['sizeMedium', 'M'],
+  ['sizeLarge', 'L'],
+  ['sizeExtraLarge', 'XL'],
+];
+/** What joins two sizes into a range: "S-M", "XS–S", "M/L", "S to M", "小〜中". */
+const SIZE_JOIN = /\s*[-–—/~〜]\s*|\s+(?:to|bis|à|a|até|до)\s+/gu;
 const SUM = new RegExp(String.raw`^${NUMBER}[^\d+]*\+\s*${NUMBER}`, 'u');
 
 /** Units of time by the hours one of them counts (8 to the day, 5 days to the week), to add up a compound amount. */
@@ -185,17 +195,13 @@ function readSum(text: string, original: string, context: EstimateContext): Esti
  */
 export function readEstimate(raw: string, context: EstimateContext): EstimateReading {
   const original = raw.trim();
+  const stated = amountInParentheses(original, context);
+  if (stated) return stated;
   const text = clean(original);
   if (isEmptyValue(text)) return null;
 
-  const size = SIZE.exec(text);
-  if (size) {
-    const key = size[1].toUpperCase();
-    const range = context.scale[key];
-    if (!range)
-      return { problem: `T-shirt size "${original}" has no scale (state one, e.g. "S= 1 to 2 days", or set scales in the config)` };
-    return { estimate: make(range.unit, range.low, range.high, (range.low + range.high) / 2, original, 'size', key) };
-  }
+  const sized = readSize(text, original, context);
+  if (sized) return sized;
 
   const compound = readCompound(text);
   if (compound) return { estimate: make(compound.unit, compound.value, compound.value, compound.value, original, 'single') };
@@ -241,6 +247,101 @@ export function readEstimate(raw: string, context: EstimateContext): EstimateRea
     return { estimate: make(unit.unit, value, value, value, original, 'single') };
   }
   return { problem: `"${original}" is not an estimate` };
+}
+
+/** The T-shirt size a token names: "M", "xl", "Medium", "klein", "中". */
+export function sizeKey(token: string): string | null {
+  const text = token.trim();
+  if (SIZE.test(text)) return text.toUpperCase();
+  // "2XL", "3XS": the count of X's written as a figure.
+  const counted = /^([23])X([SL])$/i.exec(text);
+  if (counted) return `${'X'.repeat(Number(counted[1]))}${counted[2].toUpperCase()}`;
+  return SIZE_WORDS.find(([concept]) => LEXICON.is(concept, text))?.[1] ?? null;
+}
+
+/** A size, or a range of two ("S-M", "M/L"): the first size and the last. */
+function sizesOf(text: string): [string, string] | null {
+  const one = sizeKey(text);
+  if (one) return [one, one];
+  for (const join of text.matchAll(SIZE_JOIN)) {
+    const first = sizeKey(text.slice(0, join.index));
+    const last = first && sizeKey(text.slice(join.index + join[0].length));
+    if (first && last) return [first, last];
+  }
+  return null;
+}
+
+/** A count times what follows or precedes it: "2×M", "2 x M", "S-M ×2", "M x2". A letter x stands apart from the size. */
+function multiplied(text: string): { times: number; body: string } | null {
+  const before = /^(\d+)\s*(?:[×*]|[xX](?=\s))\s*(.+)$/u.exec(text);
+  if (before) return { times: Number(before[1]), body: before[2] };
+  const after = /^(.+?)(?:\s*[×*]|\s+[xX])\s*(\d+)$/u.exec(text);
+  return after ? { times: Number(after[2]), body: after[1] } : null;
+}
+
+const NO_SCALE = (original: string) =>
+  `T-shirt size "${original}" has no scale (state one, e.g. "S= 1 to 2 days", or set scales in the config)`;
+
+/**
+ * T-shirt sizes: "M", "Medium", a range of two ("S-M", "XS–S", "M/L": from the first size's low
+ * to the last one's high) and either times a count ("S-M ×2", "2×M"). Without a scale for
+ * every size named it is a problem, never a guess. Undefined when the text names no size.
+ */
+function readSize(text: string, original: string, context: EstimateContext): EstimateReading | undefined {
+  const times = multiplied(text);
+  const sizes = sizesOf(times?.body ?? text);
+  if (!sizes) {
+    // "2 × 3h": a count of amounts that state their unit.
+    if (!times || times.times === 0 || !/\p{L}/u.test(times.body)) return undefined;
+    const reading = readEstimate(times.body, context);
+    if (!reading || !('estimate' in reading) || reading.estimate.kind === 'size') return undefined;
+    const { unit, low, high, expected, kind } = reading.estimate;
+    return { estimate: make(unit, low * times.times, high * times.times, expected * times.times, original, kind) };
+  }
+  const [first, last] = sizes.map((key) => context.scale[key]);
+  if (!first || !last) return { problem: NO_SCALE(original) };
+  const inUnit = (range: SizeRange, unit: Unit) => (range.unit === unit ? range : { ...range, low: range.low / 8, high: range.high / 8 });
+  const unit: Unit = first.unit === last.unit ? first.unit : 'days';
+  if (first.unit !== last.unit && (first.unit === 'points' || last.unit === 'points')) {
+    return { problem: `"${original}" spans sizes in different units` };
+  }
+  const count = times?.times ?? 1;
+  const low = inUnit(first, unit).low * count;
+  const high = inUnit(last, unit).high * count;
+  if (high < low) return { problem: `range "${original}" ends below its start` };
+  const name = sizes[0] === sizes[1] ? sizes[0] : `${sizes[0]}-${sizes[1]}`;
+  return { estimate: make(unit, low, high, (low + high) / 2, original, 'size', times ? `${name} ×${count}` : name) };
+}
+
+/** A size, or a word that qualifies the estimate, before parentheses: "M (3–4h)", "TBD (1–2 days)". */
+const LEAD_AND_PARENTHESES = /^([^\d()]{1,40}?)\s*\(([^()]*)\)[\s.,;:]*$/u;
+/** A qualifier is a few words, no figures: "Variabel", "TBD", "Medium", "?". */
+const QUALIFIER = /^[\p{L}?][\p{L}.'’?-]*(?:\s+[\p{L}][\p{L}.'’-]*){0,2}$/u;
+
+/**
+ * "M (3–4h)", "XL (8 SP)", "Small (2h)", "TBD (1–2 days)", "Variabel (1–3 Tage, hängt von
+ * Fehleranzahl ab)": a size or a qualifier that states its amount in parentheses. The amount,
+ * which must state a unit or be a range (or a bare number where the context gives the unit), is
+ * the estimate; a clause after a comma is a note. An amount first keeps parentheses after it as
+ * a note ("3 (S)"). Null when the value is not written so.
+ */
+function amountInParentheses(original: string, context: EstimateContext): EstimateReading {
+  const match = LEAD_AND_PARENTHESES.exec(plainNumerals(original).replace(/[*_`]/g, '').trim());
+  if (!match) return null;
+  const lead = match[1].trim();
+  const size = sizeKey(lead);
+  if (!size && !QUALIFIER.test(lead) && !LEXICON.is('noEstimate', lead)) return null;
+  const clause = match[2].split(/[,;、](?!\d)/u)[0].trim();
+  if (!/^\d/.test(clean(clause))) return null;
+  // "Days (3-5)": a unit word before the amount is its unit.
+  const unitWord = !size && unitOfWord(lead) ? ` ${lead}` : '';
+  const reading = readEstimate(clause + unitWord, context);
+  if (!reading || !('estimate' in reading)) return null;
+  const stated = /\p{L}/u.test(clean(clause + unitWord)) || reading.estimate.kind !== 'single' || context.unit !== null;
+  if (!stated) return null;
+  const estimate: Estimate = { ...reading.estimate, raw: original };
+  if (size) estimate.size = size;
+  return { estimate };
 }
 
 /**

@@ -89,3 +89,142 @@ describe('amount forms', () => {
     expect(rules(markdown)).toEqual([]);
   });
 });
+
+const SCALE: Record<string, SizeRange> = {
+  XS: { low: 0.25, high: 0.25, unit: 'days' },
+  S: { low: 0.5, high: 1, unit: 'days' },
+  M: { low: 2, high: 3, unit: 'days' },
+  L: { low: 4, high: 6, unit: 'days' },
+};
+
+describe('a size or a qualifier with its amount in parentheses', () => {
+  it('reads the amount in parentheses after a T-shirt size, a size word or a qualifier', () => {
+    expect(read('M (3–4h)')).toEqual([3, 4, 'hours']);
+    expect(read('S (2h)')).toEqual([2, 2, 'hours']);
+    expect(read('L (1 Tag)')).toEqual([1, 1, 'days']);
+    expect(read('L (1–1.5 Tage)')).toEqual([1, 1.5, 'days']);
+    expect(read('XL (8 SP)')).toEqual([8, 8, 'points']);
+    expect(read('Small (2h)')).toEqual([2, 2, 'hours']);
+    expect(read('TBD (1–2 days)')).toEqual([1, 2, 'days']);
+    expect(read('**M** (3-5 days)')).toEqual([3, 5, 'days']);
+    expect(read('S（2h）')).toEqual([2, 2, 'hours']);
+  });
+
+  it('keeps a clause after the amount, and the size, as notes', () => {
+    expect(read('Variabel (1–3 Tage, hängt von Fehleranzahl ab)')).toEqual([1, 3, 'days']);
+    expect(read('M (1,5 Tage, inkl. Review)')).toEqual([1.5, 1.5, 'days']);
+    const reading = readEstimate('M (3–4h)', { unit: null, scale: {}, openEndedFactor: 1.5 });
+    expect(reading && 'estimate' in reading && reading.estimate).toMatchObject({
+      raw: 'M (3–4h)',
+      size: 'M',
+      kind: 'range',
+      expected: 3.5,
+    });
+  });
+
+  it('prefers the stated amount to the scale', () => {
+    expect(read('M (3–4h)', null, SCALE)).toEqual([3, 4, 'hours']);
+  });
+
+  it('reads a bare amount in parentheses only where the context gives the unit, or as a range', () => {
+    expect(read('M (5)', 'points')).toEqual([5, 5, 'points']);
+    expect(read('M (3-5)', 'days')).toEqual([3, 5, 'days']);
+    expect(read('M (5)')).toEqual('T-shirt size "M (5)" has no scale (state one, e.g. "S= 1 to 2 days", or set scales in the config)');
+    expect(read('M (5)', null, SCALE)).toEqual([2, 3, 'days']);
+    expect(read('Days (3-5)')).toEqual([3, 5, 'days']);
+  });
+
+  it('keeps parentheses after an amount, or without one, as a note', () => {
+    expect(read('3 (S)')).toEqual([3, 3, 'points']);
+    expect(read('8 SP (was 5)')).toEqual([8, 8, 'points']);
+    expect(read('M (see notes)', null, SCALE)).toEqual([2, 3, 'days']);
+    expect(read('(see US-4)')).toBeNull();
+    expect(read('Backend (3d), Frontend (2d)')).toEqual('"Backend (3d), Frontend (2d)" is not an estimate');
+  });
+
+  it('reads the effort lines of work-package headings end to end, without warnings', () => {
+    const markdown = [
+      '# Plan',
+      '',
+      '### WP-01: Scaffold',
+      '',
+      '**Aufwand:** S (2–3h)',
+      '',
+      '### WP-02: Parser',
+      '',
+      '**Aufwand:** L (1–1.5 Tage)',
+      '**Dependencies:** WP-01',
+      '',
+      '### WP-03: Fixes',
+      '',
+      '**Aufwand:** Variabel (1–3 Tage, hängt von Fehleranzahl ab)',
+      '**Dependencies:** WP-02',
+      '',
+    ].join('\n');
+    expect(estimates(markdown)).toEqual([
+      ['WP-01', [2, 3, 'hours']],
+      ['WP-02', [1, 1.5, 'days']],
+      ['WP-03', [1, 3, 'days']],
+    ]);
+    expect(rules(markdown)).toEqual([]);
+  });
+});
+
+describe('T-shirt sizes as words, ranges and multiples', () => {
+  it('reads a size word as its size, in several languages', () => {
+    expect(read('Medium', null, SCALE)).toEqual([2, 3, 'days']);
+    expect(read('klein', null, SCALE)).toEqual([0.5, 1, 'days']);
+    expect(read('大', null, SCALE)).toEqual([4, 6, 'days']);
+    expect(read('Extra Small', null, SCALE)).toEqual([0.25, 0.25, 'days']);
+  });
+
+  it('reads a range of two sizes from the first one low to the last one high', () => {
+    expect(read('S-M', null, SCALE)).toEqual([0.5, 3, 'days']);
+    expect(read('XS–S', null, SCALE)).toEqual([0.25, 1, 'days']);
+    expect(read('M/L', null, SCALE)).toEqual([2, 6, 'days']);
+    expect(read('Small to Medium', null, SCALE)).toEqual([0.5, 3, 'days']);
+    expect(read('L-S', null, SCALE)).toEqual('range "L-S" ends below its start');
+  });
+
+  it('multiplies a size or a range of sizes by a count', () => {
+    expect(read('S-M ×2', null, SCALE)).toEqual([1, 6, 'days']);
+    expect(read('2×M', null, SCALE)).toEqual([4, 6, 'days']);
+    expect(read('M x2', null, SCALE)).toEqual([4, 6, 'days']);
+    expect(read('2 x M', null, SCALE)).toEqual([4, 6, 'days']);
+    expect(read('2 × 3h')).toEqual([6, 6, 'hours']);
+    expect(read('1920 x 1080')).toEqual('"1920 x 1080" is not an estimate');
+  });
+
+  it('converts hours to days across a range of sizes in both', () => {
+    expect(read('S-M', null, { S: { low: 2, high: 4, unit: 'hours' }, M: { low: 1, high: 2, unit: 'days' } })).toEqual([0.25, 2, 'days']);
+  });
+
+  it('names the size in the estimate', () => {
+    const size = (raw: string) => {
+      const reading = readEstimate(raw, { unit: null, scale: SCALE, openEndedFactor: 1.5 });
+      return reading && 'estimate' in reading ? [reading.estimate.kind, reading.estimate.size] : reading;
+    };
+    expect(size('Medium')).toEqual(['size', 'M']);
+    expect(size('S-M ×2')).toEqual(['size', 'S-M ×2']);
+    expect(size('2XL')).toEqual({
+      problem: 'T-shirt size "2XL" has no scale (state one, e.g. "S= 1 to 2 days", or set scales in the config)',
+    });
+  });
+
+  it('stays unresolved without a scale, and says so', () => {
+    const problem = (raw: string) => `T-shirt size "${raw}" has no scale (state one, e.g. "S= 1 to 2 days", or set scales in the config)`;
+    for (const raw of ['S-M', 'XS–S', 'M/L', 'S-M ×2', '2×M', 'Medium']) expect(read(raw)).toEqual(problem(raw));
+  });
+
+  it('sizes the rows of a table by a stated scale end to end', () => {
+    const markdown =
+      'Sizes: S = 1 day, M = 2-3 days, L = 1 week.\n\n| WP | Task | 工数 |\n|---|---|---|\n| WP-01 | Spike | S-M |\n| WP-02 | Build | M/L |\n| WP-03 | Port | S-M ×2 |\n| WP-04 | Docs | Small |\n';
+    expect(estimates(markdown)).toEqual([
+      ['WP-01', [1, 3, 'days']],
+      ['WP-02', [2, 5, 'days']],
+      ['WP-03', [2, 6, 'days']],
+      ['WP-04', [1, 1, 'days']],
+    ]);
+    expect(rules(markdown)).toEqual([]);
+  });
+});
