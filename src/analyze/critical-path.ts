@@ -52,8 +52,15 @@ export interface ScheduledItem {
 }
 
 export interface CriticalPathResult {
+  /** The unit of `length` and the schedule's times; null when they count items. */
   unit: Unit | null;
   length: number;
+  /**
+   * `unit`: lengths and times are in `unit`, each item weighted by its expected estimate.
+   * `items`: nothing in the part is estimated, so each item counts 1 and `length` is the number of
+   * items on the longest chain.
+   */
+  lengthIn: 'unit' | 'items';
   /** Every critical path (up to the limit), prerequisite first, in document order of their items. */
   paths: string[][];
   /** How many critical paths there are (a float once beyond 2^53). */
@@ -61,7 +68,7 @@ export interface CriticalPathResult {
   pathsTruncated: boolean;
   /** In document order. */
   items: ScheduledItem[];
-  /** Items without an estimate: they weigh nothing, so the length may be short. */
+  /** Items without an estimate: they weigh nothing, so the length may be short (empty when counting items). */
   unestimated: string[];
   /** Items whose estimate cannot be converted to `unit` (points among days, or the reverse). */
   otherUnit: string[];
@@ -77,14 +84,16 @@ export interface CriticalPathResult {
 
 /**
  * The critical path method over the backlog's dependencies, each work item weighted by its
- * expected estimate in the backlog's unit. Linear in items and dependencies (the simulation:
+ * expected estimate in the backlog's unit; when none of the items is estimated, each counts 1
+ * (done ones nothing, unless `all`), and the length is the number of items on the chain. Linear in items and dependencies (the simulation:
  * per trial). Throws CycleError when the dependencies have a cycle, UsageError for a sprint or
  * group that does not exist.
  */
 export function criticalPath(backlog: Backlog, options: CriticalPathOptions = {}): CriticalPathResult {
   const { items, prerequisites, outside } = selectItems(backlog, options);
-  const unit = backlog.unit ?? dominantUnit(items);
-  const weights = weigh(items, unit, options);
+  const counting = !items.some((item) => item.estimate !== null);
+  const unit = counting ? null : (backlog.unit ?? dominantUnit(items));
+  const weights = counting ? countEach(items, options) : weigh(items, unit, options);
   const network = compileNetwork(items, adjacencyOf(prerequisites));
   const schedule = computeSchedule(network, weights.durations);
   const { paths, count } = criticalPaths(network, schedule, options.maxPaths ?? DEFAULT_MAX_PATHS);
@@ -92,6 +101,7 @@ export function criticalPath(backlog: Backlog, options: CriticalPathOptions = {}
   const result: CriticalPathResult = {
     unit,
     length: schedule.length,
+    lengthIn: counting ? 'items' : 'unit',
     paths: paths.map((path) => path.map((node) => items[node].id)),
     pathCount: count,
     pathsTruncated: count > paths.length,
@@ -284,6 +294,18 @@ function weigh(items: readonly Item[], unit: Unit | null, options: CriticalPathO
     }
   });
   return weights;
+}
+
+/** Nothing is estimated: every item weighs 1, but done work, which is behind us unless `all`. */
+function countEach(items: readonly Item[], options: CriticalPathOptions): Weights {
+  return {
+    durations: Float64Array.from(items, (item) => (item.done && !options.all ? 0 : 1)),
+    variances: new Float64Array(items.length),
+    threePoints: items.map(() => null),
+    ranged: false,
+    unestimated: [],
+    otherUnit: [],
+  };
 }
 
 /**

@@ -152,7 +152,9 @@ function referenceCpm(backlog: Backlog, limit: number) {
   const graph = buildDependencyGraph(items);
   const position = new Map(items.map((entry, index) => [entry.id, index]));
   const inDocumentOrder = (ids: string[] | void) => [...(ids ?? [])].sort((a, b) => position.get(a)! - position.get(b)!);
-  const duration = (id: string) => graph.node(id).estimate?.expected ?? 0;
+  // With nothing estimated, each item counts 1.
+  const counting = !items.some((entry) => entry.estimate);
+  const duration = (id: string) => (counting ? 1 : (graph.node(id).estimate?.expected ?? 0));
   const topological = alg.topsort(plain(graph));
 
   const earlyStart = new Map<string, number>();

@@ -224,10 +224,11 @@ describe('criticalPath', () => {
     }
   });
 
-  it('answers an empty result for a backlog without items or estimates', () => {
+  it('answers an empty result for a backlog without items', () => {
     expect(criticalPath(makeBacklog([]))).toEqual({
       unit: null,
       length: 0,
+      lengthIn: 'items',
       paths: [],
       pathCount: 0,
       pathsTruncated: false,
@@ -236,14 +237,38 @@ describe('criticalPath', () => {
       otherUnit: [],
       outside: [],
     });
-    const unestimated = criticalPath(makeBacklog([item('A'), item('B', { dependsOn: ['A'] })]));
-    expect(unestimated.length).toBe(0);
-    expect(unestimated.paths).toEqual([]);
-    expect(unestimated.items.map((entry) => [entry.totalFloat, entry.critical])).toEqual([
-      [0, false],
-      [0, false],
+  });
+
+  it('counts items when nothing is estimated: the length is the number of items on the longest chain', () => {
+    const unestimated = criticalPath(
+      makeBacklog([
+        item('A'),
+        item('B', { dependsOn: ['A'] }),
+        item('C', { dependsOn: ['B'] }),
+        item('D', { dependsOn: ['A'] }),
+        item('E', { done: true }),
+        item('F', { dependsOn: ['E'] }),
+      ]),
+    );
+    expect([unestimated.unit, unestimated.length, unestimated.lengthIn]).toEqual([null, 3, 'items']);
+    expect(unestimated.paths).toEqual([['A', 'B', 'C']]);
+    expect(unestimated.items.map((entry) => [entry.id, entry.duration, entry.totalFloat, entry.critical])).toEqual([
+      ['A', 1, 0, true],
+      ['B', 1, 0, true],
+      ['C', 1, 0, true],
+      ['D', 1, 1, false],
+      // Done work weighs nothing, as with estimates, and nothing waits for it.
+      ['E', 0, 3, false],
+      ['F', 1, 2, false],
     ]);
-    expect(unestimated.unestimated).toEqual(['A', 'B']);
+    expect(unestimated.unestimated).toEqual([]);
+
+    const all = criticalPath(makeBacklog([item('E', { done: true }), item('F', { dependsOn: ['E'] })]), { all: true });
+    expect([all.length, all.paths]).toEqual([2, [['E', 'F']]]);
+
+    // One estimate anywhere in the part, and the rest weigh nothing as before.
+    const some = criticalPath(makeBacklog([item('A', { estimate: estimate(2) }), item('B', { dependsOn: ['A'] })]));
+    expect([some.unit, some.length, some.lengthIn, some.unestimated]).toEqual(['points', 2, 'unit', ['B']]);
   });
 
   it('runs a 10,000-item chain without overflowing the stack', () => {

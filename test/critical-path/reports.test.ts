@@ -132,7 +132,9 @@ describe('critical-path reports', () => {
   });
 
   it('says when nothing can be weighed and when paths were cut short', async () => {
-    const empty = criticalPath(makeBacklog([item('X-1'), item('X-2', { dependsOn: ['X-1'] })]));
+    const empty = criticalPath(
+      makeBacklog([item('X-0', { estimate: estimate(3), done: true }), item('X-1'), item('X-2', { dependsOn: ['X-1'] })]),
+    );
     expect(await formatCriticalPath(empty, 'md', { color: false })).toMatch(
       /^\*\*Critical path: nothing to weigh \(no item left with an estimate\)\.\*\*\n\n- 2 items without an estimate weigh nothing: X-1, X-2\.\n/,
     );
@@ -146,5 +148,24 @@ describe('critical-path reports', () => {
     const md = await formatCriticalPath(many, 'md', { color: false });
     expect(md.startsWith('**Critical path: 7 points (8 paths of equal length, the first 2 listed).**')).toBe(true);
     expect(md).toContain('\n… and 6 more paths of the same length.\n');
+  });
+
+  it('counts items when nothing is estimated, and says so in every format', async () => {
+    const counted = criticalPath(
+      makeBacklog([item('N-1', { title: 'Design' }), item('N-2', { title: 'Build', dependsOn: ['N-1'] }), item('N-3', { title: 'Docs' })]),
+    );
+    const md = await formatCriticalPath(counted, 'md', { color: false });
+    expect(md).toMatch(
+      /^\*\*Critical path: 2 items \(1 path; nothing is estimated, so each item counts 1\)\.\*\*\n\n1\. N-1 → N-2\n\n\| ID/,
+    );
+    expect(md).toContain('| N-3 | Docs | 1 | 0 | 1 | 1 | 2 | 1 | 1 |  |');
+    const table = await formatCriticalPath(counted, 'table', { color: false, width: 120 });
+    expect(table).toContain('Critical path: 2 items (1 path; nothing is estimated, so each item counts 1).');
+    expect(await formatCriticalPath(counted, 'mermaid', { color: false })).toContain('    title Critical path (2 items)');
+    expect(await formatCriticalPath(counted, 'dot', { color: false })).toContain('label="Critical path: 2 items"');
+    const json = JSON.parse(await formatCriticalPath(counted, 'json', { color: false })) as Record<string, unknown>;
+    expect(json).toMatchObject({ unit: null, length: 2, lengthIn: 'items', paths: [['N-1', 'N-2']], unestimated: [] });
+    const one = criticalPath(makeBacklog([item('N-1')]));
+    expect(await formatCriticalPath(one, 'md', { color: false })).toMatch(/^\*\*Critical path: 1 item \(1 path;/);
   });
 });

@@ -6,6 +6,7 @@ import { formatNumber, unitLabel } from '../../model/units.js';
 /** The text every format shares: what the numbers say, in sentences. */
 
 export function amount(value: number, result: CriticalPathResult): string {
+  if (result.lengthIn === 'items') return `${formatNumber(value)} item${value === 1 ? '' : 's'}`;
   return `${formatNumber(value)} ${unitLabel(result.unit, value)}`.trim();
 }
 
@@ -21,7 +22,8 @@ export function headline(result: CriticalPathResult): string {
   if (result.length === 0) return 'Critical path: nothing to weigh (no item left with an estimate).';
   const shown = result.pathsTruncated ? `, the first ${result.paths.length} listed` : '';
   const paths = result.pathCount === 1 ? '1 path' : `${formatNumber(result.pathCount, 0)} paths of equal length${shown}`;
-  return `Critical path: ${amount(result.length, result)} (${paths}).`;
+  const counted = result.lengthIn === 'items' ? '; nothing is estimated, so each item counts 1' : '';
+  return `Critical path: ${amount(result.length, result)} (${paths}${counted}).`;
 }
 
 /** PERT, deadline and simulation figures, one sentence each; empty when there are none. */
