@@ -4,6 +4,7 @@ import type { SourceText } from '../read/source.js';
 import { claimsFromKeyValue, criticalPathClaim, statesFigure } from './claims.js';
 import { rolesOf, unitOfHeader, type Role } from './roles/header-roles.js';
 import { estimateInTitle, readEstimate, type EstimateContext, type StatedUnit } from './estimates.js';
+import type { IdEvidence } from './evidence/id-evidence.js';
 import { cleanId, idKey, looksLikeId } from './ids.js';
 import { ListTracker } from './list-structure.js';
 import type { GroupRecord, ItemRecord, SprintRecord } from './records.js';
@@ -55,6 +56,8 @@ export class DocumentContext {
   readonly ganttRecords: ItemRecord[] = [];
   readonly stack: Frame[] = [];
   readonly extraIds: RegExp[];
+  /** Which tokens are the document's IDs, from the whole document (set before its blocks are read). */
+  ids: IdEvidence;
   readonly estimateContext: EstimateContext;
   readonly sourceLines: string[];
   /** The context a heading-like line set (a "Sprint 1: …" or "EP-01 …" line, a bold item line). */
@@ -81,6 +84,7 @@ export class DocumentContext {
     readonly config: Config,
   ) {
     this.extraIds = config.idPatterns.map((pattern) => new RegExp(pattern, 'u'));
+    this.ids = { accepts: (token) => looksLikeId(token, this.extraIds) };
     this.estimateContext = { unit: null, scale: {}, openEndedFactor: config.openEndedFactor };
     this.sourceLines = source.text.split('\n');
     this.lists = new ListTracker(this.sourceLines);

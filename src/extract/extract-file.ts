@@ -4,6 +4,7 @@ import { prepareText } from '../parse/prepare-text.js';
 import type { SourceText } from '../read/source.js';
 import { toBlocks, type Block } from './blocks.js';
 import { DocumentContext } from './document-context.js';
+import { gatherIdEvidence } from './evidence/id-evidence.js';
 import { readScaleStatement } from './estimates.js';
 import { idKey } from './ids.js';
 import { readEntry } from './read-entry.js';
@@ -24,6 +25,7 @@ export function extractFile(source: SourceText, config: Config): FileExtraction 
   ctx.diagnostics.push(...source.diagnostics, ...prepared.diagnostics);
   const lines = prepared.text.split('\n');
   const blocks = readMarkdown(prepared.text, (pieces) => toBlocks(pieces, lines));
+  ctx.ids = gatherIdEvidence(blocks, lines, ctx.extraIds);
   // A scale stated anywhere in the document (prose first, then a size legend table) defines the
   // sizes used before it too; configuration fills in the sizes the document leaves out.
   const legend: Record<string, SizeRange> = {};

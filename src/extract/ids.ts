@@ -26,6 +26,19 @@ const ID_IN_TEXT = new RegExp(String.raw`(?<![\w-])(?:${WORD_ID}|${CODE_ID}|${IS
 const NOT_IDS =
   /^(?:P[0-4]|Q[1-4]|S[0-9]+|V\d+|H[1-6]|[A-Z]\d{4,}|UTF-8|ISO-\d+|SHA-\d+|MD\d|TS\d*|ES\d+|2FA|MVP\d*|MCP|WCAG-?\d.*|GPT-\d.*|K8S|X\d+)$/i;
 
+/** An ID with a letter after its number, as sub-items are inserted between siblings: "W0b", "T3a", "US12a". */
+const SUFFIXED_ID = /^[A-Z][A-Za-z]{0,11}\d+[a-z]$/u;
+
+/**
+ * Whether a string has the shape of an ID, including shapes that also name other things ("H1" a
+ * heading level, "P0" a priority, "S3" a sprint) and sub-item IDs ("W0b"). Such a token is an ID
+ * only where the document's other IDs stand beside it (see evidence/id-evidence.ts).
+ */
+export function hasIdShape(text: string): boolean {
+  const value = text.replace(/[`*_]/g, '').trim();
+  return value.length > 0 && value.length <= 24 && (ID_PATTERN.test(value) || SUFFIXED_ID.test(value));
+}
+
 /** Whether a string is an item ID; `extra` holds the configured ID patterns. */
 export function looksLikeId(text: string, extra: readonly RegExp[] = []): boolean {
   if (configuredId(text, extra) !== null) return true;

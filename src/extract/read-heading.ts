@@ -1,10 +1,12 @@
 import { toNumber } from './estimates.js';
-import { cleanId, idKey, looksLikeId } from './ids.js';
+import { idKey } from './ids.js';
 import { readKeyValues } from './key-values.js';
 import { isCriteriaHeading, isOutsideSprintHeading, statusOfHeading } from './section-names.js';
 import { readSprintName } from './sprints.js';
 import { readDoneMarks, unbracketLeadingId, unknownEstimateForm } from './title-marks.js';
-import { CRITICAL_PATH, ITEM_HEADING, stripDecoration, type DocumentContext, type Frame } from './document-context.js';
+import { splitLead } from './evidence/item-lead.js';
+import { itemLead, type ItemLeadReading } from './read-lead.js';
+import { CRITICAL_PATH, stripDecoration, type DocumentContext, type Frame } from './document-context.js';
 
 const GROUP_HEADING = /^(?:epic|épica|epico|epopeia|эпик|史诗|에픽)\b\s*[#:]?\s*([\w.\u2011-]*\d[\w.\u2011-]*)?\s*[:–—-]?\s*(.*)$/iu;
 const GROUP_ID = /^((?:EP|EPIC|E)[-\u2011]?\d+)\b\s*[:–—-]?\s*(.*)$/u;
@@ -29,7 +31,7 @@ export function readHeading(ctx: DocumentContext, depth: number, raw: string): v
     frame.criteria = true;
   } else if (isOutsideSprintHeading(text)) {
     frame.sprint = null;
-  } else if (parentItem && pairs.length > 0 && !ITEM_HEADING.test(text)) {
+  } else if (parentItem && pairs.length > 0 && !itemLead(ctx, text, 'heading')) {
     // "### Estimativa: 5 Story Points" under a story heading is metadata of that story.
     ctx.metadata(parentItem, pairs);
   } else if (!parentItem && pairs.length > 0 && ctx.keyValueClaims(pairs)) {
@@ -46,7 +48,7 @@ export function readHeading(ctx: DocumentContext, depth: number, raw: string): v
     if (size) frame.size = { raw: size[0], value: toNumber(size[1]), unit: 'points' };
     else if (track) frame.track = track[1];
     else if (status) frame.status = status;
-    else frame.item = itemHeading(ctx, text, { parent: parentItem, depth, done: marks.done });
+    else frame.item = itemHeading(ctx, marks.text, { parent: parentItem, depth, done: marks.done });
   }
   ctx.stack.push(frame);
 }
@@ -76,20 +78,42 @@ function itemHeading(
   text: string,
   place: { parent: string | undefined; depth: number; done: boolean },
 ): string | undefined {
-  const match = ITEM_HEADING.exec(text);
-  if (!match || ctx.nearest('criteria')) return undefined;
-  const id = cleanId(match[1]);
-  if (!looksLikeId(id, ctx.extraIds) && !/^[\p{L}-]+\s+#?\d/u.test(id)) return undefined;
-  const { title, estimate } = ctx.titleAndEstimate(match[2]);
-  const record = ctx.record(id, {
-    title,
+  if (ctx.nearest('criteria')) return undefined;
+  const lead = itemLead(ctx, text, 'heading') ?? restatedRow(ctx, text);
+  if (!lead) return undefined;
+  const { title, estimate } = ctx.titleAndEstimate(lead.title);
+  // "A1: Schema ✅ (2 hours)": a mark between the title and its estimate.
+  const marks = readDoneMarks(title ?? '');
+  const record = ctx.record(lead.id, {
+    title: marks.text || null,
     estimate,
     parent: place.parent ?? null,
-    done: place.done || null,
+    done: place.done || marks.done || lead.done || null,
     container: `heading:${ctx.line}`,
     siblings: `heading:${place.depth}`,
   });
   if (!estimate && title) record.titleEstimate = unknownEstimateForm(title);
   ctx.records.push(record);
-  return id;
+  return lead.id;
+}
+
+/**
+ * "## 1. Auth System" after a table whose row 1 is "Auth System": the section of that row's
+ * item. A numbered heading that restates no row is a chapter, not an item.
+ */
+function restatedRow(ctx: DocumentContext, text: string): ItemLeadReading | null {
+  const lead = splitLead(text);
+  if (!lead || !/^\d+(?:\.\d+)*$/.test(lead.token) || !lead.title) return null;
+  const row = ctx.records.find((record) => record.id === lead.token && record.title !== null);
+  return row && sameTitle(row.title!, lead.title) ? { id: lead.token, title: lead.title, done: false } : null;
+}
+
+function sameTitle(a: string, b: string): boolean {
+  const plain = (text: string) =>
+    text
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+  const [x, y] = [plain(a), plain(b)];
+  return x !== '' && (x === y || x.startsWith(`${y} `) || y.startsWith(`${x} `));
 }

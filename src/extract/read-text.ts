@@ -2,11 +2,13 @@ import { parse as parseYaml } from 'yaml';
 import { rolesOf } from './roles/header-roles.js';
 import { dependencyListAfter } from './dependency-list.js';
 import { readGantt } from './gantt.js';
-import { cleanId, looksLikeColumnId, looksLikeId } from './ids.js';
+import { cleanId, looksLikeColumnId } from './ids.js';
 import { labelOf, readKeyValues } from './key-values.js';
 import { isCriteriaLabel } from './section-names.js';
 import { readSprintName } from './sprints.js';
-import { CRITICAL_PATH, ITEM_HEADING, stripDecoration, type DocumentContext } from './document-context.js';
+import { CRITICAL_PATH, type DocumentContext } from './document-context.js';
+import { itemLead } from './read-lead.js';
+import { readDoneMarks } from './title-marks.js';
 
 const COMMITMENT_LABEL =
   /^(?:commitment|committed|commitments?|scope|items|stories|backlog|sprint backlog|selected|planned|zugesagt|engagement|compromisso|compromiso|обязательства|承诺)$/i;
@@ -80,14 +82,16 @@ function dependencyLabel(ctx: DocumentContext, item: string, label: string): boo
 function boldItemLine(ctx: DocumentContext, text: string): boolean {
   const raw = (ctx.sourceLines[ctx.line - 1] ?? '').trim();
   if (!/^(?:\*\*|__)/.test(raw) || text.length > 160) return false;
-  const match = ITEM_HEADING.exec(stripDecoration(text));
-  if (!match || !/[:：–—-]/.test(text.slice(match[1].length, match[1].length + 4)) || !match[2]) return false;
-  const id = cleanId(match[1]);
-  if (!looksLikeId(id, ctx.extraIds)) return false;
-  const { title, estimate } = ctx.titleAndEstimate(match[2]);
+  const marks = readDoneMarks(text);
+  const lead = itemLead(ctx, marks.text, 'bold');
+  if (!lead?.title || !/[:：–—\-·|]/.test(lead.separator ?? '')) return false;
+  const { title, estimate } = ctx.titleAndEstimate(lead.title);
+  // "**A1: Schema** ✅ (2 hours)": the mark stands between the title and its estimate.
+  const titleMarks = readDoneMarks(title ?? '');
   const parent = ctx.stack.findLast((frame) => frame.item)?.item ?? null;
-  ctx.records.push(ctx.record(id, { title, estimate, parent, container: `line:${ctx.line}` }));
-  ctx.lineFrame = { ...ctx.lineFrame, depth: 7, item: id };
+  const done = marks.done || titleMarks.done || lead.done || null;
+  ctx.records.push(ctx.record(lead.id, { title: titleMarks.text || null, estimate, parent, done, container: `line:${ctx.line}` }));
+  ctx.lineFrame = { ...ctx.lineFrame, depth: 7, item: lead.id };
   return true;
 }
 

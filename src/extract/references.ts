@@ -46,7 +46,7 @@ function completeEnd(start: string, end: string): string {
 
 /** Whether a piece of a dependency cell says nothing depends: "None", "-", "keine", "なし". */
 function isNone(text: string): boolean {
-  return !/[\p{L}\p{N}]/u.test(text) || LEXICON.is('none', text);
+  return /^[\s\-—–.]*$/u.test(text) || LEXICON.is('none', text);
 }
 
 /**

@@ -4,6 +4,7 @@ import { rolesOf, unitOfHeader, type Role } from './roles/header-roles.js';
 import { readEstimate, toNumber, type StatedUnit } from './estimates.js';
 import { cleanId, looksLikeColumnId, looksLikeId } from './ids.js';
 import { leadingIds } from './leading-id.js';
+import { LEXICON } from './lexicon/lexicon.js';
 import { readSprintName } from './sprints.js';
 
 export interface Column {
@@ -42,14 +43,18 @@ export type ReadTable =
    */
   | (Common & { kind: 'unidentified'; rows: number; idColumn?: { header: string; example: string } });
 
-const TOTAL_CELL =
-  /^(?:(?:grand )?totals?|totaux|totaal|totale|sum|summe|gesamt(?:summe)?|insgesamt|somme|soma|suma|razem|итого|всего|合计|总计|合計|합계|Σ|∑)(?![\p{L}\p{N}])/iu;
+/** "Total", "Grand total", "Итого", "合計", "Σ" at the start of a foot row's first cells. */
+function isTotalCell(cell: string): boolean {
+  return LEXICON.startsWith('total', cell) > 0;
+}
 
 /** Marks that stand for a status on their own: done, in progress, waiting, dropped, to do. */
 const STATUS_MARK = /^(?:[✔✓✅☑✗✘❌❎✖🚧⏳⌛🔄⬜☐]|x)$/iu;
 
-const STATUS_HEADER =
-  /^(?:to ?do|todo|open|backlog|doing|in progress|on ?going|en cours|in arbeit|on testing|testing|review|in review|done|erledigt|fait|terminé|feito|hecho|готово|完成)$/i;
+/** A kanban column's header: a status, or a stage of the board ("Backlog", "Review"). */
+function isStatusHeader(text: string): boolean {
+  return LEXICON.is('openStatus', text) || LEXICON.is('done', text) || LEXICON.is('boardColumn', text);
+}
 
 /**
  * Decides what a table holds — items, epics, a velocity projection, stated figures, or nothing
@@ -90,7 +95,7 @@ export function readTable(block: Extract<Block, { kind: 'table' }>, extraIds: re
   }
 
   if (idColumn === -1) idColumn = rankAsId(candidates, cells);
-  const isTotal = (row: string[]) => row.slice(0, 2).some((cell) => TOTAL_CELL.test(cleanId(cell)));
+  const isTotal = (row: string[]) => row.slice(0, 2).some((cell) => isTotalCell(cleanId(cell)));
   const titleColumn = candidates.findIndex((roles) => roles[0] === 'title');
   const titleIds =
     idColumn === -1 && titleColumn !== -1
@@ -165,7 +170,7 @@ export function readTable(block: Extract<Block, { kind: 'table' }>, extraIds: re
   const p = header.findIndex((column) => column.role === 'pessimistic');
   const threePoint: [number, number, number] | null = o >= 0 && m >= 0 && p >= 0 ? [o, m, p] : null;
   const statusHeaders = header.flatMap((column, index) =>
-    (column.role === undefined || column.role === 'status') && STATUS_HEADER.test(column.text.trim())
+    (column.role === undefined || column.role === 'status') && isStatusHeader(column.text.trim())
       ? [{ index, name: column.text.trim() }]
       : [],
   );

@@ -465,6 +465,8 @@ export const VOCABULARY = {
     zh: ['待办', '进行中'],
     ja: ['未着手', '進行中'],
   },
+  /** Other stages a kanban table has a column for. */
+  boardColumn: { en: ['backlog', 'on going', 'ongoing', 'on testing', 'testing', 'review'] },
   /** Checks on a story's work, not work: acceptance criteria, a Definition of Done. */
   criteria: {
     en: [
@@ -546,7 +548,7 @@ export const VOCABULARY = {
   },
   /** A stage of a plan that holds items: never an item of its own. */
   containerWord: {
-    en: ['phase', 'stage', 'milestone', 'release', 'wave', 'part', 'chapter', 'section', 'block', 'step'],
+    en: ['phase', 'stage', 'milestone', 'release', 'wave', 'part', 'chapter', 'section', 'block'],
     de: ['phase', 'meilenstein', 'abschnitt', 'kapitel'],
     fr: ['phase', 'étape', 'jalon'],
     es: ['fase', 'etapa', 'hito'],
@@ -574,16 +576,15 @@ export const VOCABULARY = {
       'work package',
       'wp',
       'todo',
-      'step',
       'epic',
     ],
     fr: ['tâche'],
-    de: ['aufgabe', 'arbeitspaket', 'schritt'],
+    de: ['aufgabe', 'arbeitspaket'],
     es: ['historia', 'tarea'],
     pt: ['história', 'tarefa'],
-    ru: ['задача', 'шаг'],
+    ru: ['задача'],
     zh: ['任务'],
-    ja: ['タスク', 'ステップ'],
+    ja: ['タスク'],
   },
   /** Nouns that count items: "9 tasks", "Total Tasks: 24". */
   countNoun: {
@@ -609,10 +610,10 @@ export const VOCABULARY = {
     de: ['aufgaben', 'stories', 'tickets', 'anzahl'],
     fr: ['tâches', 'histoires'],
     it: ['attività', 'storie'],
-    ru: ['задач*', 'историй', 'пунктов'],
-    tr: ['görev', 'görevler', 'öğe'],
-    zh: ['个任务', '任务', '项'],
-    ja: ['件', 'タスク'],
+    ru: ['задач*', 'историй', 'пунктов', 'шт'],
+    tr: ['görev', 'görevler', 'öğe', 'öğeler', 'madde'],
+    zh: ['个任务', '任务', '项', '个'],
+    ja: ['件', 'タスク', '個'],
     ko: ['개', '태스크', '작업', '건'],
   },
   /** A stated load of a sprint: "Allocated: 20h", "Committed: 3.5d". */
@@ -726,7 +727,19 @@ export const VOCABULARY = {
       'working days',
       'workdays',
     ],
-    de: ['tag', 'tage', 'tagen', 'personentag', 'personentage', 'manntag', 'manntage', 'mt', 'arbeitstage'],
+    de: [
+      'tag',
+      'tage',
+      'tagen',
+      'personentag',
+      'personentage',
+      'personen-tag',
+      'personen-tage',
+      'manntag',
+      'manntage',
+      'mt',
+      'arbeitstage',
+    ],
     fr: ['j', 'jour', 'jours', 'jh', 'jour-homme', 'jours-homme', 'jours-hommes'],
     pt: ['dia', 'dias'],
     es: ['día', 'días', 'dia', 'dias'],
@@ -785,6 +798,56 @@ export const VOCABULARY = {
     zh: ['约', '大约'],
     ja: ['約'],
     ko: ['약'],
+    tr: ['yaklaşık'],
+    it: ['circa'],
+    nl: ['ongeveer'],
+    uk: ['близько', 'приблизно'],
+  },
+  /** Months: a stated span of the calendar, never an amount of work the items add up to. */
+  unitMonths: {
+    en: ['month', 'months', 'mo'],
+    de: ['monat', 'monate', 'monaten'],
+    fr: ['mois'],
+    es: ['mes', 'meses'],
+    pt: ['mês', 'meses'],
+    it: ['mese', 'mesi'],
+    ru: ['месяц', 'месяца', 'месяцев'],
+    zh: ['个月'],
+    ja: ['ヶ月', 'か月', 'カ月'],
+    ko: ['개월'],
+    tr: ['ay'],
+  },
+  /** The word between the two ends of a range: "3 to 5 days", "3 bis 5 Tage". */
+  rangeTo: {
+    en: ['to', 'through'],
+    de: ['bis'],
+    fr: ['à'],
+    es: ['a'],
+    pt: ['até', 'a'],
+    it: ['a'],
+    ru: ['до'],
+  },
+  /** Says that an amount holds for each of several: "4 × M ≈ 1 day each". */
+  each: {
+    en: ['each', 'apiece', 'a piece', 'per item', 'per task', 'per story', 'per ticket'],
+    de: ['jeweils', 'je', 'pro stück'],
+    fr: ['chacun', 'chacune'],
+    es: ['cada uno', 'cada una'],
+    pt: ['cada um', 'cada uma'],
+    it: ['ciascuno', 'ciascuna'],
+    ru: ['каждый', 'каждая', 'каждое', 'каждую'],
+    zh: ['每个'],
+    ja: ['ずつ'],
+  },
+  /** Says what a size stands for, where a sign would: "S is 1 day", "M entspricht 3 Tagen". */
+  equals: {
+    en: ['is', 'are', 'equals', 'means'],
+    de: ['ist', 'entspricht', 'bedeutet'],
+    fr: ['est', 'vaut'],
+    es: ['es', 'equivale a'],
+    pt: ['é', 'equivale a'],
+    it: ['è', 'equivale a'],
+    ru: ['это', 'означает'],
   },
   /** T-shirt sizes written as words, each the size it stands for: "Medium" is M. */
   sizeExtraSmall: {
