@@ -344,22 +344,44 @@ function amountInParentheses(original: string, context: EstimateContext): Estima
   return { estimate };
 }
 
+let scaleEntry: RegExp | undefined;
+
+/**
+ * One size's entry in a stated scale: "M= 3 to 5 days", "M ≈ 1 day", "S ~ 2h", "M → 1d", "S is
+ * about ½ day", "Medium: 3 days", "4 × M ≈ 1 day each". Groups: the count before the size, the
+ * size, its value (up to a comma, a semicolon, a bar, a line end, a closing parenthesis or the
+ * next size's entry; a comma before a digit is a decimal comma, "XS = 0,5 j").
+ */
+function scaleEntryPattern(): RegExp {
+  const size = String.raw`(?<![\p{L}\p{N}])(?:XXXL|XXL|XL|XXS|XS|S|M|L|${SIZE_WORDS.map(([concept]) => LEXICON.source(concept)).join('|')})(?![\p{L}\p{N}])`;
+  const sign = String.raw`\s*(?:~=|=~|->|=>|[=:≈~≃→])`;
+  const relation = String.raw`(?:${sign}|\s+(?:${LEXICON.source('equals')})(?![\p{L}\p{N}]))\s*`;
+  const value = String.raw`(?:[^,;|\n()]|,(?=\d)|\([^()\n]*\))+?`;
+  const end = String.raw`(?=\s*(?:,(?!\d)|[;|\n)]|-\s|${size}${sign}|$))`;
+  return new RegExp(String.raw`(?:(\d+)\s*(?:[×*]|[xX](?=\s))\s*)?(${size})${relation}(${value})${end}`, 'giu');
+}
+
 /**
  * A T-shirt scale stated in prose or a legend: "S= 1 to 2 days, M= 3 to 5 days, XL= more than
- * 10 days". Each size reads its own estimate expression.
+ * 10 days", "S ~ 2h, M ~ 1d", "(4 × M ≈ 1 day each, 5 × S ≈ 0.5 day each)". Each size reads its
+ * own estimate expression; a count before the size divides the amount among its sizes unless the
+ * amount is for each. At least two sizes make a scale.
  */
 export function readScaleStatement(text: string, openEndedFactor: number): Record<string, SizeRange> {
   const scale: Record<string, SizeRange> = {};
-  // A comma before a digit is a decimal comma ("XS = 0,5 j"), not the end of the size's value.
-  const pattern =
-    /\b(XXS|XS|S|M|L|XL|XXL)\s*[=:]\s*((?:[^,;|\n]|,(?=\d))+?)(?=\s*(?:,(?!\d)|[;|\n]|-\s|\b(?:XXS|XS|S|M|L|XL|XXL)\s*[=:]|$))/g;
-  for (const match of foldWidth(text).matchAll(pattern)) {
-    const reading = readEstimate(match[2], { unit: null, scale: {}, openEndedFactor });
-    if (reading && 'estimate' in reading && reading.estimate.unit !== 'points') {
-      scale[match[1].toUpperCase()] = { low: reading.estimate.low, high: reading.estimate.high, unit: reading.estimate.unit };
-    } else if (reading && 'estimate' in reading && /\b(?:sp|pts?|points?)\b/i.test(match[2])) {
-      scale[match[1].toUpperCase()] = { low: reading.estimate.low, high: reading.estimate.high, unit: 'points' };
-    }
+  scaleEntry ??= scaleEntryPattern();
+  for (const [, count, token, value] of foldWidth(text).matchAll(scaleEntry)) {
+    const key = sizeKey(token);
+    // A T-shirt letter is a capital: "m = 5" is no size.
+    if (!key || (/^[XSML]+$/i.test(token) && token !== token.toUpperCase())) continue;
+    const reading = readEstimate(value, { unit: null, scale: {}, openEndedFactor });
+    if (!reading || !('estimate' in reading) || reading.estimate.kind === 'size') continue;
+    // A bare number is no scale: points must say so ("S ~ 2 SP").
+    const unit = reading.estimate.unit !== 'points' || LEXICON.contains('unitPoints', value) ? reading.estimate.unit : null;
+    if (!unit) continue;
+    const per = count && !LEXICON.contains('each', value) ? Number(count) : 1;
+    if (per === 0) continue;
+    scale[key] = { low: reading.estimate.low / per, high: reading.estimate.high / per, unit };
   }
   return Object.keys(scale).length >= 2 ? scale : {};
 }

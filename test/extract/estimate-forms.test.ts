@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SizeRange } from '../../src/config/types.js';
-import { readEstimate } from '../../src/extract/estimates.js';
+import { readEstimate, readScaleStatement } from '../../src/extract/estimates.js';
 import { backlogFromMarkdown } from '../../src/load.js';
 import type { Unit } from '../../src/model/types.js';
 
@@ -226,5 +226,77 @@ describe('T-shirt sizes as words, ranges and multiples', () => {
       ['WP-04', [1, 1, 'days']],
     ]);
     expect(rules(markdown)).toEqual([]);
+  });
+});
+
+describe('scales stated in other ways', () => {
+  const scale = (text: string) => readScaleStatement(text, 1.5);
+
+  it('reads a scale with ≈, ~, → or a word for equals', () => {
+    expect(scale('S ~ 2h, M ~ 1d')).toEqual({ S: { low: 2, high: 2, unit: 'hours' }, M: { low: 1, high: 1, unit: 'days' } });
+    expect(scale('S ≈ ½ day; M ≈ 1–2 days')).toEqual({ S: { low: 0.5, high: 0.5, unit: 'days' }, M: { low: 1, high: 2, unit: 'days' } });
+    expect(scale('S → 2h, M → 1d')).toEqual({ S: { low: 2, high: 2, unit: 'hours' }, M: { low: 1, high: 1, unit: 'days' } });
+    expect(scale('S is about 1 day, M is 2–3 days')).toEqual({
+      S: { low: 1, high: 1, unit: 'days' },
+      M: { low: 2, high: 3, unit: 'days' },
+    });
+    expect(scale('S entspricht 1 Tag, M entspricht 3 Tagen')).toEqual({
+      S: { low: 1, high: 1, unit: 'days' },
+      M: { low: 3, high: 3, unit: 'days' },
+    });
+  });
+
+  it('reads sizes in parentheses, and sizes written as words', () => {
+    expect(scale('Small tasks (S ≈ ½ day) and medium ones (M ≈ 1 day).')).toEqual({
+      S: { low: 0.5, high: 0.5, unit: 'days' },
+      M: { low: 1, high: 1, unit: 'days' },
+    });
+    expect(scale('Small: 1 day; Medium: 3 days; Large: 1 week')).toEqual({
+      S: { low: 1, high: 1, unit: 'days' },
+      M: { low: 3, high: 3, unit: 'days' },
+      L: { low: 5, high: 5, unit: 'days' },
+    });
+  });
+
+  it('reads a count before a size: the amount of each, or of all of them', () => {
+    expect(scale('~6 person-days (4 × M ≈ 1 day each, 5 × S ≈ 0.5 day each).')).toEqual({
+      M: { low: 1, high: 1, unit: 'days' },
+      S: { low: 0.5, high: 0.5, unit: 'days' },
+    });
+    expect(scale('3 x L ≈ 2 days apiece, 2 × XL ≈ 4 days apiece')).toEqual({
+      L: { low: 2, high: 2, unit: 'days' },
+      XL: { low: 4, high: 4, unit: 'days' },
+    });
+    expect(scale('4 × M = 4 days, 5 × S = 2.5 days')).toEqual({
+      M: { low: 1, high: 1, unit: 'days' },
+      S: { low: 0.5, high: 0.5, unit: 'days' },
+    });
+  });
+
+  it('needs two sizes, capital letters, and units or points that say so', () => {
+    expect(scale('S ≈ ½ day')).toEqual({});
+    expect(scale('s = 1 day, m = 2 days')).toEqual({});
+    expect(scale('S = 2, M = 5')).toEqual({});
+    expect(scale('S ~ 2 SP, M ~ 5 SP')).toEqual({ S: { low: 2, high: 2, unit: 'points' }, M: { low: 5, high: 5, unit: 'points' } });
+    expect(scale('Status: 3 days, PM: 2 days')).toEqual({});
+  });
+
+  it('sizes a tracker table by the scale its total line states, end to end', () => {
+    const markdown = [
+      '| # | Task | Estimate | Blocked by | Status |',
+      '|---|---|---|---|---|',
+      '| T1 | Seed | S | — | done |',
+      '| T2 | Detector | M | T1 | done |',
+      '| T3 | Wire up | M | T2 | done |',
+      '',
+      '**Total:** 3 tasks, ~2.5 person-days (2 × M ≈ 1 day each, 1 × S ≈ 0.5 day each).',
+      '',
+    ].join('\n');
+    expect(estimates(markdown)).toEqual([
+      ['T1', [0.5, 0.5, 'days']],
+      ['T2', [1, 1, 'days']],
+      ['T3', [1, 1, 'days']],
+    ]);
+    expect(rules(markdown)).not.toContain('unparsable-estimate');
   });
 });
