@@ -67,6 +67,7 @@ let compoundTerm: RegExp | undefined;
  * in a smaller unit than the one before, added up in the unit of the first (days or hours).
  */
 function readCompound(text: string): { unit: Unit; value: number } | null {
+  if (!/\d\D+\d/.test(text)) return null;
   // The lexicon's patterns match folded text; "m" is minutes only after hours ("2h 30m").
   compoundTerm ??= new RegExp(
     String.raw`(${NUMBER})\s*(${TIME_UNITS.map(([concept]) => LEXICON.source(concept)).join('|')}|m)(?!\p{L})\s*`,
@@ -288,6 +289,8 @@ const NO_SCALE = (original: string) =>
  * every size named it is a problem, never a guess. Undefined when the text names no size.
  */
 function readSize(text: string, original: string, context: EstimateContext): EstimateReading | undefined {
+  // Most estimates are amounts ("3", "5 SP", "2-4h"): a size is named by letters before any figure, or after a count.
+  if (/^\d/.test(text) && !/[×*]|[xX]\s|^[23]X[SL]$/i.test(text)) return undefined;
   const times = multiplied(text);
   const sizes = sizesOf(times?.body ?? text);
   if (!sizes) {
@@ -326,6 +329,7 @@ const QUALIFIER = /^[\p{L}?][\p{L}.'’?-]*(?:\s+[\p{L}][\p{L}.'’-]*){0,2}$/u;
  * a note ("3 (S)"). Null when the value is not written so.
  */
 function amountInParentheses(original: string, context: EstimateContext): EstimateReading {
+  if (!/[(（]/.test(original)) return null;
   const match = LEAD_AND_PARENTHESES.exec(plainNumerals(original).replace(/[*_`]/g, '').trim());
   if (!match) return null;
   const lead = match[1].trim();
