@@ -5,6 +5,7 @@ import { claimsFromKeyValue, criticalPathClaim, statesFigure } from './claims.js
 import { rolesOf, unitOfHeader, type Role } from './roles/header-roles.js';
 import { estimateInTitle, readEstimate, type EstimateContext, type StatedUnit } from './estimates.js';
 import type { IdEvidence } from './evidence/id-evidence.js';
+import { LEXICON } from './lexicon/lexicon.js';
 import { cleanId, idKey, looksLikeId } from './ids.js';
 import { ListTracker } from './list-structure.js';
 import type { GroupRecord, ItemRecord, SprintRecord } from './records.js';
@@ -14,6 +15,8 @@ import { readSprintName, type SprintName } from './sprints.js';
 /** What a heading (or a heading-like line) sets for everything under it. */
 export interface Frame {
   depth: number;
+  /** The heading's text, for what encloses a section ("4-Wochen-Sprint" around its weeks). */
+  title?: string;
   /** null: "## Out of sprint" leaves the sprint above. */
   sprint?: SprintName | null;
   group?: string;
@@ -92,6 +95,14 @@ export class DocumentContext {
 
   position(line = this.line): SourcePosition {
     return { file: this.source.file, line, column: 1 };
+  }
+
+  /** Whether a section is inside a sprint: a sprint heading, or a heading that calls its part a sprint. */
+  insideSprint(): boolean {
+    return (
+      this.nearest('sprint') !== undefined ||
+      this.stack.some((frame) => frame.title !== undefined && LEXICON.contains('sprintWord', frame.title))
+    );
   }
 
   /** The innermost value of `key` the context sets: the line frame first, then the headings. */

@@ -12,6 +12,7 @@ import { readHeading } from './read-heading.js';
 import { readTableBlock } from './read-table-block.js';
 import { readCode, readFrontMatter, readLine } from './read-text.js';
 import type { FileExtraction } from './records.js';
+import { settleAnonymous } from './settle-anonymous.js';
 import { readScaleTable } from './tables.js';
 
 /**
@@ -42,15 +43,16 @@ export function extractFile(source: SourceText, config: Config): FileExtraction 
   // A gantt chart usually draws the items a table already lists; it is read only when
   // nothing else in the file is.
   if (ctx.records.length === 0) ctx.records.push(...ctx.ganttRecords);
+  const records = settleAnonymous(ctx.records);
   return {
     file: {
       file: source.file,
-      items: new Set(ctx.records.map((record) => idKey(record.id))).size,
+      items: new Set(records.map((record) => idKey(record.id))).size,
       encoding: source.encoding,
       bom: source.bom,
       repairedMojibake: source.mojibake !== null,
     },
-    records: ctx.records,
+    records,
     sprints: [...ctx.sprints.values()],
     groups: ctx.groups,
     claims: ctx.claims,

@@ -1,8 +1,9 @@
 import { estimateInTitle } from './estimates.js';
-import { cleanId, looksLikeId } from './ids.js';
+import { CARD_MARKS, isEstimatedWork } from './unread-lists.js';
+import { cleanId } from './ids.js';
 import { readKeyValues } from './key-values.js';
 import type { ListEntry } from './list-structure.js';
-import type { ItemRecord } from './records.js';
+import { anonymousId, type ItemRecord } from './records.js';
 import { readSprintName } from './sprints.js';
 import { inlineDependency, readDoneMarks, unknownEstimateForm, withoutEstimatePlaceholder } from './title-marks.js';
 import { stripDecoration, type DocumentContext } from './document-context.js';
@@ -30,7 +31,7 @@ export function readEntry(ctx: DocumentContext, text: string, checked: boolean |
     }
   }
   const lead = /^([^\s:–—,]+(?:\s#?\d+(?:\.\d+)*)?)\s*([:–—-]\s*|\s+|$)(.*)$/u.exec(value);
-  const id = lead && looksLikeId(cleanId(lead[1]), ctx.extraIds) ? cleanId(lead[1]) : null;
+  const id = lead && ctx.ids.accepts(cleanId(lead[1], ctx.extraIds), 'entry') ? cleanId(lead[1], ctx.extraIds) : null;
   if (id && lead) {
     const rest = lead[3].trim();
     // "US-4: Export" and "US-4 Export" carry a title; "AION-702 partly for capture" a note.
@@ -58,11 +59,44 @@ export function readEntry(ctx: DocumentContext, text: string, checked: boolean |
       return;
     }
   }
-  if (pairs.length > 0 && item && !ctx.isClaimLine(pairs)) {
+  if (!id && !item && anonymousEntry(ctx, entry, marks.text, marks.done || checked)) return;
+  // A ticked task ("- [x] Helpers (e.g.: isFeed…)") is no `Key: value` line, whatever its colons.
+  if (pairs.length > 0 && item && checked === null && !ctx.isClaimLine(pairs)) {
     ctx.metadata(item, pairs);
     return;
   }
   if (pairs.length > 0) ctx.keyValueClaims(pairs);
+}
+
+/** The bold title an entry starts with in its source line: "- [ ] **Activation Funnel** (6h)". */
+const BOLD_LEAD = /^\s*(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?(?:\*\*|__)(.+?)(?:\*\*|__)/u;
+
+/**
+ * "- [ ] **Activation Funnel Completion** (6h)": estimated work the document lists without an ID,
+ * in the shape of a task (a checkbox or a bold title). It is an item named by its file and line
+ * (`anonymous`); whether the document lists enough such work, and whether an entry restates an
+ * item defined elsewhere, is settled once the whole document is read (settle-anonymous.ts).
+ */
+function anonymousEntry(ctx: DocumentContext, entry: ListEntry, text: string, done: boolean | null): boolean {
+  const bold = BOLD_LEAD.exec(ctx.sourceLines[ctx.line - 1] ?? '')?.[1]
+    ?.replace(/[*_`]/g, '')
+    .trim();
+  // "**Auth System** (24-32ч) — без этого ничего не работает": the bold title and its amount; what follows describes it.
+  const stated = bold ? estimateInTitle(text.slice(text.indexOf(bold) + bold.length)) : null;
+  const work = bold && stated ? `${bold} (${stated.raw})` : text.replace(/[*_`]/g, '').replace(CARD_MARKS, '').trim();
+  if (text.length > 240 || !isEstimatedWork(work)) return false;
+  const { title, estimate } = ctx.titleAndEstimate(work);
+  if (!title || !estimate) return false;
+  const record = ctx.record(anonymousId(ctx.source.file, ctx.line), {
+    title,
+    estimate,
+    done,
+    container: entry.list,
+    siblings: entry.list,
+  });
+  record.anonymous = true;
+  ctx.records.push(record);
+  return true;
 }
 
 /** "Acceptance criteria:" as a label introduces the one list below it. */

@@ -2,7 +2,7 @@ import { toNumber } from './estimates.js';
 import { idKey } from './ids.js';
 import { readKeyValues } from './key-values.js';
 import { isCriteriaHeading, isOutsideSprintHeading, statusOfHeading } from './section-names.js';
-import { readSprintName } from './sprints.js';
+import { readSprintName, readWeekName, type SprintName } from './sprints.js';
 import { readDoneMarks, unbracketLeadingId, unknownEstimateForm } from './title-marks.js';
 import { splitLead } from './evidence/item-lead.js';
 import { itemLead, type ItemLeadReading } from './read-lead.js';
@@ -22,11 +22,12 @@ export function readHeading(ctx: DocumentContext, depth: number, raw: string): v
   ctx.listMode = null;
   const marks = readDoneMarks(raw);
   const text = stripDecoration(unbracketLeadingId(marks.text, ctx.extraIds));
-  const frame: Frame = { depth };
+  const frame: Frame = { depth, title: text };
   const parentItem = ctx.nearest('item');
   const pairs = readKeyValues(text);
   const sprint = readSprintName(text);
   const status = statusOfHeading(text);
+  const week = sprint ? null : weekOf(ctx, text);
   if (isCriteriaHeading(text)) {
     frame.criteria = true;
   } else if (isOutsideSprintHeading(text)) {
@@ -40,6 +41,10 @@ export function readHeading(ctx: DocumentContext, depth: number, raw: string): v
     frame.sprint = sprint;
     ctx.registerSprint(sprint);
     ctx.listMode = 'members';
+  } else if (week) {
+    frame.sprint = week;
+    ctx.registerSprint(week);
+    ctx.listMode = 'members';
   } else if (CRITICAL_PATH.test(text)) {
     frame.criticalPath = true;
   } else if (!groupHeading(ctx, text, frame)) {
@@ -51,6 +56,11 @@ export function readHeading(ctx: DocumentContext, depth: number, raw: string): v
     else frame.item = itemHeading(ctx, marks.text, { parent: parentItem, depth, done: marks.done });
   }
   ctx.stack.push(frame);
+}
+
+/** A week of a weekly plan, unless the week is part of a sprint ("## Sprint 1 (Weeks 1-2)", "4-Wochen-Sprint"). */
+function weekOf(ctx: DocumentContext, text: string): SprintName | null {
+  return ctx.insideSprint() ? null : readWeekName(text);
 }
 
 function groupHeading(ctx: DocumentContext, text: string, frame: Frame): boolean {

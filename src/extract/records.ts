@@ -74,3 +74,8 @@ export interface FileExtraction {
   claims: Claim[];
   diagnostics: Diagnostic[];
 }
+
+/** The ID of work the document lists without one: its file and line ("plan.md:12"). */
+export function anonymousId(file: string, line: number): string {
+  return `${file}:${line}`;
+}

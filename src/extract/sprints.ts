@@ -1,3 +1,5 @@
+import { LEXICON } from './lexicon/lexicon.js';
+
 /**
  * Sprint names: "S4", "Sprint 4", "Sprint #4", "Sprint 4: Config, Skills…", "## Sprint 4
  * (Weeks 7-8)", "Sprint 1-2 (Fundação)", "Sprint 1.1 Backlog", "Sprint Backlog – Sprint 5",
@@ -5,7 +7,7 @@
  * richest form the documents give.
  */
 
-const SPRINT_WORD = String.raw`(?:sprint|iteration|iteração|itération|iteración|спринт|冲刺|스프린트|スプリント)`;
+const SPRINT_WORD = `(?:${LEXICON.source('sprintWord')})`;
 /** The number, and what may make it a range: " – 2" in "Sprint 1 – 2". */
 const SPRINT_NUMBER = String.raw`(\d+(?:\.\d+)?)(\s*[-–]\s*(\d+(?:\.\d+)?))?`;
 
@@ -65,7 +67,9 @@ export function readSprintName(text: string, strict = false): SprintName | null 
   if (/^(?:exit|entry|acceptance|success|review|retro\w*|goals?|ziel|planning|summary|results?|burndown|velocity)\b/i.test(rest))
     return null;
   const key = keyOf(number);
-  return { key, name: `Sprint ${key}${titleOf(rest)}`.replace(/\s+/g, ' ').trim(), rest };
+  // The document's own word names the sprint: "Спринт 2", "Iteration 3".
+  const word = /^\p{L}+/u.exec(value)![0];
+  return { key, name: `${word[0].toUpperCase()}${word.slice(1)} ${key}${titleOf(rest)}`.replace(/\s+/g, ' ').trim(), rest };
 }
 
 /** How the text after the number shows in the name: " (Weeks 7-8)", ": Config, Skills", or nothing. */
@@ -79,3 +83,35 @@ function titleOf(rest: string): string {
   if (!named || DATES.test(named)) return '';
   return `: ${named}`;
 }
+
+/**
+ * "Week 1 (Nov 11-15) - Foundation", "Priority 0: Week 1 - Foundation", "Woche 3", "第2周",
+ * "This week": a week of a weekly plan, which is its time box as a sprint is. Keys are apart from
+ * sprint numbers ("week-1"), so a plan's Sprint 1 and Week 1 never merge.
+ */
+export function readWeekName(text: string): SprintName | null {
+  const plain = text
+    .replace(/[*_`]/g, '')
+    .replace(/^[^\p{L}\p{N}#]+/u, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const numbered = WEEK_HEAD.exec(plain);
+  if (numbered) {
+    const rest = numbered[3].trim();
+    return { key: `week-${keyOf(numbered[2])}`, name: `${numbered[1].trim()} ${keyOf(numbered[2])}${titleOf(rest)}`, rest };
+  }
+  const counted = COUNTED_WEEK.exec(plain);
+  if (counted) {
+    const number = keyOf(counted[1] ?? counted[2]);
+    return { key: `week-${number}`, name: `Week ${number}${titleOf(counted[3].trim())}`, rest: counted[3].trim() };
+  }
+  const relative = RELATIVE_WEEK.exec(plain);
+  if (!relative) return null;
+  return { key: `week-${relative[0].toLowerCase().replace(/\s+/g, '-')}`, name: plain, rest: '' };
+}
+
+/** A week word and its number, after at most a short label ("Priority 0: Week 1"). */
+const WEEK_HEAD = new RegExp(String.raw`^(?:[^:：]{1,30}[:：]\s*)?(${LEXICON.source('weekWord')})\s*#?\s*(\d+)(?![\d.\-–])(.*)$`, 'iu');
+/** "第2周", "第1週", "2주차", "1週目": the number inside the week word. */
+const COUNTED_WEEK = /^(?:[^:：]{1,30}[:：]\s*)?(?:第\s*(\d+)\s*[周週]|(\d+)\s*(?:주차|週目))(.*)$/u;
+const RELATIVE_WEEK = new RegExp(String.raw`(?<![\p{L}])(?:${LEXICON.source('relativeWeek')})(?![\p{L}])`, 'iu');

@@ -30,7 +30,7 @@ const CHECKBOX = /^\[[ xX]\]\s*/;
 /** A link or an address: a list of links points elsewhere; its timings ("(5 min)") are no work. */
 const LINK = /\]\(|\]\[|https?:\/\/|<[a-z][\w+.-]*:/i;
 /** Obsidian tags and dates after a card's title ("#backend @{2024-05-03}") say nothing of its size. */
-const CARD_MARKS = /(?:\s+(?:#[\p{L}\p{N}_/-]+|@\{[^}]*\}|@\[\[[^\]]*\]\]))+\s*$/u;
+export const CARD_MARKS = /(?:\s+(?:#[\p{L}\p{N}_/-]+|@\{[^}]*\}|@\[\[[^\]]*\]\]))+\s*$/u;
 /** An agenda's timings, not an estimate of work. */
 const MINUTES = /\d\s*(?:min|mins|minutes?|minuten)\b/i;
 
@@ -159,7 +159,7 @@ function namesAnId(text: string, extraIds: readonly RegExp[]): boolean {
  * at its end. Prose that mentions an amount ("took (2 days) longer than planned"), a stated
  * figure ("Capacity — 40 pts"), a sprint ("Sprint 1 (2 weeks)") and links are no such entry.
  */
-function isEstimatedWork(text: string): boolean {
+export function isEstimatedWork(text: string): boolean {
   if (LINK.test(text)) return false;
   const value = text.replace(CARD_MARKS, '').trim();
   const stated = estimateInTitle(value);

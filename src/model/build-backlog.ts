@@ -269,7 +269,7 @@ function buildSprints(
     const parent = item.parent ? drafts.get(idKey(item.parent))?.item : undefined;
     if (parent && parent.sprint === item.sprint) continue;
     const source = records.find((record) => record.sprint === item.sprint)?.source ?? records[0].source;
-    const sprint = ensure(item.sprint, readSprintName(item.sprint, true)?.name ?? item.sprint, source);
+    const sprint = sprints.get(item.sprint) ?? ensure(item.sprint, readSprintName(item.sprint, true)?.name ?? item.sprint, source);
     sprint.items.push(item.id);
     if (item.partial) sprint.partial[item.id] = item.partial;
   }

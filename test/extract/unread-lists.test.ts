@@ -11,31 +11,45 @@ const unreadLists = (lines: string[]) => {
     .map((problem) => [problem.line, Number(/holds (\d+) estimated entries/.exec(problem.message)?.[1])]);
 };
 
-describe('a list of estimated entries without IDs', () => {
-  it('is reported once, at its first line, for each board column of an Obsidian Kanban board', () => {
-    const board = [
-      '---',
-      'kanban-plugin: basic',
-      '---',
-      '',
-      '## Todo',
-      '',
-      '- [ ] Build API (4h) #backend',
-      '- [ ] Login page (2d) @{2024-05-03}',
-      '- [ ] Write onboarding copy',
-      '',
-      '## Done',
-      '',
-      '- [x] CSV export (1d)',
-      '- [x] Privacy policy [2h]',
-    ];
-    expect(unreadLists(board)).toEqual([
-      [7, 2],
-      [13, 2],
+/** Work read from a document without IDs: [id, title, estimate, done, anonymous]. */
+const work = (lines: string[]) =>
+  backlogFromSources([sourceFromText(lines.join('\n'), 'board.md')]).items.map((item) => [
+    item.id,
+    item.title,
+    item.estimate ? `${item.estimate.expected} ${item.estimate.unit}` : null,
+    item.done,
+    item.anonymous,
+  ]);
+
+describe('a list of estimated entries without IDs is work: items named by file and line', () => {
+  const board = [
+    '---',
+    'kanban-plugin: basic',
+    '---',
+    '',
+    '## Todo',
+    '',
+    '- [ ] Build API (4h) #backend',
+    '- [ ] Login page (2d) @{2024-05-03}',
+    '- [ ] Write onboarding copy',
+    '',
+    '## Done',
+    '',
+    '- [x] CSV export (1d)',
+    '- [x] Privacy policy [2h]',
+  ];
+
+  it('reads each board column of an Obsidian Kanban board, and reports no list as unread', () => {
+    expect(work(board)).toEqual([
+      ['board.md:7', 'Build API', '4 hours', false, true],
+      ['board.md:8', 'Login page', '2 days', false, true],
+      ['board.md:13', 'CSV export', '1 days', true, true],
+      ['board.md:14', 'Privacy policy', '2 hours', true, true],
     ]);
+    expect(unreadLists(board)).toEqual([]);
   });
 
-  it('is reported for numbered MoSCoW lists with two estimates or more, and with an estimate after a dash', () => {
+  it('reads numbered MoSCoW lists, with an estimate after a dash', () => {
     const moscow = [
       '# MVP',
       '',
@@ -47,16 +61,57 @@ describe('a list of estimated entries without IDs', () => {
       '## Could have',
       '1. Dark mode (1d)',
     ];
-    expect(unreadLists(moscow)).toEqual([[4, 3]]);
+    expect(work(moscow)).toEqual([
+      ['board.md:4', 'User registration', '3 days', false, true],
+      ['board.md:5', 'Login and logout', '2 days', false, true],
+      ['board.md:6', 'Password reset', '1 days', false, true],
+      ['board.md:9', 'Dark mode', '1 days', false, true],
+    ]);
+    expect(unreadLists(moscow)).toEqual([]);
   });
 
-  it('counts lists written one after another under one heading as one list', () => {
-    expect(unreadLists(['## Backlog', '', '- Build API (4h)', '', '1. Login page (2d)', '2. Logout (1h)'])).toEqual([[3, 3]]);
+  it('reads a checklist of bold titles with their hours, one entry under each day of a weekly plan', () => {
+    const plan = [
+      '## Week 1',
+      '',
+      '### Monday',
+      '- [ ] **Activation funnel** (6h)',
+      '  - Owner: Analytics',
+      '',
+      '### Tuesday',
+      '- [ ] **Session replay** (4h)',
+    ];
+    expect(work(plan)).toEqual([
+      ['board.md:4', 'Activation funnel', '6 hours', false, true],
+      ['board.md:8', 'Session replay', '4 hours', false, true],
+    ]);
   });
 
-  it('is read as it was before: no items come from it', () => {
-    const sources = [sourceFromText(['## Todo', '', '- [ ] Build API (4h)', '- [ ] Login page (2d)'].join('\n'))];
-    expect(backlogFromSources(sources).items).toEqual([]);
+  it('takes an entry that rewords an item the document defines as that item, in the sprint it is listed under', () => {
+    const plan = [
+      '| Task | Duration | Depends On |',
+      '| --- | --- | --- |',
+      '| T-1 Backend API endpoint | 1-2 days | - |',
+      '| T-2 Parser | 1 day | - |',
+      '',
+      '## This Week',
+      '1. **Add API endpoint** (1-2 days)',
+      '2. **Write the release notes** (1 day)',
+      '3. **Record the demo** (1 day)',
+    ];
+    const backlog = backlogFromSources([sourceFromText(plan.join('\n'), 'board.md')]);
+    expect(backlog.items.map((item) => [item.id, item.sprint])).toEqual([
+      ['T-1', 'This Week'],
+      ['T-2', null],
+      ['board.md:8', 'This Week'],
+      ['board.md:9', 'This Week'],
+    ]);
+  });
+});
+
+describe('estimated entries that stay unread', () => {
+  it('a single estimated entry among notes is no list of work', () => {
+    expect(work(['## Could have', '', '1. Dark mode (1d)', '2. Social login'])).toEqual([]);
   });
 });
 

@@ -536,6 +536,20 @@ export const VOCABULARY = {
     ru: ['неделя'],
     tr: ['hafta'],
   },
+  /** The current or the coming week of a plan: "Immediate (This Week)", "Next week". */
+  relativeWeek: {
+    en: ['this week', 'next week'],
+    de: ['diese woche', 'nächste woche'],
+    fr: ['cette semaine', 'semaine prochaine'],
+    es: ['esta semana', 'próxima semana', 'la semana que viene'],
+    pt: ['esta semana', 'próxima semana'],
+    it: ['questa settimana', 'prossima settimana'],
+    ru: ['эта неделя', 'на этой неделе', 'следующая неделя', 'на следующей неделе'],
+    zh: ['本周', '下周'],
+    ja: ['今週', '来週'],
+    ko: ['이번 주', '다음 주'],
+    tr: ['bu hafta', 'gelecek hafta'],
+  },
   /** A group of items: an epic. */
   groupWord: {
     en: ['epic'],
@@ -816,6 +830,19 @@ export const VOCABULARY = {
     ja: ['ヶ月', 'か月', 'カ月'],
     ko: ['개월'],
     tr: ['ay'],
+  },
+  /** A total of the whole plan, wherever it is stated: "Overall", "Grand total", "전체". */
+  overall: {
+    en: ['overall', 'grand total', 'project total', 'whole project', 'entire project'],
+    de: ['gesamtprojekt'],
+    fr: ['total général'],
+    es: ['total general'],
+    pt: ['total geral'],
+    ru: ['общий', 'общая', 'общее'],
+    zh: ['总计', '總計'],
+    ja: ['全体', '総計'],
+    ko: ['전체', '총계'],
+    tr: ['genel toplam'],
   },
   /** The word between the two ends of a range: "3 to 5 days", "3 bis 5 Tage". */
   rangeTo: {
