@@ -1,5 +1,6 @@
 import { cleanId, configuredId, expandRange, idKey, looksLikeId, looksLikeNonLatinId } from './ids.js';
 import { LEXICON } from './lexicon/lexicon.js';
+import { ALL_OTHERS } from './records.js';
 import type { Concept } from './lexicon/vocabulary.js';
 
 export const ALL_ABOVE = '\u0000all-above';
@@ -66,6 +67,8 @@ export function parseReferences(raw: string, extra: readonly RegExp[] = []): str
     .trim();
   if (isNone(text.replace(/[.:]$/, ''))) return [];
   if (LEXICON.startsWith('allAbove', text) > 0) return [ALL_ABOVE];
+  // "ALL": every other item, which the model expands without making a cycle.
+  if (LEXICON.is('all', text)) return [ALL_OTHERS];
   const references: string[] = [];
   let prefix = '';
   for (const piece of text.split(SEPARATOR).flatMap((piece) => splitSlashes(piece, extra))) {
