@@ -59,6 +59,29 @@ describe('units and compounds in more languages', () => {
   });
 });
 
+describe('a column named by its unit alone', () => {
+  it('reads "時間", "Stunden" or "Часы" as the estimate, in that unit', () => {
+    const table = (header: string, a: string, b: string) =>
+      `| ID | Task | ${header} |\n|---|---|---|\n| T-1 | One | ${a} |\n| T-2 | Two | ${b} |\n`;
+    expect(estimates(table('時間', '30分', '1.5時間'))).toEqual([
+      ['T-1', [0.5, 0.5, 'hours']],
+      ['T-2', [1.5, 1.5, 'hours']],
+    ]);
+    expect(estimates(table('Stunden', '3', '4'))).toEqual([
+      ['T-1', [3, 3, 'hours']],
+      ['T-2', [4, 4, 'hours']],
+    ]);
+    expect(estimates(table('Tage', '1', '0,5'))).toEqual([
+      ['T-1', [1, 1, 'days']],
+      ['T-2', [0.5, 0.5, 'days']],
+    ]);
+    expect(estimates(table('Часы', '24-32', '8'))).toEqual([
+      ['T-1', [24, 32, 'hours']],
+      ['T-2', [8, 8, 'hours']],
+    ]);
+  });
+});
+
 describe('amount forms', () => {
   it('reads an amount given as about so much, in any language', () => {
     expect(read('~2h')).toEqual([2, 2, 'hours']);
