@@ -5,6 +5,7 @@ import { isCriteriaHeading, isOutsideSprintHeading, statusOfHeading } from './se
 import { readSprintName, readWeekName, type SprintName } from './sprints.js';
 import { readDoneMarks, unbracketLeadingId, unknownEstimateForm } from './title-marks.js';
 import { splitLead } from './evidence/item-lead.js';
+import { sectionFacts } from './evidence/section-facts.js';
 import { itemLead, type ItemLeadReading } from './read-lead.js';
 import { CRITICAL_PATH, stripDecoration, type DocumentContext, type Frame } from './document-context.js';
 
@@ -63,6 +64,16 @@ function weekOf(ctx: DocumentContext, text: string): SprintName | null {
   return ctx.insideSprint() ? null : readWeekName(text);
 }
 
+/**
+ * "## Epic 1: Content Audit" with its own "Estimated Effort" or "Dependencies" over tasks that
+ * carry no estimate: the epic is the planned item, its tasks its breakdown.
+ */
+function plannedAsItem(ctx: DocumentContext, number: string | undefined): boolean {
+  if (!number) return false;
+  const facts = sectionFacts(ctx.sourceLines, ctx.line);
+  return (facts.ownRoles.has('estimate') || facts.ownRoles.has('dependsOn')) && !facts.estimatedBelow;
+}
+
 function groupHeading(ctx: DocumentContext, text: string, frame: Frame): boolean {
   const listed = ctx.knownGroupLead(text);
   if (listed) {
@@ -75,7 +86,7 @@ function groupHeading(ctx: DocumentContext, text: string, frame: Frame): boolean
     return true;
   }
   const epic = GROUP_HEADING.exec(text);
-  if (epic && (epic[1] || epic[2])) {
+  if (epic && (epic[1] || epic[2]) && !plannedAsItem(ctx, epic[1])) {
     frame.group = ctx.registerGroup(epic[1] ? `Epic ${epic[1]}` : null, epic[2].trim());
     return true;
   }

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { splitLead } from '../../src/extract/evidence/item-lead.js';
+import { backlogFromMarkdown } from '../../src/load.js';
+
+/** [id, title, estimate, done, parent] of every item. */
+function items(lines: string[]): (string | number | boolean | null)[][] {
+  return backlogFromMarkdown(lines.join('\n')).items.map((item) => [
+    item.id,
+    item.title,
+    item.estimate?.expected ?? null,
+    item.done,
+    item.parent,
+  ]);
+}
+
+describe('the lead of a heading, bold line or entry', () => {
+  it('sets aside a checkbox, bracketed tags and a type word before the ID', () => {
+    expect(splitLead('[X] TODO-F002: Extract the constant ✅')).toMatchObject({ token: 'TODO-F002', box: 'X', separator: ':' });
+    expect(splitLead('[Bug] OCDI-301: Fix timeouts')).toMatchObject({ token: 'OCDI-301', type: 'Bug', title: 'Fix timeouts' });
+    expect(splitLead('Story US-001: Fix auth')).toMatchObject({ token: 'US-001', type: 'Story', title: 'Fix auth' });
+    expect(splitLead('Task 3: Provision the hub')).toMatchObject({ token: 'Task 3', title: 'Provision the hub' });
+    expect(splitLead('W0b · 骨架')).toMatchObject({ token: 'W0b', separator: '·', title: '骨架' });
+    expect(splitLead('1. Auth System')).toMatchObject({ token: '1', title: 'Auth System' });
+  });
+});
+
+describe('IDs decided from the whole document', () => {
+  it('takes H1 as an ID among A1 … C1 bold items, and P0 in a heading as no ID', () => {
+    expect(
+      items(['## P0 Foundation', '', '**A1: Schema** (2 hours)', '', '**B1: Pipeline** (1 hour)', '', '**H1: Rules** ✅ (3 hours)']),
+    ).toEqual([
+      ['A1', 'Schema', 2, false, null],
+      ['B1', 'Pipeline', 1, false, null],
+      ['H1', 'Rules', 3, true, null],
+    ]);
+  });
+
+  it('takes a sub-item W0b among W0, W1 headings, and not alone', () => {
+    expect(items(['### W0b · Schema (0.5d)', '### W0 · Kernel (1d)', '### W1 · Replay (2d)']).map((row) => row[0])).toEqual([
+      'W0b',
+      'W0',
+      'W1',
+    ]);
+    expect(items(['### W0b · Schema (0.5d)'])).toEqual([]);
+  });
+
+  it('reads headings with tags, checkboxes and type words, but never a stage as an item', () => {
+    expect(
+      items([
+        '## Phase-1 verification checklist',
+        '### [Bug] OCDI-301: Fix timeouts (3 pts)',
+        '### ✅ [Chore] OCDI-303: Clean up (2 pts)',
+        '### [X] TODO-F2: Extract constant',
+        '### [ ] TODO-F3: Split module',
+        '### Story US-001: Fix auth (1d)',
+      ]),
+    ).toEqual([
+      ['OCDI-301', 'Fix timeouts', 3, false, null],
+      ['OCDI-303', 'Clean up', 2, true, null],
+      ['TODO-F2', 'Extract constant', null, true, null],
+      ['TODO-F3', 'Split module', null, false, null],
+      ['US-001', 'Fix auth', 1, false, null],
+    ]);
+  });
+
+  it('reads a numbered heading as the section of the table row it restates, and any other numbered heading as a chapter', () => {
+    const backlog = backlogFromMarkdown(
+      [
+        '| # | Block | Hours | Depends |',
+        '| --- | --- | --- | --- |',
+        '| 1 | Auth System | 24 | — |',
+        '| 2 | Storage | 20 | 1 |',
+        '',
+        '## 1. Auth System',
+        '**Priority:** P1',
+        '',
+        '## 3. Background',
+      ].join('\n'),
+    );
+    expect(backlog.items.map((item) => [item.id, item.priority, item.appearances.length])).toEqual([
+      ['1', 'P1', 2],
+      ['2', null, 1],
+    ]);
+  });
+});
+
+describe('sections read ahead', () => {
+  it('makes an epic with its own estimate over unestimated tasks the item, and its tasks its breakdown', () => {
+    expect(
+      items([
+        '## Epic 1: Audit',
+        '**Estimated Effort:** 3d',
+        '**Dependencies:** None',
+        '#### Task 1.1: Inventory',
+        '**Description:** list every file',
+        '## Epic 2: Publish',
+        '**Estimated Effort:** 1d',
+        '**Dependencies:** Epic 1',
+        '#### Task 2.1: Deploy',
+      ]),
+    ).toEqual([
+      ['Epic 1', 'Audit', 3, false, null],
+      ['Task 1.1', 'Inventory', null, false, 'Epic 1'],
+      ['Epic 2', 'Publish', 1, false, null],
+      ['Task 2.1', 'Deploy', null, false, 'Epic 2'],
+    ]);
+  });
+
+  it('keeps an epic over estimated stories their group', () => {
+    const backlog = backlogFromMarkdown(
+      ['## Epic E1: Foundation', '**Estimated Effort:** 1 sprint', '### Story US-001: Auth', '**Estimated Effort:** 0.5d'].join('\n'),
+    );
+    expect(backlog.items.map((item) => [item.id, item.group])).toEqual([['US-001', 'Epic E1 Foundation']]);
+  });
+});
+
+describe('weeks of a weekly plan', () => {
+  it('are time boxes like sprints, unless the document calls its part a sprint', () => {
+    const weekly = backlogFromMarkdown(
+      ['## Week 1 (Nov 11-15) - Foundation', '- [ ] **Funnel** (6h)', '## Week 2', '- [ ] **Replay** (4h)'].join('\n'),
+    );
+    expect(weekly.sprints.map((sprint) => [sprint.key, sprint.name, sprint.items.length])).toEqual([
+      ['week-1', 'Week 1 (Nov 11-15) - Foundation', 1],
+      ['week-2', 'Week 2', 1],
+    ]);
+    const inSprint = backlogFromMarkdown(
+      ['# 4-Week Sprint', '## Week 1', '- [ ] AB-1 Funnel (6h)', '## Week 2', '- [ ] AB-2 Replay (4h)'].join('\n'),
+    );
+    expect(inSprint.sprints).toEqual([]);
+  });
+});
