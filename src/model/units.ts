@@ -41,8 +41,9 @@ function family(unit: Unit): 'points' | 'time' {
 }
 
 /**
- * The unit a computation over these items uses: the family most estimated items use, and within
- * time, days unless every time estimate is in hours. Null when nothing is estimated.
+ * The unit a computation over these items uses, the unit most estimates are in: the family most
+ * estimated items use (points on a tie), and within time, the unit most time estimates use (days
+ * on a tie). Null when nothing is estimated.
  */
 export function dominantUnit(items: readonly Pick<Item, 'estimate'>[]): Unit | null {
   let points = 0;
@@ -56,7 +57,7 @@ export function dominantUnit(items: readonly Pick<Item, 'estimate'>[]): Unit | n
   }
   if (points + days + hours === 0) return null;
   if (points >= days + hours) return 'points';
-  return days > 0 ? 'days' : 'hours';
+  return hours > days ? 'hours' : 'days';
 }
 
 /** Items whose estimate cannot be expressed in `unit` (points among days, or the reverse). */
