@@ -4,7 +4,7 @@ import { settleSiblings } from '../extract/settle-siblings.js';
 import { readSprintName } from '../extract/sprints.js';
 import { itemLabel } from './item-label.js';
 import { resolveReferences } from './resolve-references.js';
-import { isDoneStatus } from './status.js';
+import { isDoneStatus, statusMeaning } from './status.js';
 import { countsInTotals, indexById, sumExpected } from './totals.js';
 import type { Backlog, Conflict, Diagnostic, Group, Item, SourcePosition, Sprint } from './types.js';
 import { dominantUnit } from './units.js';
@@ -185,7 +185,8 @@ function merge(draft: Draft, record: ItemRecord, conflicts: Conflict[]): void {
   }
   if (record.status) {
     if (!item.status) item.status = record.status;
-    else if (normaliseStatus(item.status) !== normaliseStatus(record.status)) {
+    // Two ways of writing one state ("✅ COMPLETE (2026-05-26)", "✅ DONE") are no conflict.
+    else if (statusMeaning(item.status) !== statusMeaning(record.status)) {
       addConflict(conflicts, item.id, 'status', draft.records, (entry) => entry.status ?? '');
     }
   }
@@ -201,10 +202,6 @@ function merge(draft: Draft, record: ItemRecord, conflicts: Conflict[]): void {
   item.done = item.done || record.done === true || isDoneStatus(record.status);
   for (const [key, value] of Object.entries(record.fields)) if (!(key in item.fields) || !item.fields[key]) item.fields[key] = value;
   for (const reference of record.references) if (!item.references.includes(reference)) item.references.push(reference);
-}
-
-function normaliseStatus(status: string): string {
-  return status.replace(/[`*_]/g, '').trim().toLowerCase();
 }
 
 function addConflict(

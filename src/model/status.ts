@@ -14,6 +14,19 @@ export function statusWords(status: string): string {
     .trim();
 }
 
+/** What a status means for the work: none left (done), none left because it was dropped (cancelled), or some left (open). */
+export type StatusMeaning = 'done' | 'cancelled' | 'open';
+
+/**
+ * What a status means, whatever its words, marks, notes and dates: "✅ COMPLETE (2026-05-26)" and
+ * "✅ DONE" are both done, "✅ İPTAL EDİLDİ" and "Won't fix" cancelled, "In progress" open.
+ */
+export function statusMeaning(status: string, lexicon: Lexicon = LEXICON): StatusMeaning {
+  const words = statusWords(status);
+  if (lexicon.is('cancelled', words) || lexicon.startsWith('cancelled', words) > 0) return 'cancelled';
+  return isDoneStatus(status, lexicon) ? 'done' : 'open';
+}
+
 /**
  * Whether a status leaves no work: done, or closed without being done (cancelled, dropped). A
  * bare ❌ is neither: feature tables use it for "not yet". Words come from the lexicon, which the
