@@ -119,6 +119,7 @@ describe('dependency graphs that cannot be scheduled, and IDs that look like syn
     const show = run(['show', '-f', 'json', 'odd.md'], dir);
     expect([show.code, show.stderr]).toEqual([0, '']);
     // "+" joins two references, a parenthesis is a note, emphasis marks and brackets are decoration.
+    // A bare "1" is short for the file's one ID that ends in it, T-1: on T-1's own row it names nothing.
     expect(
       JSON.parse(show.stdout).items.map((item: { id: string; dependsOn: string[]; unresolved: string[] }) => [
         item.id,
@@ -128,7 +129,7 @@ describe('dependency graphs that cannot be scheduled, and IDs that look like syn
     ).toEqual([
       ['T-1', [], ['A', '1']],
       ['T-2', [], ['a.b']],
-      ['T-3', ['T-1'], ['1', '^$\\']],
+      ['T-3', ['T-1'], ['^$\\']],
     ]);
 
     const lint = run(['lint', '-f', 'json', 'odd.md'], dir);
@@ -143,7 +144,6 @@ describe('dependency graphs that cannot be scheduled, and IDs that look like syn
       [5, 'unknown-reference', 'T-1 depends on "A", which names no item, group or release'],
       [5, 'unknown-reference', 'T-1 depends on "1", which names no item, group or release'],
       [6, 'unknown-reference', 'T-2 depends on "a.b", which names no item, group or release'],
-      [7, 'unknown-reference', 'T-3 depends on "1", which names no item, group or release'],
       [7, 'unknown-reference', 'T-3 depends on "^$\\", which names no item, group or release'],
     ]);
 
