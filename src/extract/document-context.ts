@@ -179,12 +179,24 @@ export class DocumentContext {
     return claim !== null;
   }
 
+  /**
+   * The items a membership line lists: "US‑01, US‑03 (basic CRUD)", "WP-03（…）→ WP-01 / 04 スパイク"
+   * (a bare number after an ID takes its prefix). A line that is mostly prose lists none.
+   */
   idsIn(text: string): string[] {
-    return text
-      .replace(/\([^)]*\)/g, ' ')
-      .split(/\s*[,;]\s*|\s+(?:and|und|et|e|y)\s+/)
-      .map((part) => cleanId(part))
-      .filter((part) => looksLikeId(part, this.extraIds));
+    const ids: string[] = [];
+    let words = 0;
+    let prefix = '';
+    for (const raw of text.replace(/[(（][^()（）]*[)）]/g, ' ').split(/[\s,;、，；→⟶➔➜⇒+/&]+|->|=>/u)) {
+      const token = cleanId(raw.replace(/^[.:]+|[.:!?]+$/g, ''), this.extraIds);
+      if (!token || LEXICON.is('none', token) || /^(?:and|und|et|e|y)$/i.test(token)) continue;
+      if (this.ids.accepts(token, 'entry')) {
+        ids.push(token);
+        prefix = /^(.*?[^\d\s.])\d+$/u.exec(token)?.[1] ?? '';
+      } else if (/^\d+$/.test(token) && prefix) ids.push(`${prefix}${token}`);
+      else words++;
+    }
+    return ids.length >= words ? ids : [];
   }
 
   metadata(id: string, pairs: { key: string; value: string }[]): void {

@@ -4,7 +4,7 @@ import { cleanId } from './ids.js';
 import { readKeyValues } from './key-values.js';
 import type { ListEntry } from './list-structure.js';
 import { anonymousId, type ItemRecord } from './records.js';
-import { readSprintName } from './sprints.js';
+import { readSprintName, readWeekName } from './sprints.js';
 import { inlineDependency, readDoneMarks, unknownEstimateForm, withoutEstimatePlaceholder } from './title-marks.js';
 import { stripDecoration, type DocumentContext } from './document-context.js';
 
@@ -21,7 +21,7 @@ export function readEntry(ctx: DocumentContext, text: string, checked: boolean |
 
   // "- **Sprint 1 (week 1):** US‑01, US‑03, US‑04 (basic CRUD)"
   const sprintLead = /^([^:]{1,60}):\s*(.*)$/.exec(value);
-  const sprint = sprintLead ? readSprintName(sprintLead[1]) : null;
+  const sprint = sprintLead ? (readSprintName(sprintLead[1]) ?? (ctx.insideSprint() ? null : readWeekName(sprintLead[1]))) : null;
   if (sprint && sprintLead) {
     const ids = ctx.idsIn(sprintLead[2]);
     if (ids.length > 0) {
