@@ -1,4 +1,6 @@
 import { cleanId, looksLikeId } from './ids.js';
+import { LEXICON } from './lexicon/lexicon.js';
+import { ALL_ABOVE } from './references.js';
 
 /**
  * Dependencies stated as relations in words, as issue trackers export their links ("is blocked
@@ -43,13 +45,18 @@ function relationsIn(text: string, phrases: RegExp, extra: readonly RegExp[]): R
   return relations;
 }
 
-/** The IDs at the start of the text, separated by commas, "and" or spaces, up to the first word that is not one. */
+/**
+ * The IDs at the start of the text, separated by commas, "and" or spaces, up to the first word
+ * that is not one: "PROJ-12, PROJ-14", "001, 003" (numbers the model completes to the IDs that
+ * end in them), "all above" (the rows before this one).
+ */
 function idsFollowing(text: string, extra: readonly RegExp[]): string[] {
+  if (LEXICON.startsWith('allAbove', text) > 0) return [ALL_ABOVE];
   const ids: string[] = [];
   for (const token of text.split(/\s*(?:[,;、，&]|\band\b)\s*|\s+/i)) {
     if (!token) continue;
     const id = cleanId(token).replace(/[.:]$/, '');
-    if (!looksLikeId(id, extra)) break;
+    if (!looksLikeId(id, extra) && !/^\d{1,6}$/.test(id)) break;
     ids.push(id);
   }
   return ids;

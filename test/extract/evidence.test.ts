@@ -143,3 +143,24 @@ describe('weeks of a weekly plan', () => {
     expect(backlog.sprints.map((sprint) => [sprint.name, sprint.items])).toEqual([['Week 1', ['WP-01', 'WP-03', 'WP-04']]]);
   });
 });
+
+describe('dependencies stated in a notes column', () => {
+  it('take numbers that end the IDs, "all above", and not "parallel with"', () => {
+    const backlog = backlogFromMarkdown(
+      [
+        '| ID | Task | Duration | Notes |',
+        '| --- | --- | --- | --- |',
+        '| PH-001 | Enum | 5 min | |',
+        '| PH-002 | Model | 10 min | Parallel with 001 |',
+        '| PH-003 | Extend | 10 min | Depends on 001, 002 |',
+        '| PH-004 | Wire | 5 min | Depends on all above |',
+      ].join('\n'),
+    );
+    expect(backlog.items.map((item) => [item.id, item.dependsOn])).toEqual([
+      ['PH-001', []],
+      ['PH-002', []],
+      ['PH-003', ['PH-001', 'PH-002']],
+      ['PH-004', ['PH-001', 'PH-002', 'PH-003']],
+    ]);
+  });
+});
