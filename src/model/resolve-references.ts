@@ -135,6 +135,10 @@ function groupAlias(text: string): string {
 }
 
 const ALPHANUMERIC = /[\p{L}\p{N}]/u;
+/** Two ends of a range: "301..307", "FM01 ~ FM04", "12–14". */
+const RANGE = /^([^\s~〜～–—.]+)\s*(?:\.\.|~|〜|～|–|—|\s-\s|-)\s*([^\s~〜～–—.]+)$/u;
+/** An ID's prefix and its final number: "PMAT-" and "301". */
+const NUMBERED = /^(.*?)(\d+)$/u;
 const DIGIT = /\p{N}/u;
 
 /**
@@ -199,6 +203,8 @@ class Resolver {
     }
     const short = this.bySuffix(reference, from);
     if (short) return [short.id];
+    const range = this.byRange(reference, from);
+    if (range) return range;
     const titled = this.byTitle(reference, from);
     return titled ? [titled.id] : null;
   }
@@ -223,6 +229,28 @@ class Resolver {
     this.suffixesByFile ??= this.indexSuffixes();
     const found = this.suffixesByFile.get(from.source.file)?.get(suffix);
     return found && found !== from ? found : null;
+  }
+
+  /**
+   * "301..307" among PMAT-300…308, "TODO-FM01 ~ FM04": a range whose ends name items of the file
+   * (by ID or its short form) with one prefix, when every ID between them is an item too.
+   */
+  private byRange(reference: string, from: Item): string[] | null {
+    const ends = RANGE.exec(reference.trim());
+    if (!ends) return null;
+    const [first, last] = [ends[1], ends[2]].map((end) => this.drafts.get(idKey(end))?.item ?? this.bySuffix(end, from));
+    if (!first || !last) return null;
+    const [a, b] = [NUMBERED.exec(first.id), NUMBERED.exec(last.id)];
+    if (!a || !b || idKey(a[1]) !== idKey(b[1])) return null;
+    const [start, end] = [Number(a[2]), Number(b[2])];
+    if (!(end > start) || end - start > 500) return null;
+    const ids: string[] = [];
+    for (let n = start; n <= end; n++) {
+      const target = this.drafts.get(idKey(`${a[1]}${String(n).padStart(a[2].length, '0')}`));
+      if (!target) return null;
+      ids.push(target.item.id);
+    }
+    return ids.filter((id) => id !== from.id);
   }
 
   private indexSuffixes(): Map<string, Map<string, Item | null>> {
@@ -251,9 +279,14 @@ class Resolver {
     if (words.length === 0 || words.every((word) => STOP_WORDS.has(word))) return null;
     if (words.length === 1 && words[0].length < 3) return null;
     this.titles ??= new TitleIndex(this.drafts);
-    const inFile = this.titles.match(words, from, from.source.file);
+    // One plain word names the item whose title it leads or ends ("Auth" → "Auth System",
+    // "Storage" → "Privacy-First Storage"); inside a title ("Monitoring" in "Performance
+    // Monitoring Setup") it is a topic the title touches. A code or acronym ("E2E", "MCP") names
+    // wherever it stands, as several words do in any order.
+    const anywhere = words.length > 1 || /\p{N}/u.test(words[0]) || /^\p{Lu}{2,}$/u.test(reference.trim());
+    const inFile = this.titles.match(words, from, from.source.file, anywhere);
     if (inFile !== undefined) return inFile;
-    return this.titles.match(words, from, null) ?? null;
+    return this.titles.match(words, from, null, anywhere) ?? null;
   }
 
   /** Every earlier item among the record's siblings (the same list or heading level), or of its file. */
@@ -337,6 +370,8 @@ class TitleIndex {
   private readonly exact = new Map<string, Item[]>();
   private readonly byWord = new Map<string, Item[]>();
   private readonly wordsOf = new Map<Item, Set<string>>();
+  /** The first and last word of each title. */
+  private readonly ends = new Map<Item, [string, string]>();
 
   constructor(drafts: ReadonlyMap<string, Resolvable>) {
     for (const { item } of drafts.values()) {
@@ -346,6 +381,7 @@ class TitleIndex {
       this.exact.set(whole, [...(this.exact.get(whole) ?? []), item]);
       const unique = new Set(words);
       this.wordsOf.set(item, unique);
+      this.ends.set(item, [words[0], words[words.length - 1]]);
       for (const word of unique) {
         const list = this.byWord.get(word);
         if (list) list.push(item);
@@ -356,9 +392,10 @@ class TitleIndex {
 
   /**
    * The one item (not `from`, in `file` unless null) whose title is the words, else whose title
-   * holds all of them; null when several do; undefined when none does.
+   * holds all of them (`anywhere`) or starts or ends with the one word; null when several do;
+   * undefined when none does.
    */
-  match(words: readonly string[], from: Item, file: string | null): Item | null | undefined {
+  match(words: readonly string[], from: Item, file: string | null, anywhere: boolean): Item | null | undefined {
     const eligible = (item: Item) => item !== from && (file === null || item.source.file === file);
     const exact = (this.exact.get(words.join(' ')) ?? []).filter(eligible);
     if (exact.length > 0) return exact.length === 1 ? exact[0] : null;
@@ -373,6 +410,7 @@ class TitleIndex {
       if (!eligible(item)) continue;
       const title = this.wordsOf.get(item)!;
       if (!words.every((word) => title.has(word))) continue;
+      if (!anywhere && !this.ends.get(item)!.includes(words[0])) continue;
       if (found) return null;
       found = item;
     }

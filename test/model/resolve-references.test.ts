@@ -5,7 +5,7 @@ import { ALL_ABOVE } from '../../src/extract/references.js';
 import { backlogFromMarkdown } from '../../src/load.js';
 import { buildBacklog } from '../../src/model/build-backlog.js';
 import type { Backlog } from '../../src/model/types.js';
-import { extraction, record } from './records.js';
+import { anonymous, extraction, record } from './records.js';
 
 /** `ID ← prerequisites` per item, and what stayed unresolved. */
 function edges(backlog: Backlog): string[] {
@@ -72,6 +72,45 @@ describe('references by title', () => {
     expect(edges(backlog)).toEqual(['A-1 ← -', 'A-2 ← A-1', 'B-1 ← -', 'B-2 ← B-1', 'B-3 ← C-1', 'C-1 ← -']);
   });
 
+  it('one plain word names a title it leads or ends, not one it stands inside; a code names wherever it stands', () => {
+    const backlog = buildBacklog([
+      extraction([
+        record('A-7', { title: 'Basic Logging & Monitoring', successors: ['Monitoring'] }),
+        record('B-5', { title: 'Performance Monitoring Setup' }),
+        record('B-7', { title: 'Historical Baseline', successors: ['Measurement'] }),
+        record('F-1', { title: 'Outcome Measurement Automation' }),
+        record('G-1', { title: 'Complete E2E Test Flow' }),
+        record('G-2', { title: 'Team Features', references: ['E2E', 'Baseline'] }),
+      ]),
+    ]);
+    expect(edges(backlog)).toEqual(['A-7 ← - ? Monitoring', 'B-5 ← -', 'B-7 ← - ? Measurement', 'F-1 ← -', 'G-1 ← -', 'G-2 ← G-1,B-7']);
+  });
+
+  it('work without IDs, named by titles in a weekly plan', () => {
+    const entry = (title: string, line: number, references: string[] = []) =>
+      anonymous(title, line, { references, container: `list:${line}` });
+    const backlog = buildBacklog([
+      extraction([
+        entry('Activation Funnel Completion', 8),
+        entry('Fix Placeholder Tests', 32),
+        entry('Session Replay Optimization', 39, ['Activation Funnel']),
+        entry('Contract Tests Extension↔MCP', 56, ['Fix Placeholder Tests']),
+        entry('Complete E2E Test Flow', 90, ['Fix Placeholder Tests', 'Contract Tests']),
+        entry('Advanced Analytics Phase 1', 144, ['Activation Funnel', 'Replay Optimization']),
+        entry('Team Features Implementation', 161, ['E2E']),
+      ]),
+    ]);
+    expect(edges(backlog)).toEqual([
+      'plan.md:8 ← -',
+      'plan.md:32 ← -',
+      'plan.md:39 ← plan.md:8',
+      'plan.md:56 ← plan.md:32',
+      'plan.md:90 ← plan.md:32,plan.md:56',
+      'plan.md:144 ← plan.md:8,plan.md:39',
+      'plan.md:161 ← plan.md:90',
+    ]);
+  });
+
   it('an ID-shaped reference is no title', () => {
     const backlog = buildBacklog([
       extraction([record('A-1', { title: 'Migrate X-7 clients' }), record('A-2', { title: 'Rollout', references: ['X-7'] })]),
@@ -107,6 +146,32 @@ describe('short forms of IDs', () => {
       'WP-14 ← -',
       'TODO-FM04 ← -',
       'WP-15 ← WP-14,TODO-FM04 ? 04,4,M04',
+    ]);
+  });
+
+  it('a range of short forms: every item between its ends, when each is defined', () => {
+    const backlog = buildBacklog([
+      extraction([
+        record('PMAT-301'),
+        record('PMAT-302'),
+        record('PMAT-303'),
+        record('PMAT-308', { references: ['301..303'] }),
+        record('TODO-FM01'),
+        record('TODO-FM02'),
+        record('TODO-FM05', { references: ['TODO-FM01 ~ FM02'] }),
+        record('TODO-FM06', { references: ['FM01 ~ FM05'] }),
+      ]),
+    ]);
+    expect(edges(backlog)).toEqual([
+      'PMAT-301 ← -',
+      'PMAT-302 ← -',
+      'PMAT-303 ← -',
+      'PMAT-308 ← PMAT-301,PMAT-302,PMAT-303',
+      'TODO-FM01 ← -',
+      'TODO-FM02 ← -',
+      'TODO-FM05 ← TODO-FM01,TODO-FM02',
+      // FM03 and FM04 are no items: the range is not read.
+      'TODO-FM06 ← - ? FM01 ~ FM05',
     ]);
   });
 
