@@ -1,7 +1,8 @@
 import type { Config } from '../config/types.js';
 import type { Claim, ClaimScope, Diagnostic, Estimate, SourcePosition, Unit } from '../model/types.js';
 import type { SourceText } from '../read/source.js';
-import { claimsFromKeyValue, criticalPathClaim, statesFigure } from './claims.js';
+import { isHeadingLine, headingTitle, sectionsAt } from './claim-sections.js';
+import { claimsFromKeyValue, criticalPathClaim, criticalPathLength, statesFigure, titleClaims, totalsListAbove } from './claims.js';
 import { rolesOf, unitOfHeader, type Role } from './roles/header-roles.js';
 import { estimateInTitle, readEstimate, type EstimateContext, type StatedUnit } from './estimates.js';
 import type { IdEvidence } from './evidence/id-evidence.js';
@@ -31,7 +32,8 @@ export interface Frame {
   status?: string;
 }
 
-export const CRITICAL_PATH = /critical path|kritischer pfad|chemin critique|caminho crítico|ruta crítica|критический путь|关键路径/i;
+/** The words for a critical path, in every language the lexicon knows. */
+export const CRITICAL_PATH = new RegExp(LEXICON.source('criticalPath'), 'iu');
 export const ITEM_HEADING = new RegExp(
   String.raw`^((?:user story|story|task|sub-?task|feature|bug|us|tâche|aufgabe|historia|história|tarea|tarefa|задача|任务)\s+#?\d+(?:\.\d+)*|[A-Z][A-Za-z]{0,11}\d{0,3}[-\u2010\u2011_]?[A-Za-z]{0,3}\d+(?:\.\d+)*|#\d+)\s*(?:[:：–—-]\s*|\s+(?=\S)|$)(.*)$`,
   'iu',
@@ -112,12 +114,20 @@ export class DocumentContext {
     return undefined;
   }
 
-  scope(): ClaimScope {
+  /**
+   * Where a figure stated on the current line applies: its sprint, else its group, else the
+   * heading sections it stands in (`own`: a heading's figure is about the section it opens).
+   */
+  scope(own = true): ClaimScope {
     const sprint = this.nearest('sprint');
     const group = this.nearest('group');
     const scope: ClaimScope = { file: this.source.file };
     if (sprint) scope.sprint = sprint.key;
     else if (group) scope.group = group;
+    else {
+      const sections = sectionsAt(this.sourceLines, this.line, own);
+      if (sections.length > 0) scope.sections = sections;
+    }
     return scope;
   }
 
@@ -158,25 +168,61 @@ export class DocumentContext {
     return pairs.some((pair) => statesFigure(pair.key, pair.value) && !/^(?:story\s*)?points?|estimate/i.test(pair.key));
   }
 
+  /**
+   * The figures `Key: value` pairs state. A heading's pairs ("### Total Week 1 Estimate: 19-25
+   * hours") state a figure about the section above it, and open no section of their own (true);
+   * figures in the rest of a heading's title ("### Block A: Action System (7 items) - 11-15
+   * hours") are about the section it opens, which it still opens (false).
+   */
   keyValueClaims(pairs: { key: string; value: string }[]): boolean {
+    const heading = isHeadingLine(this.sourceLines, this.line);
+    const unit = this.nearest('size')?.unit ?? null;
+    // Records come in reading order: those of the lines just above are the last ones.
+    const definesItem = (line: number) => {
+      for (let index = this.records.length - 1; index >= 0 && this.records[index].source.line >= line; index--) {
+        if (this.records[index].source.line === line) return true;
+      }
+      return false;
+    };
     let found = false;
     for (const { key, value } of pairs) {
-      const group = this.nearest('group');
-      const sprint = this.nearest('sprint');
-      // "**Story Points**: 21" under an epic heading states the epic's total.
-      const statedKey = group && !sprint && /^(?:story\s*)?points?$/i.test(key) ? `Total ${key}` : key;
-      const claims = claimsFromKeyValue(statedKey, value, this.scope(), this.position(), this.nearest('size')?.unit ?? null);
+      const claims = claimsFromKeyValue(key, value, this.scope(!heading), this.position(), unit, true).filter(
+        (claim) => claim.kind !== 'total' || !claim.unit || !totalsListAbove(this.sourceLines, this.line, claim.unit, definesItem),
+      );
       this.claims.push(...claims);
       found ||= claims.length > 0;
+    }
+    if (heading && !found) {
+      const title = headingTitle(this.sourceLines, this.line) ?? pairs.map((pair) => `${pair.key}: ${pair.value}`).join(' | ');
+      // The figures of a heading's title are about the section it opens, inside whatever sprint it stands in.
+      const sprint = readSprintName(title);
+      const scope: ClaimScope = sprint ? { file: this.source.file, sprint: sprint.key } : { file: this.source.file };
+      if (!sprint) scope.sections = sectionsAt(this.sourceLines, this.line, true);
+      this.claims.push(...titleClaims(title, scope, this.position()));
     }
     return found;
   }
 
+  /**
+   * A critical path the text states, under a heading that names it or in a line that does. A
+   * line that only states a length ("Total Duration on Critical Path: … = 45 person-days") gives
+   * it to the chain stated just above it, when that one states none.
+   */
   criticalPathText(text: string, line: number): boolean {
-    if (!this.nearest('criticalPath') && !CRITICAL_PATH.test(text)) return false;
-    const claim = criticalPathClaim(text, this.scope(), this.position(line));
-    if (claim) this.claims.push(claim);
-    return claim !== null;
+    const underHeading = this.nearest('criticalPath') === true;
+    if (!underHeading && !CRITICAL_PATH.test(text)) return false;
+    const claim = criticalPathClaim(text, this.scope(), this.position(line), underHeading);
+    if (claim) {
+      this.claims.push(claim);
+      return true;
+    }
+    const previous = this.claims.at(-1);
+    const length = previous?.kind === 'critical-path' && previous.length === null ? criticalPathLength(text) : null;
+    if (!previous || previous.kind !== 'critical-path' || !length || line - previous.source.line > 5) return false;
+    previous.length = length.length;
+    previous.unit = length.unit;
+    previous.figure = length.figure;
+    return true;
   }
 
   /**
@@ -304,6 +350,13 @@ export class DocumentContext {
       siblings?: string;
     },
   ): ItemRecord {
+    // A heading that defines an item gives its estimate in its title ("## US-1: Login (3d)"):
+    // what its title seemed to state about its section is the item's own estimate.
+    while (this.claims.length > 0 && this.claims[this.claims.length - 1].scope.sections?.[0]?.line === this.line) {
+      const last = this.claims[this.claims.length - 1];
+      if (last.source.line !== this.line || (last.kind !== 'total' && last.kind !== 'count')) break;
+      this.claims.pop();
+    }
     const sprint = this.nearest('sprint');
     return {
       id,

@@ -7,6 +7,12 @@ import type { ItemRecord } from './records.js';
 import { ALL_ABOVE, chainThrough } from './references.js';
 import { dependenciesInNote, readLinks } from './relations.js';
 import { readTable } from './tables.js';
+import { cellCount, cellFigure, cellProgress, headerNamesWork } from './claims.js';
+import { sectionsNamed } from './claim-sections.js';
+import { idsInText } from './ids.js';
+import { unitOfHeader } from './roles/header-roles.js';
+import { LEXICON } from './lexicon/lexicon.js';
+import type { Claim, ClaimScope } from '../model/types.js';
 
 type ItemTable = Extract<ReturnType<typeof readTable>, { kind: 'items' }>;
 type KeyValueTable = Extract<ReturnType<typeof readTable>, { kind: 'key-values' }>;
@@ -57,6 +63,8 @@ export function readTableBlock(ctx: DocumentContext, block: Extract<Block, { kin
           : `this table lists ${table.rows} estimated row${table.rows === 1 ? '' : 's'} but no column identifies them, so they were not read as items (add an ID column)`,
       });
       return;
+    case 'other':
+      return summaryRows(ctx, block, lineOf);
     default:
       return;
   }
@@ -165,28 +173,141 @@ function applyCell(
   ctx.applyRole(record, header.role, value, header.text, header.unit);
 }
 
-/** A "Total" row states the sum of the table's estimate column. */
-function tableTotals(ctx: DocumentContext, table: ItemTable, lineOf: (index: number) => number, ids: string[]): void {
-  const column = table.header.findIndex((header) => header.role === 'estimate');
-  if (column === -1 || ids.length === 0) return;
-  for (const total of table.totals) {
-    const raw = (total.cells[column] ?? '').replace(/[*_`]/g, '').trim();
-    const stated = table.header[column].unit;
-    const reading = readEstimate(raw, {
-      ...ctx.estimateContext,
-      unit: stated?.unit ?? ctx.unitOfKey(table.header[column].text) ?? ctx.nearest('size')?.unit ?? null,
-      factor: stated?.factor,
-    });
-    if (!reading || !('estimate' in reading) || reading.estimate.kind !== 'single') continue;
-    const position = ctx.position(lineOf(total.row));
-    ctx.claims.push({
-      kind: 'total',
-      scope: { ...ctx.scope(), items: [...ids] },
-      which: 'all',
-      value: reading.estimate.expected,
-      unit: /\p{L}/u.test(raw) || table.header[column].unit ? reading.estimate.unit : null,
-      raw: `${total.cells.filter(Boolean).join(' | ')}`,
-      source: position,
-    });
+/** A column whose figures a total row adds up, and what of each item's estimate it holds. */
+interface SummedColumn {
+  index: number;
+  measure?: 'low' | 'likely' | 'high';
+}
+
+/**
+ * The columns a total row adds up: the estimate column; with a three-point estimate, each of the
+ * optimistic, most likely and pessimistic columns, and a column of expected values ("PERT").
+ */
+function summedColumns(table: ItemTable): SummedColumn[] {
+  const columns: SummedColumn[] = [];
+  const estimate = table.header.findIndex((header) => header.role === 'estimate');
+  if (estimate !== -1) columns.push({ index: estimate });
+  if (table.threePoint) {
+    const [o, m, p] = table.threePoint;
+    columns.push({ index: o, measure: 'low' }, { index: m, measure: 'likely' }, { index: p, measure: 'high' });
+    const expected = table.header.findIndex((header) => header.role === undefined && LEXICON.is('expectedValue', header.text));
+    if (expected !== -1 && estimate === -1) columns.push({ index: expected });
   }
+  return columns;
+}
+
+/** The cells of a table row as its source line writes them: "| a | b |" is a, b. */
+function sourceCells(line: string): string[] {
+  const cells = line
+    .trim()
+    .replace(/^\|/, '')
+    .replace(/\|$/, '')
+    .split(/(?<!\\)\|/)
+    .map((cell) => cell.trim());
+  return cells;
+}
+
+/**
+ * A "Total" row states the sums of the table's estimate columns over all its rows; a row that
+ * calls itself a subtotal ("Phase 1 subtotal") over the rows since the previous one. Each cell
+ * is read as written: "~17時間" is about 17 hours, "140-200" a range, "6.2" to one decimal.
+ */
+function tableTotals(ctx: DocumentContext, table: ItemTable, lineOf: (index: number) => number, ids: string[]): void {
+  const columns = summedColumns(table);
+  if (columns.length === 0 || ids.length === 0) return;
+  const rows: { cells: string[]; row: number; items: string[] }[] = table.totals.map((total) => ({ ...total, items: ids }));
+  // Rows neither an item nor a total: a subtotal sums the item rows since the one before it.
+  const idAt = new Map(table.rows.map((row) => [row.row, row.id]));
+  const totalRows = new Set(table.totals.map((total) => total.row));
+  let since: string[] = [];
+  for (let index = 0; Number.isFinite(lineOf(index)); index++) {
+    const id = idAt.get(index);
+    if (id !== undefined) {
+      since.push(id);
+      continue;
+    }
+    if (totalRows.has(index)) continue;
+    const cells = sourceCells(ctx.sourceLines[lineOf(index) - 1] ?? '').map((cell) => cell.replace(/[*_`]/g, ''));
+    if (!cells.slice(0, 2).some((cell) => LEXICON.contains('subtotal', cell.replace(/[*_`]/g, '')))) continue;
+    if (since.length > 0) rows.push({ cells, row: index, items: since });
+    since = [];
+  }
+  for (const total of rows) {
+    const position = ctx.position(lineOf(total.row));
+    for (const column of columns) {
+      const header = table.header[column.index];
+      const stated = cellFigure(total.cells[column.index] ?? '', header.unit);
+      if (!stated) continue;
+      const claim: Claim = {
+        kind: 'total',
+        scope: { ...ctx.scope(), items: [...total.items] },
+        which: 'all',
+        value: stated.value,
+        unit: stated.unit,
+        raw: `${total.cells.filter(Boolean).join(' | ')}`,
+        source: position,
+        figure: stated.figure,
+      };
+      if (column.measure) claim.measure = column.measure;
+      ctx.claims.push(claim);
+    }
+  }
+}
+
+/**
+ * A summary table: one row per part of the document, a count of its items ("| P3 | 4 |"), how
+ * many are done ("0 / 4") or its total ("| Frontend | 7 | 22-30h |"), and a total row for the
+ * whole document. A row is about the IDs it lists, else about the one section whose heading its
+ * label names ("P3" names "## Öncelik 3 (P3) - …"), else about nothing. A table none of whose
+ * rows names a part of the document states nothing about its items, not even in its total row.
+ */
+function summaryRows(ctx: DocumentContext, block: Extract<Block, { kind: 'table' }>, lineOf: (index: number) => number): void {
+  const header = block.header.map((cell) => cell.text.replace(/[*_`]/g, '').trim());
+  const rows = block.rows.map((row) => row.map((cell) => cell.text.replace(/[*_`]/g, '').trim()));
+  if (header.length < 2 || rows.length < 2) return;
+  const filled = (column: number) => rows.map((row) => row[column] ?? '').filter((cell) => cell && !/^[-–—]$/.test(cell));
+  const count = header.findIndex(
+    (text, column) => column > 0 && LEXICON.is('countHeader', text) && filled(column).every((cell) => cellCount(cell) !== null),
+  );
+  const progress = header.findIndex(
+    (_, column) => column > 0 && filled(column).length > 0 && filled(column).every((cell) => cellProgress(cell) !== null),
+  );
+  const work = header.findIndex(
+    (text, column) =>
+      column > 0 && column !== count && headerNamesWork(text) && filled(column).some((cell) => cellFigure(cell, unitOfHeader(text))),
+  );
+  if (count === -1 && progress === -1 && work === -1) return;
+  const listed = header.findIndex((_, column) => column > 0 && rows.some((row) => idsInText(row[column] ?? '', ctx.extraIds).length >= 2));
+  const scopes = rows.map((row, index): ClaimScope | null => {
+    const label = (row[0] ?? '').replace(/^[^\p{L}\p{N}]+/u, '').trim();
+    if (!label) return null;
+    if (LEXICON.startsWith('total', label) > 0) return { file: ctx.source.file };
+    const ids = listed === -1 ? [] : idsInText(row[listed] ?? '', ctx.extraIds);
+    if (ids.length > 0) return { file: ctx.source.file, items: ids };
+    const named = sectionsNamed(ctx.sourceLines, label.replace(/\s*[(（].*$/u, ''));
+    if (named.length === 0) return null;
+    const line = lineOf(index);
+    return { file: ctx.source.file, sections: [{ line, end: line + 1, title: label, aliases: named }], sectionOnly: true };
+  });
+  // Rows that list IDs count them; what they add up may be part of an item ("UF-101残り"), as in a schedule.
+  const counts = (scope: ClaimScope | null) =>
+    scope !== null && (scope.sections !== undefined || (scope.items !== undefined && count !== -1));
+  // The total row is the document's only when the other rows break the document down.
+  if (!scopes.some(counts)) return;
+  rows.forEach((row, index) => {
+    const scope = scopes[index];
+    if (!scope) return;
+    const source = ctx.position(lineOf(index));
+    const raw = row.filter(Boolean).join(' | ');
+    const stated = count === -1 ? null : cellCount(row[count] ?? '');
+    if (stated !== null) ctx.claims.push({ kind: 'count', scope, which: 'all', value: stated, raw, source });
+    const done = progress === -1 ? null : cellProgress(row[progress] ?? '');
+    if (done) {
+      ctx.claims.push({ kind: 'count', scope, which: 'done', value: done.done, raw, source });
+      if (stated === null) ctx.claims.push({ kind: 'count', scope, which: 'all', value: done.of, raw, source });
+    }
+    const total = work === -1 || scope.items ? null : cellFigure(row[work] ?? '', unitOfHeader(header[work]));
+    if (total)
+      ctx.claims.push({ kind: 'total', scope, which: 'all', value: total.value, unit: total.unit, raw, source, figure: total.figure });
+  });
 }

@@ -72,8 +72,35 @@ export interface Group {
   source: SourcePosition;
 }
 
-/** Which items a stated total or count is about: all of them, or those not done yet. */
-export type ClaimFilter = 'all' | 'remaining';
+/** Which items a stated total or count is about: all of them, those not done yet, or those done. */
+export type ClaimFilter = 'all' | 'remaining' | 'done';
+
+/**
+ * How a stated figure is written: one number (`low` = `high`) or a range, exact or "about" (`~`,
+ * `≈`, `ca.`, `約`), and how many decimals it gives. A figure holds at the precision written.
+ */
+export interface ClaimFigure {
+  low: number;
+  high: number;
+  approximate: boolean;
+  decimals: number;
+  /** What one of the written unit is in the claim's unit (5 for weeks as days, 1/60 for minutes as hours). */
+  factor?: number;
+  /** Written in weeks or months: a span of the calendar as often as an amount of work. */
+  calendar?: boolean;
+}
+
+/** A heading section a claim stands in: its heading's line, the line after its last, and its title. */
+export interface ClaimSection {
+  line: number;
+  end: number;
+  title: string;
+  /**
+   * The sections this one stands for, when it holds no items itself: a row of a summary table
+   * ("| P3 | 4 |") stands for the section its label names ("## Öncelik 3 (P3)").
+   */
+  aliases?: ClaimSection[];
+}
 
 /** Where a stated figure applies: a table's items, a sprint, a group, or (none given) the whole file. */
 export interface ClaimScope {
@@ -81,12 +108,43 @@ export interface ClaimScope {
   group?: string; // group name
   /** The items of one table, for a "Total" row at its foot. */
   items?: string[];
+  /**
+   * The heading sections the claim stands in, innermost first: it is about the first that holds
+   * items (the file when none does). Given when no table, sprint or group scopes the claim.
+   */
+  sections?: ClaimSection[];
+  /** The claim is about its section alone ("Allocated: 20h", "Hours: 19-25"): without one that holds items, about nothing. */
+  sectionOnly?: boolean;
   file: string;
 }
 
 export type Claim =
-  | { kind: 'total'; scope: ClaimScope; which: ClaimFilter; value: number; unit: Unit | null; raw: string; source: SourcePosition }
-  | { kind: 'count'; scope: ClaimScope; which: ClaimFilter; value: number; raw: string; source: SourcePosition }
+  | {
+      kind: 'total';
+      scope: ClaimScope;
+      which: ClaimFilter;
+      /** The figure, or a range's midpoint, in `unit`. */
+      value: number;
+      unit: Unit | null;
+      raw: string;
+      source: SourcePosition;
+      /** How it is written, in `unit` (a plain exact number when absent). */
+      figure?: ClaimFigure;
+      /**
+       * What of each item's estimate it adds up: the optimistic, most likely or pessimistic
+       * values of a three-point table's columns; the expected values when absent.
+       */
+      measure?: 'low' | 'likely' | 'high';
+    }
+  | {
+      kind: 'count';
+      scope: ClaimScope;
+      which: ClaimFilter;
+      value: number;
+      raw: string;
+      source: SourcePosition;
+      figure?: ClaimFigure;
+    }
   | { kind: 'capacity'; scope: ClaimScope; value: number; unit: Unit | null; raw: string; source: SourcePosition }
   | {
       kind: 'critical-path';
@@ -96,6 +154,13 @@ export type Claim =
       unit: Unit | null;
       raw: string;
       source: SourcePosition;
+      /** How the length is written (`≈ 45 days`, `~6`), when it is. */
+      figure?: ClaimFigure;
+      /**
+       * Further chains stated under the same heading: the document lists several, and the
+       * critical path is the longest of them. Links may be IDs or item titles.
+       */
+      alternatives?: string[][];
     }
   | {
       kind: 'projection';

@@ -600,6 +600,21 @@ export const VOCABULARY = {
     zh: ['任务'],
     ja: ['タスク'],
   },
+  /** A numbered step of a procedure or plan: an ID only where the document numbers its work so ("Step 1-3"). */
+  stepWord: {
+    en: ['step'],
+    de: ['schritt'],
+    fr: ['étape'],
+    es: ['paso'],
+    pt: ['passo', 'etapa'],
+    it: ['passo'],
+    pl: ['krok'],
+    tr: ['adım'],
+    ru: ['шаг'],
+    zh: ['步骤'],
+    ja: ['ステップ', '手順'],
+    ko: ['단계'],
+  },
   /** Nouns that count items: "9 tasks", "Total Tasks: 24". */
   countNoun: {
     en: [
@@ -843,6 +858,29 @@ export const VOCABULARY = {
     ja: ['全体', '総計'],
     ko: ['전체', '총계'],
     tr: ['genel toplam'],
+  },
+  /** A column of a summary table that counts items: "| Priority | Count | Tasks |", "| Öncelik | Sayı |". */
+  countHeader: {
+    en: ['count', 'number', 'no. of items', 'number of items', 'number of tasks', 'qty', 'quantity'],
+    de: ['anzahl'],
+    fr: ['nombre'],
+    es: ['cantidad', 'número'],
+    pt: ['quantidade', 'número'],
+    it: ['numero', 'quantità'],
+    ru: ['количество', 'кол-во', 'число'],
+    tr: ['sayı', 'adet'],
+    zh: ['数量', '任务数', '个数'],
+    ja: ['件数', '数', 'タスク数'],
+    ko: ['개수', '수', '태스크 수', '작업 수'],
+  },
+  /** A column that states each row's expected value of a three-point estimate: "| O | M | P | PERT |". */
+  expectedValue: {
+    en: ['pert', 'expected', 'e', 'te', 'pert estimate', 'expected value', 'weighted', 'weighted estimate'],
+    de: ['erwartungswert', 'erwartet'],
+    fr: ['attendu', 'espéré'],
+    es: ['esperado'],
+    pt: ['esperado'],
+    ru: ['ожидаемое', 'ожидаемая'],
   },
   /** The word between the two ends of a range: "3 to 5 days", "3 bis 5 Tage". */
   rangeTo: {

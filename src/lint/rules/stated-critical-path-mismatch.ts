@@ -1,10 +1,10 @@
 import { criticalPath, type CriticalPathResult } from '../../analyze/critical-path.js';
 import { CycleError } from '../../analyze/graph.js';
 import { UsageError } from '../../errors.js';
-import { idKey } from '../../extract/ids.js';
+import { idKey, looksLikeId } from '../../extract/ids.js';
 import type { Backlog, Claim, Item, Unit } from '../../model/types.js';
 import { convertValue, formatNumber, unitLabel } from '../../model/units.js';
-import { fileBacklogs, sameNumber, sumIn } from '../claim-scope.js';
+import { fileBacklogs, figureHolds, sameNumber, sumIn } from '../claim-scope.js';
 import { counted } from '../plural.js';
 import type { Report, Rule } from '../types.js';
 
@@ -22,24 +22,48 @@ export const statedCriticalPathMismatch: Rule = {
     for (const claim of backlog.claims) {
       if (claim.kind !== 'critical-path') continue;
       const at = (message: string): Report => ({ ...claim.source, message });
-      const chain: Item[] = [];
-      for (const id of claim.chain) {
-        const item = find(id);
-        if (item) chain.push(item);
-        else report(at(`the stated critical path names ${id}, which is no item`));
-      }
-      if (chain.length < claim.chain.length) continue;
-      for (let index = 1; index < chain.length; index++) {
-        const [before, after] = [chain[index - 1], chain[index]];
-        if (!after.dependsOn.includes(before.id)) {
-          report(at(`the stated critical path links ${before.id} → ${after.id}, but ${after.id} does not depend on ${before.id}`));
+      const chains = [claim.chain, ...(claim.alternatives ?? [])].map((links) => resolveChain(links, claim.source.file, find));
+      // A chain of names that are no items' titles draws something else (a diagram's nodes).
+      if (chains.some((chain) => chain.unnamed)) continue;
+      for (const chain of chains) for (const link of chain.missing) report(at(`the stated critical path names ${link}, which is no item`));
+      if (chains.some((chain) => chain.missing.length > 0)) continue;
+      for (const { items } of chains) {
+        for (let index = 1; index < items.length; index++) {
+          const [before, after] = [items[index - 1], items[index]];
+          if (!after.dependsOn.includes(before.id)) {
+            report(at(`the stated critical path links ${before.id} → ${after.id}, but ${after.id} does not depend on ${before.id}`));
+          }
         }
       }
-      const length = checkStatedLength(claim, chain, config.hoursPerDay, (message) => report(at(message)));
-      if (length) checkComputedLength(files, claim, length, config.hoursPerDay, (message) => report(at(message)));
+      const stated =
+        chains.length > 1
+          ? longestChain(
+              chains.map((chain) => chain.items),
+              config.hoursPerDay,
+            )
+          : checkStatedLength(claim, chains[0].items, config.hoursPerDay, (message) => report(at(message)));
+      if (stated) checkComputedLength(files, claim, stated, config.hoursPerDay, (message) => report(at(message)));
     }
   },
 };
+
+/** A stated chain's links as items, the links that name no item, and whether a link is a name no item has. */
+interface ResolvedChain {
+  items: Item[];
+  missing: string[];
+  unnamed: boolean;
+}
+
+function resolveChain(links: readonly string[], file: string, find: ItemFinder): ResolvedChain {
+  const chain: ResolvedChain = { items: [], missing: [], unnamed: false };
+  for (const link of links) {
+    const item = find(link, file, chain.items[chain.items.length - 1]);
+    if (item) chain.items.push(item);
+    else if (looksLikeId(link) || /^\d+(?:\.\d+)*$/.test(link)) chain.missing.push(link);
+    else chain.unnamed = true;
+  }
+  return chain;
+}
 
 /**
  * The stated length (or the chain's own sum when none is stated) against the critical path
@@ -68,16 +92,26 @@ function checkComputedLength(
   }
   if (!computed.unit || computed.paths.length === 0) return;
   const length = convertValue(computed.length, computed.unit, stated.unit, hoursPerDay);
-  if (length === null || sameNumber(length, stated.value)) return;
+  if (length === null) return;
+  if (stated.longest !== undefined) {
+    // Several chains, each a candidate: the longest of them must be the critical path.
+    if (length <= stated.value + 1e-9) return;
+  } else if (
+    stated.figure ? figureHolds(stated.figure, { low: length, high: length, expected: length }) : sameNumber(length, stated.value)
+  ) {
+    return;
+  }
   // The chain is the critical path and only its stated length is off, which is reported already.
   if (stated.chainSum !== null && sameNumber(length, stated.chainSum)) return;
   const [first, ...others] = computed.paths;
   const more = others.length > 0 ? ` (and ${counted(computed.pathCount - 1, 'other path')} as long)` : '';
   const missing =
     computed.unestimated.length > 0 ? `; ${counted(computed.unestimated.length, 'item')} without an estimate weigh nothing` : '';
-  report(
-    `the stated critical path is ${amount(stated.value, stated.unit)}, but the computed critical path is ${amount(length, stated.unit)}: ${first.join(' → ')}${more}${missing}`,
-  );
+  const what =
+    stated.longest !== undefined
+      ? `the longest of the stated critical paths is ${amount(stated.value, stated.unit)} (${stated.longest.join(' → ')})`
+      : `the stated critical path is ${amount(stated.value, stated.unit)}`;
+  report(`${what}, but the computed critical path is ${amount(length, stated.unit)}: ${first.join(' → ')}${more}${missing}`);
 }
 
 /** What comparing with a computed path needs of each file, built once for all the claims. */
@@ -105,6 +139,21 @@ interface StatedLength {
   value: number;
   unit: Unit;
   chainSum: number | null;
+  /** How the stated length is written ("≈ 45 days"), when it is stated. */
+  figure?: Extract<Claim, { kind: 'critical-path' }>['figure'];
+  /** Of several chains, the longest, whose sum `value` is. */
+  longest?: string[];
+}
+
+/** Of several stated chains, the longest by its items' estimates (null when one cannot be summed). */
+function longestChain(chains: readonly Item[][], hoursPerDay: number): StatedLength | null {
+  let best: StatedLength | null = null;
+  for (const chain of chains) {
+    const sum = sumIn(chain, best?.unit ?? null, hoursPerDay);
+    if (!sum || sum.uncounted > 0) return null;
+    if (!best || sum.total > best.value) best = { value: sum.total, unit: sum.unit, chainSum: null, longest: chain.map((item) => item.id) };
+  }
+  return best;
 }
 
 /**
@@ -118,20 +167,68 @@ function checkStatedLength(
   report: (message: string) => void,
 ): StatedLength | null {
   const sum = sumIn(chain, claim.unit, hoursPerDay);
+  const figure = claim.figure;
   if (!sum || sum.uncounted > 0)
-    return claim.length !== null && claim.unit ? { value: claim.length, unit: claim.unit, chainSum: null } : null;
+    return claim.length !== null && claim.unit ? { value: claim.length, unit: claim.unit, chainSum: null, figure } : null;
   if (claim.length === null) return { value: sum.total, unit: sum.unit, chainSum: sum.total };
-  if (!sameNumber(sum.total, claim.length)) {
+  const holds = figure
+    ? figureHolds(figure, { low: sum.total, high: sum.total, expected: sum.total })
+    : sameNumber(sum.total, claim.length);
+  if (!holds) {
     report(
       `the stated critical path states a length of ${amount(claim.length, sum.unit)}, but its ${chain.length} items add up to ${amount(sum.total, sum.unit)}`,
     );
   }
-  return { value: claim.length, unit: sum.unit, chainSum: sum.total };
+  return { value: claim.length, unit: sum.unit, chainSum: sum.total, figure };
 }
 
-/** Chains are written by hand: match IDs exactly first, then ignoring case and hyphen variants. */
-function itemFinder(backlog: Backlog): (id: string) => Item | undefined {
+/** Finds a link's item: by ID (exactly, then ignoring case and hyphen variants), else by title. */
+type ItemFinder = (link: string, file: string, previous: Item | undefined) => Item | undefined;
+
+/**
+ * Chains are written by hand: an ID matches exactly first, then ignoring case and hyphen
+ * variants; a name is the one item of the file whose title it is, else whose title holds all of
+ * its words ("Activation Funnel" for "Activation Funnel Completion"), and of several, the one
+ * that depends on the link before it.
+ */
+function itemFinder(backlog: Backlog): ItemFinder {
   const exact = new Map(backlog.items.map((item) => [item.id, item]));
   const loose = new Map(backlog.items.map((item) => [idKey(item.id), item]));
-  return (id) => exact.get(id) ?? loose.get(idKey(id));
+  let titles: Map<string, { item: Item; words: Set<string>; whole: string }[]> | undefined;
+  return (link, file, previous) => {
+    const byId = exact.get(link) ?? loose.get(idKey(link));
+    if (byId || looksLikeId(link)) return byId;
+    const words = wordsOf(link);
+    if (words.length === 0 || (words.length === 1 && words[0].length < 3)) return undefined;
+    titles ??= indexTitles(backlog.items);
+    const candidates = titles.get(file) ?? [];
+    const whole = words.join(' ');
+    const same = candidates.filter((entry) => entry.whole === whole);
+    const found = same.length > 0 ? same : candidates.filter((entry) => words.every((word) => entry.words.has(word)));
+    if (found.length === 1) return found[0].item;
+    const following = previous ? found.filter((entry) => entry.item.dependsOn.includes(previous.id)) : [];
+    return following.length === 1 ? following[0].item : undefined;
+  };
+}
+
+function indexTitles(items: readonly Item[]): Map<string, { item: Item; words: Set<string>; whole: string }[]> {
+  const byFile = new Map<string, { item: Item; words: Set<string>; whole: string }[]>();
+  for (const item of items) {
+    const words = wordsOf(item.title);
+    if (words.length === 0) continue;
+    const entries = byFile.get(item.source.file) ?? [];
+    entries.push({ item, words: new Set(words), whole: words.join(' ') });
+    byFile.set(item.source.file, entries);
+  }
+  return byFile;
+}
+
+/** Lower case, no markup or parenthesised notes: the words of a title. */
+function wordsOf(text: string): string[] {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/\([^)]*\)|（[^）]*）/g, ' ')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 }

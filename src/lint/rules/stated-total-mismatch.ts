@@ -1,7 +1,12 @@
-import { formatNumber, unitLabel } from '../../model/units.js';
+import type { Claim, ClaimFigure } from '../../model/types.js';
+import { dominantUnit, formatNumber, unitLabel } from '../../model/units.js';
 import { counted } from '../plural.js';
-import { claimScopes, filterItems, sameNumber, sumIn } from '../claim-scope.js';
+import { claimScopes, comparedAs, figureHolds, filterItems, rangeSumIn, sameNumber } from '../claim-scope.js';
 import type { Rule } from '../types.js';
+
+type TotalClaim = Extract<Claim, { kind: 'total' }>;
+
+const MEASURES = { low: 'optimistic', likely: 'most likely', high: 'pessimistic' } as const;
 
 export const statedTotalMismatch: Rule = {
   name: 'stated-total-mismatch',
@@ -15,26 +20,42 @@ export const statedTotalMismatch: Rule = {
       const scope = scopeItems(claim.scope);
       if (!scope) continue;
       const items = filterItems(scope.items, claim.which);
-      if (items.length === 0) continue;
-      const which = claim.which === 'remaining' ? 'remaining ' : '';
+      const which = claim.which === 'all' ? '' : `${claim.which} `;
       const stated = `${scope.label} states "${claim.raw}"`;
       if (claim.kind === 'count') {
+        // "0 / 4" done says something of a section with items even when none is done.
+        if (items.length === 0 && (claim.which !== 'done' || scope.items.length === 0)) continue;
         if (claim.value !== items.length) {
           report({ ...claim.source, message: `${stated} but it lists ${counted(items.length, `${which}item`)}` });
         }
         continue;
       }
-      const sum = sumIn(items, claim.unit, config.hoursPerDay);
-      if (!sum || sameNumber(sum.total, claim.value)) continue;
-      // Unestimated items could make up a stated figure above the sum; only one below it is sure to be wrong.
-      if (sum.uncounted > 0 && claim.value > sum.total) continue;
-      const its = items.length === 1 ? `its 1 ${which}item adds up to` : `its ${items.length} ${which}items add up to`;
-      const uncounted =
-        sum.uncounted > 0 ? ` (${sum.uncounted} of them ${sum.uncounted === 1 ? 'has' : 'have'} no estimate in ${sum.unit})` : '';
-      report({
-        ...claim.source,
-        message: `${stated} but ${its} ${formatNumber(sum.total)} ${unitLabel(sum.unit, sum.total)}${uncounted}`,
-      });
+      if (items.length === 0) continue;
+      const message = totalMismatch(claim, items, config.hoursPerDay);
+      if (message) report({ ...claim.source, message: `${stated} but ${message}` });
     }
   },
 };
+
+/** What the items give, when it is not what the total states; null when the total holds or cannot be checked. */
+function totalMismatch(claim: TotalClaim, items: Parameters<typeof rangeSumIn>[0], hoursPerDay: number): string | null {
+  const sum = rangeSumIn(items, claim.unit, hoursPerDay);
+  if (!sum) return null;
+  // Weeks or months of the calendar in a plan estimated in hours are a timeline, not the effort.
+  if (claim.figure?.calendar && dominantUnit(items) === 'hours') return null;
+  const figure: ClaimFigure = claim.figure ?? { low: claim.value, high: claim.value, approximate: false, decimals: 0 };
+  // A column of a three-point table adds up one of each estimate's values.
+  const measured = claim.measure ? sum[claim.measure] : null;
+  const computed = measured === null ? sum : { ...sum, low: measured, high: measured, expected: measured };
+  const holds = claim.figure ? figureHolds(figure, computed) : sameNumber(computed.expected, claim.value);
+  if (holds) return null;
+  // Unestimated items could make up a stated figure above the sum; only one below it is sure to be wrong.
+  if (sum.uncounted > 0 && claim.value > computed.expected) return null;
+  const which = claim.which === 'all' ? '' : `${claim.which} `;
+  const its = items.length === 1 ? `its 1 ${which}item adds up to` : `its ${items.length} ${which}items add up to`;
+  const uncounted =
+    sum.uncounted > 0 ? ` (${sum.uncounted} of them ${sum.uncounted === 1 ? 'has' : 'have'} no estimate in ${sum.unit})` : '';
+  const amount = (value: number) => `${formatNumber(value)} ${unitLabel(sum.unit, value)}`;
+  const measure = claim.measure ? ` (${MEASURES[claim.measure]} estimates)` : '';
+  return `${its} ${comparedAs(figure, computed, amount)}${measure}${uncounted}`;
+}
