@@ -23,7 +23,7 @@ const WORD_BEFORE_NUMBER = /^(\p{L}+\s+#?)(\d+)(?:\s*(?:-|–|—|~|〜|～|\.\.
 
 /** A word that names items, stages or time boxes before a number: "Story 3", "Epic 2", "Step 1". */
 function namesItems(word: string): boolean {
-  return ['itemWord', 'containerWord', 'groupWord', 'sprintWord'].some((concept) => LEXICON.is(concept as Concept, word));
+  return ['itemWord', 'stepWord', 'containerWord', 'groupWord', 'sprintWord'].some((concept) => LEXICON.is(concept as Concept, word));
 }
 
 /** "Epics" → "Epic", "Stories" → "Story", when the singular is a word for items. */
@@ -117,7 +117,8 @@ export function parseReferences(raw: string, extra: readonly RegExp[] = []): str
       /^([A-Za-z#]+[\w.]*?\d)\s*-\s*([A-Za-z#]+\d[\w.]*)$/.exec(part);
     if (range) {
       const ids = expandRange(range[1], completeEnd(range[1], range[2]));
-      if (ids && (looksLikeId(range[1], extra) || /^Story /i.test(range[1]))) {
+      // "301..307": numbers the model completes to the IDs that end in them.
+      if (ids && (looksLikeId(range[1], extra) || /^Story /i.test(range[1]) || /^\d+$/.test(range[1]))) {
         references.push(...ids);
         continue;
       }
