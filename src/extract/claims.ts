@@ -407,7 +407,12 @@ function figuresPerLink(line: string): boolean {
  * lint rule resolves them. A block that draws boxes with vertical connectors between them is a
  * diagram, not a stated chain.
  */
-export function criticalPathClaim(text: string, scope: ClaimScope, source: SourcePosition, titles = false): Claim | null {
+export function criticalPathClaim(
+  text: string,
+  scope: ClaimScope,
+  source: SourcePosition,
+  titles = false,
+): Extract<Claim, { kind: 'critical-path' }> | null {
   const lines = text.split('\n');
   if (lines.some((line) => CONNECTOR_ROW.test(line) && (line.match(/[│┃|▼↓]/gu) ?? []).length >= 2)) return null;
   const chains: { chain: string[]; line: string }[] = [];
@@ -432,7 +437,7 @@ export function criticalPathClaim(text: string, scope: ClaimScope, source: Sourc
       .map(statedLength)
       .find((figure) => figure !== null) ?? null;
   const stated = length ? lengthOf(length) : null;
-  const claim: Claim = {
+  const claim: Extract<Claim, { kind: 'critical-path' }> = {
     kind: 'critical-path',
     scope,
     chain: chains[0].chain,
@@ -452,6 +457,8 @@ export function criticalPathClaim(text: string, scope: ClaimScope, source: Sourc
  */
 export function criticalPathLength(text: string): { length: number; unit: Unit; figure: ClaimFigure } | null {
   if (ARROW.test(text) || figuresPerLink(text)) return null;
+  // It says what it states: a length after "=", or under a key that names a total or the path.
+  if (!text.includes('=') && !LEXICON.contains('total', text) && !LEXICON.contains('criticalPath', text)) return null;
   const figure = statedLength(text);
   return figure ? lengthOf(figure) : null;
 }

@@ -212,11 +212,19 @@ export class DocumentContext {
     const underHeading = this.nearest('criticalPath') === true;
     if (!underHeading && !CRITICAL_PATH.test(text)) return false;
     const claim = criticalPathClaim(text, this.scope(), this.position(line), underHeading);
+    const previous = this.claims.at(-1);
+    if (claim && underHeading && previous?.kind === 'critical-path') {
+      // Chains listed one after another under one heading are alternatives of one claim.
+      const section = (at: number) => sectionsAt(this.sourceLines, at)[0]?.line;
+      if (section(previous.source.line) === section(line)) {
+        previous.alternatives = [...(previous.alternatives ?? []), claim.chain, ...(claim.alternatives ?? [])];
+        return true;
+      }
+    }
     if (claim) {
       this.claims.push(claim);
       return true;
     }
-    const previous = this.claims.at(-1);
     const length = previous?.kind === 'critical-path' && previous.length === null ? criticalPathLength(text) : null;
     if (!previous || previous.kind !== 'critical-path' || !length || line - previous.source.line > 5) return false;
     previous.length = length.length;

@@ -13,6 +13,8 @@ export function readEntry(ctx: DocumentContext, text: string, checked: boolean |
   const { entry, parent } = ctx.lists.enter(ctx.line);
   // Acceptance criteria and a Definition of Done check a story's work; they are no work items.
   if (ctx.nearest('criteria') || inCriteriaList(ctx, entry)) return;
+  // "1. **Activation Funnel** → **Session Replay**" under a critical-path heading states a chain.
+  if (ctx.nearest('criticalPath') && ctx.criticalPathText(text, ctx.line)) return;
   // An entry nested in an item's entry belongs to that item, as a task list belongs to its story.
   const item = parent?.item ?? ctx.nearest('item');
   const pairs = readKeyValues(text);

@@ -368,7 +368,7 @@ describe('stated critical paths in more shapes', () => {
       'Store      Done',
       '```',
     ];
-    expect(claims([...chain.map((row) => row.replace('| Parse |', '| Parse |')), '', ...diagram])).toEqual([]);
+    expect(claims([...chain, '', ...diagram])).toEqual([]);
     expect(findings([...chain, '', '## Critical Path', '', '> **Critical Path:** A → B → C (total ≈ 105 days)'])).toEqual([]);
   });
 
@@ -382,5 +382,15 @@ describe('stated critical paths in more shapes', () => {
     ]);
     const complete = ['## Critical Path', '', '```', '**Parse** → **Store**', '**Parse** → **Import** → **Export**', '```'];
     expect(findings([...chain, '', ...complete])).toEqual([]);
+  });
+
+  it('reads a list of chains under a critical-path heading as one claim with alternatives', () => {
+    const listed = ['## Critical Path', '1. **Parse** → **Store**', '2. **Parse** → **Import**', '', '## Risks', '- Parse → Store'];
+    expect(findings([...chain, '', ...listed])).toEqual([
+      [
+        9,
+        'the longest of the stated critical paths is 5 hours (UF-1 → UF-3), but the computed critical path is 6 hours: UF-1 → UF-3 → UF-4',
+      ],
+    ]);
   });
 });
