@@ -615,21 +615,6 @@ export const VOCABULARY = {
     ja: ['ステップ', '手順'],
     ko: ['단계'],
   },
-  /** A numbered step of a procedure or plan: an ID only where the document numbers its work so ("Step 1-3"). */
-  stepWord: {
-    en: ['step'],
-    de: ['schritt'],
-    fr: ['étape'],
-    es: ['paso'],
-    pt: ['passo', 'etapa'],
-    it: ['passo'],
-    pl: ['krok'],
-    tr: ['adım'],
-    ru: ['шаг'],
-    zh: ['步骤'],
-    ja: ['ステップ', '手順'],
-    ko: ['단계'],
-  },
   /** Nouns that count items: "9 tasks", "Total Tasks: 24". */
   countNoun: {
     en: [
