@@ -4,7 +4,7 @@ import { settleSiblings } from '../extract/settle-siblings.js';
 import { readSprintName } from '../extract/sprints.js';
 import { itemLabel } from './item-label.js';
 import { resolveReferences } from './resolve-references.js';
-import { isDoneStatus, statusMeaning } from './status.js';
+import { isDoneStatus, sameStatus } from './status.js';
 import { countsInTotals, indexById, sumExpected } from './totals.js';
 import type { Backlog, Conflict, Diagnostic, Group, Item, SourcePosition, Sprint } from './types.js';
 import { dominantUnit } from './units.js';
@@ -186,7 +186,7 @@ function merge(draft: Draft, record: ItemRecord, conflicts: Conflict[]): void {
   if (record.status) {
     if (!item.status) item.status = record.status;
     // Two ways of writing one state ("✅ COMPLETE (2026-05-26)", "✅ DONE") are no conflict.
-    else if (statusMeaning(item.status) !== statusMeaning(record.status)) {
+    else if (!sameStatus(item.status, record.status)) {
       addConflict(conflicts, item.id, 'status', draft.records, (entry) => entry.status ?? '');
     }
   }

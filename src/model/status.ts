@@ -28,6 +28,28 @@ export function statusMeaning(status: string, lexicon: Lexicon = LEXICON): Statu
 }
 
 /**
+ * Whether two statuses say the same: the same meaning, and for work still open, the same words
+ * once marks, notes and dates are gone ("In progress" and "Blocked" differ; "⬜", which says
+ * nothing more than open, agrees with either). Done and cancelled read alike however written.
+ */
+export function sameStatus(a: string, b: string, lexicon: Lexicon = LEXICON): boolean {
+  const meaning = statusMeaning(a, lexicon);
+  if (meaning !== statusMeaning(b, lexicon)) return false;
+  if (meaning !== 'open') return true;
+  const [first, second] = [openWords(a), openWords(b)];
+  return !first || !second || first === second;
+}
+
+/** An open status's words, without dates or case: "In progress 2026-05-01" is "in progress". */
+function openWords(status: string): string {
+  return statusWords(status)
+    .replace(/\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+/**
  * Whether a status leaves no work: done, or closed without being done (cancelled, dropped). A
  * bare ❌ is neither: feature tables use it for "not yet". Words come from the lexicon, which the
  * config may extend.

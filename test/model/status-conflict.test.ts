@@ -36,12 +36,17 @@ describe('status conflicts compare what a status means', () => {
   it('two ways of writing one state are no conflict', () => {
     expect(conflicts('✅ COMPLETE (2026-05-26)', '✅ DONE')).toEqual([]);
     expect(conflicts('**Done**', 'done')).toEqual([]);
-    expect(conflicts('In progress', 'Todo')).toEqual([]);
+    expect(conflicts('In progress (since May)', 'in progress 2026-05-01')).toEqual([]);
+    expect(conflicts('⬜', 'Not started')).toEqual([]);
   });
 
   it('done against open, or done against cancelled, is', () => {
     expect(conflicts('Done', 'In progress')).toEqual([['Done', 'In progress']]);
     expect(conflicts('✅ Done', 'Cancelled')).toEqual([['✅ Done', 'Cancelled']]);
+  });
+
+  it('two open statuses that say different things are', () => {
+    expect(conflicts('In progress', 'Blocked')).toEqual([['In progress', 'Blocked']]);
   });
 
   it('a story section and a sprint table that agree in meaning', () => {
