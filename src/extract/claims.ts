@@ -328,10 +328,21 @@ export function claimsFromKeyValue(
 }
 
 /**
+ * Whether the unit of a figure in a heading's title is an amount of work: hours, points or
+ * person-days. Days, weeks and months there are how long a sprint, week or phase lasts.
+ */
+function isEffortInTitle(words: readonly string[]): boolean {
+  const stated = unitOfWords(words);
+  if (!stated) return false;
+  if (stated.unit.unit !== 'days') return true;
+  return LEXICON.is('personDays', stated.word);
+}
+
+/**
  * Figures a heading's own title states about its section: "Block A: Action System (7 items) -
  * 11-15 hours", "Спринт 1 (P1 — 72-96 часов)". A figure counts only when it stands alone in a
- * parenthesis or after a dash, with a work unit (not weeks or months: those are spans of the
- * calendar) or a word for items.
+ * parenthesis or after a dash, with a unit of work (hours, points, person-days) or a word for
+ * items.
  */
 export function titleClaims(title: string, scope: ClaimScope, source: SourcePosition): Claim[] {
   const raw = title.replace(/[*_`]/g, '').trim();
@@ -351,7 +362,7 @@ export function titleClaims(title: string, scope: ClaimScope, source: SourcePosi
     if (meaning.kind === 'count') {
       if (figure.low === figure.high && figure.decimals === 0)
         claims.push({ kind: 'count', scope, which: 'all', value: figure.low, raw, source, figure: claimFigure(figure) });
-    } else if (meaning.kind === 'unit' && !meaning.calendar && !LEXICON.is('unitWeeks', figure.words[0])) {
+    } else if (meaning.kind === 'unit' && isEffortInTitle(figure.words)) {
       const written = claimFigure(figure, meaning.unit.factor);
       claims.push({ kind: 'total', scope, which: 'all', value: midpoint(written), unit: meaning.unit.unit, raw, source, figure: written });
     }

@@ -29,6 +29,8 @@ export function readHeading(ctx: DocumentContext, depth: number, raw: string): v
   const sprint = readSprintName(text);
   const status = statusOfHeading(text);
   const week = sprint ? null : weekOf(ctx, text);
+  // "### Спринт 1 (P1 — 72-96 часов)": a title's figures are about the section it opens.
+  if (!parentItem && pairs.length === 0) ctx.keyValueClaims(pairs);
   if (isCriteriaHeading(text)) {
     frame.criteria = true;
   } else if (isOutsideSprintHeading(text)) {

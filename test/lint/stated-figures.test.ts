@@ -157,6 +157,19 @@ describe('the section a figure is about', () => {
     ]);
   });
 
+  it('is the sprint a sprint heading opens, for the work its title states; not how long the sprint lasts', () => {
+    const sprint = (title: string) => [`### ${title}`, '1. **T-1** Auth (24-32ч)', '2. **T-2** Storage (20-28ч)'];
+    expect(findings(sprint('Спринт 1 (P1 — 44-60 часов)'))).toEqual([]);
+    expect(findings(sprint('Спринт 1 (P1 — 72-96 часов)'))).toEqual([
+      [
+        1,
+        'Sprint 1 states "Спринт 1 (P1 — 72-96 часов)" but its 2 items add up to 44–60 hours (the sums of their lows and highs; expected 52)',
+      ],
+    ]);
+    expect(claims(sprint('Sprint 1 (10 days)'))).toEqual([]);
+    expect(claims(sprint('Sprint 1 (10 person-days)'))).toEqual([[1, 'total', 10]]);
+  });
+
   it('is the section above a "Total" heading', () => {
     const plan = [
       '# Roadmap',

@@ -859,6 +859,16 @@ export const VOCABULARY = {
     ko: ['전체', '총계'],
     tr: ['genel toplam'],
   },
+  /** Days of work of one person, never days of the calendar: "person-days", "人日", "Personentage". */
+  personDays: {
+    en: ['pd', 'md', 'person-day', 'person-days', 'man-day', 'man-days', 'dev-day', 'dev-days', 'developer days', 'implementation days'],
+    de: ['personentag', 'personentage', 'personen-tag', 'personen-tage', 'manntag', 'manntage', 'mt'],
+    fr: ['jh', 'jour-homme', 'jours-homme', 'jours-hommes'],
+    ru: ['человеко-день', 'человеко-дня', 'человеко-дней'],
+    zh: ['人天', '人日'],
+    ja: ['人日'],
+    tr: ['geliştirici günü', 'adam-gün'],
+  },
   /** A column of a summary table that counts items: "| Priority | Count | Tasks |", "| Öncelik | Sayı |". */
   countHeader: {
     en: ['count', 'number', 'no. of items', 'number of items', 'number of tasks', 'qty', 'quantity'],
