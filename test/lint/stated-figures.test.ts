@@ -152,7 +152,7 @@ describe('the section a figure is about', () => {
     expect(findings(plan)).toEqual([
       [
         10,
-        'Section "Beta: Data (3 items) - 4-5 hours" states "Beta: Data (3 items) - 4-5 hours" but its 3 items add up to 3–4 hours (the sums of their lows and highs; expected 3.5)',
+        'The heading states "Beta: Data (3 items) - 4-5 hours" but its 3 items add up to 3–4 hours (the sums of their lows and highs; expected 3.5)',
       ],
     ]);
   });

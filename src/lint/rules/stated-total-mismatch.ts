@@ -21,7 +21,9 @@ export const statedTotalMismatch: Rule = {
       if (!scope) continue;
       const items = filterItems(scope.items, claim.which);
       const which = claim.which === 'all' ? '' : `${claim.which} `;
-      const stated = `${scope.label} states "${claim.raw}"`;
+      // A heading's title states figures about its own section: it is the subject.
+      const subject = scope.label === `Section "${claim.raw}"` ? 'The heading' : scope.label;
+      const stated = `${subject} states "${claim.raw}"`;
       if (claim.kind === 'count') {
         // "0 / 4" done says something of a section with items even when none is done.
         if (items.length === 0 && (claim.which !== 'done' || scope.items.length === 0)) continue;
