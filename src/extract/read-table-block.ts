@@ -32,10 +32,10 @@ export function readTableBlock(ctx: DocumentContext, block: Extract<Block, { kin
   }
   switch (table.kind) {
     case 'groups':
-      table.rows.forEach((row, index) => {
-        ctx.line = lineOf(index);
+      for (const row of table.rows) {
+        ctx.line = lineOf(row.row);
         ctx.registerGroup(row.id, row.title ?? '', row.release);
-      });
+      }
       return;
     case 'projection':
       for (const row of table.projections) {
@@ -96,8 +96,8 @@ function itemRows(ctx: DocumentContext, table: ItemTable, lineOf: (index: number
   const container = `table:${ctx.tableCount}`;
   const above: string[] = [];
   const size = ctx.nearest('size');
-  table.rows.forEach((row, index) => {
-    ctx.line = lineOf(index);
+  for (const row of table.rows) {
+    ctx.line = lineOf(row.row);
     const record = ctx.record(row.id, { title: null, container });
     record.estimateExpected = table.hasEstimate;
     table.header.forEach((header, column) => {
@@ -136,7 +136,7 @@ function itemRows(ctx: DocumentContext, table: ItemTable, lineOf: (index: number
     }
     above.push(row.id);
     ctx.records.push(record);
-  });
+  }
   tableTotals(ctx, table, lineOf, above);
 }
 

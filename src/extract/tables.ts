@@ -33,7 +33,7 @@ export type ReadTable =
       /** No ID column: the title column whose cells each start with the item's ID ("T1 Landing page"). */
       idInTitle: number | null;
     })
-  | (Common & { kind: 'groups'; rows: { id: string; title: string | null; release: string | null }[] })
+  | (Common & { kind: 'groups'; rows: { id: string; title: string | null; release: string | null; row: number }[] })
   | (Common & { kind: 'projection'; projections: { velocity: number; sprints: number; raw: string; row: number }[] })
   | (Common & { kind: 'key-values'; pairs: { key: string; value: string; row: number }[] })
   | (Common & { kind: 'other' })
@@ -268,16 +268,18 @@ function groupTable(
   return {
     ...common,
     kind: 'groups',
-    rows: cells
-      .filter((row) => looksLikeColumnId(row[idColumn] ?? '', extraIds))
-      .map((row) => {
-        const id = cleanId(row[idColumn], extraIds);
-        return {
+    rows: cells.flatMap((row, index) => {
+      if (!looksLikeColumnId(row[idColumn] ?? '', extraIds)) return [];
+      const id = cleanId(row[idColumn], extraIds);
+      return [
+        {
           id: /^\d+$/.test(id) ? `${word} ${id}` : id,
           title: title >= 0 ? (row[title] ?? null) : null,
           release: release >= 0 ? (row[release] ?? null) : null,
-        };
-      }),
+          row: index,
+        },
+      ];
+    }),
   };
 }
 
