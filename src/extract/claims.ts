@@ -216,9 +216,11 @@ function kindOfKey(key: string, scoped: boolean): KeyKind {
   if (LEXICON.is('teamSize', key)) return 'team';
   if (LEXICON.contains('total', key) || LEXICON.contains('subtotal', key)) return 'total';
   const counts = LEXICON.contains('countNoun', key) && !isUnitKey(key) && !LEXICON.contains('unitPoints', key);
+  // "Stories Remaining", "Number of tasks", "Anzahl Aufgaben"; not one item's "Ticket: 4521".
   if (
     counts &&
-    (keyOnly(key, ['countNoun', 'remaining', 'done']) || /^(?:number of|anzahl|nombre de|número de|numero di)\s/iu.test(key.trim()))
+    !LEXICON.is('itemWord', key) &&
+    (keyOnly(key, ['countNoun', 'remaining', 'done']) || LEXICON.startsWith('countHeader', key) > 0)
   )
     return 'count';
   if (!scoped) return null;

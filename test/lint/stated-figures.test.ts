@@ -129,6 +129,12 @@ describe('count claims', () => {
 
   it('are no counts when the key only names one item and the value says something else', () => {
     expect(claims(['## T-1: Split the hooks', '', '- **Görev:** 200+ satırlık useEffect kodunu taşı.'])).toEqual([]);
+    expect(claims(['## T-1: Split the hooks', '', '**Ticket:** 4521'])).toEqual([]);
+    expect(claims(['**Stories Remaining:** 12', '**Number of tasks:** 9', '**Anzahl Aufgaben:** 4'])).toEqual([
+      [1, 'count', 12],
+      [2, 'count', 9],
+      [3, 'count', 4],
+    ]);
   });
 });
 
