@@ -297,12 +297,29 @@ export class DocumentContext {
         record.successors.push(...parseReferences(text, this.extraIds));
         return;
       case 'sprint': {
-        // "PROJ Sprint 14" in a Jira export names sprint 14.
+        // "PROJ Sprint 14" in a Jira export names sprint 14; "1-2" in a sprint column an item
+        // across two sprints, kept as sprint "1-2".
+        const span = /^(\d{1,3})\s*[-–]\s*(\d{1,3})$/.exec(text);
         const sprint =
-          readSprintName(text, true) ?? readSprintName(/\b(?:sprint|iteration)\s*#?\s*\d+(?:\.\d+)?\b.*$/i.exec(text)?.[0] ?? '', true);
+          readSprintName(text, true) ??
+          readSprintName(/\b(?:sprint|iteration)\s*#?\s*\d+(?:\.\d+)?\b.*$/i.exec(text)?.[0] ?? '', true) ??
+          (span && Number(span[2]) > Number(span[1]) ? readSprintName(`Sprint ${span[1]}-${span[2]}`, true) : null);
         if (sprint) {
           record.sprint = sprint.key;
           this.registerSprint(sprint);
+        } else if (
+          column !== undefined &&
+          !LEXICON.is('none', text) &&
+          !LEXICON.is('noEstimate', text) &&
+          !LEXICON.is('boardColumn', text)
+        ) {
+          // A table's sprint cell that names no sprint ("2 or 3") is said, not dropped; "-", "n/a" and "Backlog" name none on purpose.
+          this.diagnostics.push({
+            ...record.source,
+            rule: 'unparsable-sprint',
+            severity: 'warning',
+            message: `${record.id}: "${text}" does not name a sprint`,
+          });
         }
         return;
       }
