@@ -387,10 +387,11 @@ const NUMBER_ID = /^\d+$/;
 /** The length a piece of text states for a chain: "= 58 pts", "(42 pts)", "(total ≈ 105 days)", "Length: 12 days". */
 function statedLength(text: string): ReadFigure | null {
   const plain = foldWidth(text).replace(/[*_`]/g, '');
-  for (const lead of plain.matchAll(/[=(:：≈~]|\b(?:length|total)\b/giu)) {
+  for (const lead of plain.matchAll(/[=(（:：≈~]/gu)) {
     let rest = plain.slice(lead.index + lead[0].length);
-    // "(total ≈ 105 days)": a word before the figure.
-    rest = rest.replace(/^\s*(?:length|total|duration)\b\s*[:：]?/iu, '');
+    // "(total ≈ 105 days)": a total word before the figure.
+    const total = LEXICON.startsWith('total', rest);
+    if (total > 0) rest = rest.slice(total).replace(/^\s*[:：]?/u, '');
     const figure = readFigure(lead[0] === '≈' || lead[0] === '~' ? `${lead[0]}${rest}` : rest);
     if (!figure) continue;
     const meaning = meaningOf(figure);
