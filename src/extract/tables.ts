@@ -1,10 +1,10 @@
 import type { SizeRange } from '../config/types.js';
 import type { Block } from './blocks.js';
 import { rolesOf, unitOfHeader, type Role } from './roles/header-roles.js';
-import { readEstimate, toNumber, type StatedUnit } from './estimates.js';
+import { readEstimate, toNumber, unitOfWord, type StatedUnit } from './estimates.js';
 import { cleanId, looksLikeColumnId, looksLikeId } from './ids.js';
 import { leadingIds } from './leading-id.js';
-import { LEXICON } from './lexicon/lexicon.js';
+import { LEXICON, type Lexicon } from './lexicon/lexicon.js';
 import { readSprintName } from './sprints.js';
 
 export interface Column {
@@ -56,6 +56,48 @@ function isStatusHeader(text: string): boolean {
   return LEXICON.is('openStatus', text) || LEXICON.is('done', text) || LEXICON.is('boardColumn', text);
 }
 
+/** Header roles from whole header words only: "Estimate", not "Planner → implementer handoff point". */
+const WHOLE_WORDS: Lexicon = { ...LEXICON, contains: () => false };
+
+/** Scripts written without spaces: a title in them is one long "word". */
+const RUN_ON = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+function plainCell(text: string): string {
+  return text.replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
+}
+
+/** Several words: "Action DB Schema", "構成分析と要件定義". */
+function isMultiWord(text: string): boolean {
+  return /\p{L}\S*\s+\S*\p{L}/u.test(text) || (RUN_ON.test(text) && [...text].length >= 4);
+}
+
+/** A sentence rather than a figure: "Start after Task 1 commit; …". */
+function isSentence(text: string): boolean {
+  return (text.match(/\p{L}+/gu) ?? []).length >= 3;
+}
+
+/** The share of the values that are distinct, case and spacing aside. */
+function distinctShare(values: readonly string[]): number {
+  if (values.length === 0) return 0;
+  return new Set(values.map((value) => plainCell(value).toLowerCase())).size / values.length;
+}
+
+/** "1, 2, 3" or "1, 1, 2": row numbers, days or weeks counted along the rows, not amounts. */
+function countsAlong(values: readonly string[]): boolean {
+  if (values.length < 3 || !values.every((value) => /^\d+$/.test(value))) return false;
+  const numbers = values.map(Number);
+  return (
+    numbers[0] <= 1 && numbers.every((value, index) => index === 0 || (value >= numbers[index - 1] && value - numbers[index - 1] <= 1))
+  );
+}
+
+/** The header without markup or a trailing number sign: "**Step**", "Step #", "Task No." → the word. */
+function headerWord(text: string): string {
+  return plainCell(text)
+    .replace(/\s*(?:#|no\.?|nr\.?|№)$/iu, '')
+    .trim();
+}
+
 /**
  * Decides what a table holds — items, epics, a velocity projection, stated figures, or nothing
  * for the model — and assigns each column its role. The ID column is the one named like an ID
@@ -70,6 +112,9 @@ export function readTable(block: Extract<Block, { kind: 'table' }>, extraIds: re
   const candidates = headerTexts.map((text) => rolesOf(text));
   const header: Column[] = headerTexts.map((text) => ({ text, role: undefined, unit: unitOfHeader(text) }));
   const common = { header, columnMismatches };
+  const isTotal = (row: string[]) => row.slice(0, 2).some((cell) => isTotalCell(cleanId(cell)));
+  const bodyRows = cells.filter((row) => !isTotal(row));
+  const bodyValues = (column: number) => bodyRows.map((row) => plainCell(row[column] ?? '')).filter(Boolean);
   const nonEmpty = (column: number) => cells.map((row) => row[column] ?? '').filter((value) => value.trim() !== '');
   const idShare = (column: number, strict: boolean) => {
     const values = nonEmpty(column);
@@ -79,6 +124,8 @@ export function readTable(block: Extract<Block, { kind: 'table' }>, extraIds: re
 
   const projection = readProjection(headerTexts, cells);
   if (projection) return { ...common, kind: 'projection', projections: projection };
+
+  const demoted = rolesByContent(headerTexts, candidates, header, bodyValues);
 
   const groupColumn = candidates.findIndex((roles, column) => roles[0] === 'group' && idShare(column, false) >= 0.5);
   if (groupColumn !== -1 && !candidates.some((roles, column) => roles.includes('id') && idShare(column, false) >= 0.5)) {
@@ -95,7 +142,6 @@ export function readTable(block: Extract<Block, { kind: 'table' }>, extraIds: re
   }
 
   if (idColumn === -1) idColumn = rankAsId(candidates, cells);
-  const isTotal = (row: string[]) => row.slice(0, 2).some((cell) => isTotalCell(cleanId(cell)));
   const titleColumn = candidates.findIndex((roles) => roles[0] === 'title');
   const titleIds =
     idColumn === -1 && titleColumn !== -1
@@ -119,7 +165,7 @@ export function readTable(block: Extract<Block, { kind: 'table' }>, extraIds: re
       extraIds,
     );
     if (unreadIds) return { ...common, kind: 'unidentified', ...unreadIds };
-    const estimated = unidentifiedWork(headerTexts, candidates, cells);
+    const estimated = unidentifiedWork(header, candidates, cells);
     return estimated > 0 ? { ...common, kind: 'unidentified', rows: estimated } : { ...common, kind: 'other' };
   }
 
@@ -155,13 +201,15 @@ export function readTable(block: Extract<Block, { kind: 'table' }>, extraIds: re
       used.add('status');
     }
   });
+  // Without a title column, the first column of near-unique text: a column that repeats its
+  // values is a category or a state.
   if (!used.has('title')) {
-    const title = header.findIndex(
-      (column, index) =>
-        index !== idColumn &&
-        (column.role === undefined || column.role === 'notes') &&
-        nonEmpty(index).some((value) => /\p{L}{3,}/u.test(value)),
-    );
+    const title = header.findIndex((column, index) => {
+      if (index === idColumn || demoted.has(index)) return false;
+      if (column.role !== undefined && column.role !== 'notes') return false;
+      const values = bodyValues(index);
+      return values.some((value) => /\p{L}{3,}/u.test(value)) && distinctShare(values) >= 0.8;
+    });
     if (title >= 0) header[title].role = 'title';
   }
 
@@ -207,6 +255,57 @@ export function readTable(block: Extract<Block, { kind: 'table' }>, extraIds: re
 }
 
 /**
+ * Roles the content overrules or supplies, decided before the ID column: an estimate header
+ * matched by one loose word over sentences is notes; a header that is only a unit word ("時間",
+ * "Tage") over quantities is the estimate in that unit; a group header ("Scope", "Feature")
+ * over distinct phrases is the title. Answers the columns demoted to notes.
+ */
+function rolesByContent(
+  headers: readonly string[],
+  candidates: Role[][],
+  header: Column[],
+  bodyValues: (column: number) => string[],
+): Set<number> {
+  const demoted = new Set<number>();
+  const quantities = (column: number, values: string[]) =>
+    values.filter((value) => {
+      const unit = header[column].unit;
+      const reading = readEstimate(value, { unit: unit?.unit ?? null, factor: unit?.factor, scale: {}, openEndedFactor: 1.5 });
+      return reading !== null && 'estimate' in reading;
+    }).length;
+  candidates.forEach((roles, column) => {
+    const values = bodyValues(column);
+    if (values.length === 0) return;
+    if (roles.includes('estimate') && !rolesOf(headers[column], WHOLE_WORDS).includes('estimate')) {
+      const sentences = values.filter(isSentence).length;
+      if (sentences * 2 > values.length && quantities(column, values) * 2 < values.length) {
+        candidates[column] = ['notes'];
+        header[column].unit = null;
+        demoted.add(column);
+      }
+      return;
+    }
+    if (roles.length === 0) {
+      const word = headerWord(headers[column]);
+      const unit = unitOfWord(word);
+      if (!unit || LEXICON.is('weekWord', word) || countsAlong(values)) return;
+      if (quantities(column, values) * 2 > values.length) candidates[column] = ['estimate'];
+      return;
+    }
+    if (roles[0] === 'group' && values.length >= 3 && distinctShare(values) === 1) {
+      const phrases = values.filter((value) => isMultiWord(value) && !looksLikeColumnId(value)).length;
+      if (phrases * 2 >= values.length) candidates[column] = ['title'];
+    }
+  });
+  // A second title (the group's phrases beside a "Title" column) describes the row: no role.
+  const titles = candidates.flatMap((roles, column) => (roles[0] === 'title' ? [column] : []));
+  if (titles.length > 1) {
+    for (const column of titles) if (rolesOf(headers[column])[0] !== 'title') candidates[column] = [];
+  }
+  return demoted;
+}
+
+/**
  * A column headed as the ID ("ID", "Key", "#") whose values do not read as IDs, in a table of
  * titled, estimated or dependent work: its rows are not read, and the reader is told why.
  */
@@ -228,11 +327,11 @@ function unreadIdColumn(
  * How many rows look like work items that have no ID: a title and an estimate that reads as
  * one, in a table that is not a size legend. Zero when the table is something else.
  */
-function unidentifiedWork(header: string[], candidates: Role[][], cells: string[][]): number {
+function unidentifiedWork(header: Column[], candidates: Role[][], cells: string[][]): number {
   const estimate = candidates.findIndex((roles) => roles.includes('estimate'));
   const title = candidates.findIndex((roles, column) => column !== estimate && roles.includes('title'));
   if (estimate === -1 || title === -1 || cells.every((row) => SIZE_CELL.test((row[0] ?? '').replace(/[*_`]/g, '').trim()))) return 0;
-  const unit = unitOfHeader(header[estimate]);
+  const unit = header[estimate].unit;
   return cells.filter((row) => {
     const reading = readEstimate(row[estimate] ?? '', { unit: unit?.unit ?? null, factor: unit?.factor, scale: {}, openEndedFactor: 1.5 });
     return /\p{L}{2}/u.test(row[title] ?? '') && reading !== null && 'estimate' in reading;
