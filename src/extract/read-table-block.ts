@@ -1,12 +1,12 @@
 import type { Block } from './blocks.js';
 import type { DocumentContext } from './document-context.js';
 import { readEstimate } from './estimates.js';
+import { gatherDefinedIds, type DefinedIds } from './evidence/defined-ids.js';
 import { metadataRoles } from './key-values.js';
-import { splitLeadingId } from './leading-id.js';
 import type { ItemRecord } from './records.js';
-import { ALL_ABOVE, chainThrough } from './references.js';
+import { ALL_ABOVE, chainThrough, parseReferences } from './references.js';
 import { dependenciesInNote, readLinks } from './relations.js';
-import { readTable } from './tables.js';
+import { readTable, rowReferences, type ItemRow, type TableEvidence } from './tables.js';
 import { cellCount, cellFigure, cellProgress, headerNamesWork } from './claims.js';
 import { sectionsNamed } from './claim-sections.js';
 import { idsInText } from './ids.js';
@@ -17,10 +17,25 @@ import type { Claim, ClaimScope } from '../model/types.js';
 type ItemTable = Extract<ReturnType<typeof readTable>, { kind: 'items' }>;
 type KeyValueTable = Extract<ReturnType<typeof readTable>, { kind: 'key-values' }>;
 
-/** A table: item rows, epics, a projection, stated figures, or rows nothing identifies. */
+/**
+ * The items each document defines at heading, bold-line and entry leads, gathered from its whole
+ * text the first time one of its tables is read.
+ */
+const definedIds = new WeakMap<DocumentContext, DefinedIds>();
+
+function evidenceOf(ctx: DocumentContext): TableEvidence {
+  let defined = definedIds.get(ctx);
+  if (!defined) {
+    defined = gatherDefinedIds(ctx.sourceLines, (token, place) => ctx.ids.accepts(token, place));
+    definedIds.set(ctx, defined);
+  }
+  return { extraIds: ctx.extraIds, defined };
+}
+
+/** A table: item rows, epics, a projection, stated figures, references, or rows nothing identifies. */
 export function readTableBlock(ctx: DocumentContext, block: Extract<Block, { kind: 'table' }>, original: (line: number) => number): void {
   ctx.tableCount++;
-  const table = readTable(block, ctx.extraIds);
+  const table = readTable(block, evidenceOf(ctx));
   const lineOf = (index: number) => original(block.rowLines[index]);
   for (const mismatch of table.columnMismatches) {
     ctx.diagnostics.push({
@@ -98,12 +113,13 @@ function itemRows(ctx: DocumentContext, table: ItemTable, lineOf: (index: number
   const size = ctx.nearest('size');
   for (const row of table.rows) {
     ctx.line = lineOf(row.row);
-    const record = ctx.record(row.id, { title: null, container });
+    // A row that restates an item defined elsewhere takes its title and its place from there.
+    const record = ctx.record(row.id, { title: row.restates?.title || null, container, ...(row.restates ? { parent: null } : {}) });
     record.estimateExpected = table.hasEstimate;
     table.header.forEach((header, column) => {
       const value = row.cells[column] ?? '';
       if (header.text) record.fields[header.text] = value;
-      applyCell(ctx, record, header, value, column === table.idInTitle);
+      applyCell(ctx, record, table, header, value, column === table.idInTitle ? row : null);
     });
     if (table.threePoint) {
       const [o, m, p] = table.threePoint.map((column) => row.cells[column] ?? '');
@@ -140,16 +156,17 @@ function itemRows(ctx: DocumentContext, table: ItemTable, lineOf: (index: number
   tableTotals(ctx, table, lineOf, above);
 }
 
-/** One cell of an item row, read by its column's role. */
+/** One cell of an item row, read by its column's role; `lead` is the row when the cell starts with its ID. */
 function applyCell(
   ctx: DocumentContext,
   record: ItemRecord,
+  table: ItemTable,
   header: ItemTable['header'][number],
   value: string,
-  startsWithId: boolean,
+  lead: ItemRow | null,
 ): void {
-  if (startsWithId) {
-    ctx.applyRole(record, 'title', splitLeadingId(value, ctx.extraIds)?.title ?? value, header.text);
+  if (lead) {
+    ctx.applyRole(record, 'title', lead.title ?? value, header.text);
     return;
   }
   switch (header.role) {
@@ -164,10 +181,17 @@ function applyCell(
       return;
     case 'dependsOn': {
       const chain = chainThrough(value, record.id);
-      if (!chain) break;
-      ctx.applyRole(record, 'dependsOn', chain.before, header.text);
-      ctx.applyRole(record, 'successors', chain.after, header.text);
-      return;
+      if (chain) {
+        ctx.applyRole(record, 'dependsOn', chain.before, header.text);
+        ctx.applyRole(record, 'successors', chain.after, header.text);
+        return;
+      }
+      // "Step 1-3", "2" where the rows are "Step 1" … "Step 5": the rows they name.
+      if (table.rowWord) {
+        record.references.push(...rowReferences(parseReferences(value, ctx.extraIds), table.rowWord));
+        return;
+      }
+      break;
     }
   }
   ctx.applyRole(record, header.role, value, header.text, header.unit);

@@ -2,8 +2,9 @@ import type { SizeRange } from '../config/types.js';
 import type { Block } from './blocks.js';
 import { rolesOf, unitOfHeader, type Role } from './roles/header-roles.js';
 import { readEstimate, toNumber, unitOfWord, type StatedUnit } from './estimates.js';
-import { cleanId, looksLikeColumnId, looksLikeId } from './ids.js';
-import { leadingIds } from './leading-id.js';
+import type { DefinedIds } from './evidence/defined-ids.js';
+import { cleanId, idKey, looksLikeColumnId, looksLikeId } from './ids.js';
+import { leadingIds, splitLeadingId } from './leading-id.js';
 import { LEXICON, type Lexicon } from './lexicon/lexicon.js';
 import { readSprintName } from './sprints.js';
 
@@ -19,23 +20,41 @@ interface Common {
   columnMismatches: { row: number; cells: number }[];
 }
 
+/** One row of work in a table of items. */
+export interface ItemRow {
+  id: string;
+  cells: string[];
+  /** The row's index among the table's body rows. */
+  row: number;
+  /** The row restates an item the document defines elsewhere (a heading, a bold line, an entry): its title there. */
+  restates?: { title: string };
+  /** In a table whose cells start with the ID (`idInTitle`), what follows it there. */
+  title?: string;
+}
+
 export type ReadTable =
   | (Common & {
       kind: 'items';
-      rows: { id: string; cells: string[]; row: number }[];
+      rows: ItemRow[];
       hasEstimate: boolean;
       threePoint: [number, number, number] | null;
       threePointUnit: StatedUnit | null;
       /** "| **Total** | | **21** |" rows at the foot of the table. */
       totals: { cells: string[]; row: number }[];
+      /** "| **Phase 1 subtotal** | 3.5 | …": totals of some rows above, not of the table. */
+      subtotals: { cells: string[]; row: number }[];
       /** Kanban tables: one column per status, the item's marked with an X. */
       statusColumns: { index: number; name: string }[] | null;
-      /** No ID column: the title column whose cells each start with the item's ID ("T1 Landing page"). */
+      /** No ID column: the column whose cells each start with the item's ID ("T1 Landing page", "Task 1 — Setup"). */
       idInTitle: number | null;
+      /** The rows are "<word> N" ("Step 1"): references to "Step 1-3" or a bare "2" in the table name its rows. */
+      rowWord: { word: string; spaced: boolean } | null;
     })
   | (Common & { kind: 'groups'; rows: { id: string; title: string | null; release: string | null; row: number }[] })
   | (Common & { kind: 'projection'; projections: { velocity: number; sprints: number; raw: string; row: number }[] })
   | (Common & { kind: 'key-values'; pairs: { key: string; value: string; row: number }[] })
+  /** A table that annotates items defined elsewhere (a traceability matrix, files per task): it defines none. */
+  | (Common & { kind: 'references'; column: number })
   | (Common & { kind: 'other' })
   /**
    * Rows of work with nothing that identifies them: reported, not guessed at. `idColumn` names
@@ -43,9 +62,22 @@ export type ReadTable =
    */
   | (Common & { kind: 'unidentified'; rows: number; idColumn?: { header: string; example: string } });
 
+/** What reading a table needs from the rest of its document. */
+export interface TableEvidence {
+  /** The configured ID patterns. */
+  extraIds: readonly RegExp[];
+  /** The items the document defines at heading, bold-line and entry leads (evidence/defined-ids.ts). */
+  defined?: DefinedIds;
+}
+
 /** "Total", "Grand total", "Итого", "合計", "Σ" at the start of a foot row's first cells. */
 function isTotalCell(cell: string): boolean {
   return LEXICON.startsWith('total', cell) > 0;
+}
+
+/** "Phase 1 subtotal", "Zwischensumme", "小計": a total of some of the rows above. */
+function isSubtotalCell(cell: string): boolean {
+  return LEXICON.contains('subtotal', cell);
 }
 
 /** Marks that stand for a status on their own: done, in progress, waiting, dropped, to do. */
@@ -58,6 +90,20 @@ function isStatusHeader(text: string): boolean {
 
 /** Header roles from whole header words only: "Estimate", not "Planner → implementer handoff point". */
 const WHOLE_WORDS: Lexicon = { ...LEXICON, contains: () => false };
+
+/** Roles whose column says a row is work: what it costs, what it waits for, who does it, when, in what state. */
+const WORK_ROLES: readonly Role[] = [
+  'estimate',
+  'optimistic',
+  'likely',
+  'pessimistic',
+  'dependsOn',
+  'successors',
+  'links',
+  'status',
+  'owner',
+  'sprint',
+];
 
 /** Scripts written without spaces: a title in them is one long "word". */
 const RUN_ON = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
@@ -99,11 +145,14 @@ function headerWord(text: string): string {
 }
 
 /**
- * Decides what a table holds — items, epics, a velocity projection, stated figures, or nothing
- * for the model — and assigns each column its role. The ID column is the one named like an ID
- * whose values look like IDs, or else the first column whose values all do.
+ * Decides what a table holds — items, epics, a velocity projection, stated figures, references
+ * to items defined elsewhere, or nothing for the model — and assigns each column its role, from
+ * its header words and its content: the ID column holds distinct IDs (or numbers under a word
+ * for items, "Step"); a title holds near-unique text; a group repeats its values; an estimate
+ * reads as quantities.
  */
-export function readTable(block: Extract<Block, { kind: 'table' }>, extraIds: readonly RegExp[]): ReadTable {
+export function readTable(block: Extract<Block, { kind: 'table' }>, evidence: TableEvidence): ReadTable {
+  const { extraIds, defined } = evidence;
   const headerTexts = block.header.map((cell) => cell.text);
   const cells = block.rows.map((row) => row.map((cell) => cell.text));
   const columnMismatches = block.html
@@ -113,9 +162,14 @@ export function readTable(block: Extract<Block, { kind: 'table' }>, extraIds: re
   const header: Column[] = headerTexts.map((text) => ({ text, role: undefined, unit: unitOfHeader(text) }));
   const common = { header, columnMismatches };
   const isTotal = (row: string[]) => row.slice(0, 2).some((cell) => isTotalCell(cleanId(cell)));
-  const bodyRows = cells.filter((row) => !isTotal(row));
-  const bodyValues = (column: number) => bodyRows.map((row) => plainCell(row[column] ?? '')).filter(Boolean);
+  // "| **Phase 1 subtotal** | 3.5 |": a short label, not a row whose ID is followed by a title that says "subtotal".
+  const isSubtotal = (row: string[]) =>
+    !isTotal(row) &&
+    !looksLikeColumnId(cleanId(row[0] ?? ''), extraIds) &&
+    row.slice(0, 2).some((cell) => isSubtotalCell(plainCell(cell)) && plainCell(cell).split(' ').length <= 5);
+  const bodyRows = cells.filter((row) => !isTotal(row) && !isSubtotal(row));
   const nonEmpty = (column: number) => cells.map((row) => row[column] ?? '').filter((value) => value.trim() !== '');
+  const bodyValues = (column: number) => bodyRows.map((row) => plainCell(row[column] ?? '')).filter(Boolean);
   const idShare = (column: number, strict: boolean) => {
     const values = nonEmpty(column);
     if (values.length === 0) return 0;
@@ -140,17 +194,46 @@ export function readTable(block: Extract<Block, { kind: 'table' }>, extraIds: re
       (_, column) => idShare(column, true) >= 0.8 && !candidates[column].some((role) => role !== 'id' && role !== 'title'),
     );
   }
-
+  // "| Step | … |" over 1, 2, 3: a word for items heads the numbers that identify the rows.
+  let rowWord: { word: string; spaced: boolean } | null = null;
+  let numberedByWord = false;
+  if (idColumn === -1) {
+    const numbered = wordNumberColumn(headerTexts, bodyRows);
+    if (numbered !== -1) {
+      idColumn = numbered;
+      numberedByWord = true;
+      const word = headerWord(headerTexts[numbered]);
+      const written = defined?.numbersAfter(word);
+      if (written && bodyValues(numbered).some((value) => written.numbers.has(String(Number(value))))) {
+        rowWord = { word, spaced: written.spaced };
+      }
+    }
+  }
   if (idColumn === -1) idColumn = rankAsId(candidates, cells);
+
+  const hasRole = (role: Role, except = -1) => candidates.some((roles, column) => column !== except && roles.includes(role));
+  const hasWork = WORK_ROLES.some((role) => hasRole(role, idColumn)) || statusHeaderCount(headerTexts, candidates) >= 2;
   const titleColumn = candidates.findIndex((roles) => roles[0] === 'title');
+  // "| Task | … |" over 2…10 where "### Task 2: …" headings define the items: the rows restate them.
+  const word = rowWord;
+  const restating = word !== null && bodyValues(idColumn).some((value) => defined?.leadOf(rowId(word, value)));
+
+  if (idColumn !== -1) {
+    const reference = referenceColumn(candidates, cells, bodyValues, idColumn, hasRole('estimate') || hasRole('optimistic'), extraIds);
+    if (reference) return { ...common, kind: 'references', column: idColumn };
+  }
+
+  // No ID column: a column whose every cell starts with an item the document defines elsewhere
+  // ("Task 1 — Setup", "W0 契约与校验", "Epic 1: Content Audit") restates those items.
+  const restated = idColumn === -1 ? definedLeads(candidates, cells, isTotal, isSubtotal, defined) : null;
   const titleIds =
-    idColumn === -1 && titleColumn !== -1
+    idColumn === -1 && !restated && titleColumn !== -1
       ? leadingIds(
-          cells.filter((row) => !isTotal(row)).map((row) => row[titleColumn] ?? ''),
+          bodyRows.map((row) => row[titleColumn] ?? ''),
           extraIds,
         )
       : null;
-  if (idColumn === -1 && !titleIds) {
+  if (idColumn === -1 && !restated && !titleIds) {
     if (headerTexts.length === 2 && cells.length > 0) {
       return {
         ...common,
@@ -172,10 +255,13 @@ export function readTable(block: Extract<Block, { kind: 'table' }>, extraIds: re
   if (idColumn !== -1 && (candidates[idColumn].includes('group') || /^epics?$/i.test(headerTexts[idColumn].trim()))) {
     return groupTable(common, candidates, cells, idColumn, headerTexts[idColumn], extraIds);
   }
-  // Requirement lists (FR1, NFR2, REQ-3) trace scope; they are not work items.
-  const ids = titleIds ?? nonEmpty(idColumn);
-  if (ids.filter((id) => /^(?:N?FR|REQ)[-\s]?\d/i.test(cleanId(id))).length >= 0.8 * ids.length) {
-    return { ...common, kind: 'other' };
+  if (idColumn !== -1) {
+    const ids = bodyValues(idColumn);
+    // Requirement lists (FR1, NFR2, REQ-3) trace scope; they are not work items.
+    if (ids.filter((id) => /^(?:N?FR|REQ)[-\s]?\d/i.test(cleanId(id))).length >= 0.8 * ids.length) return { ...common, kind: 'other' };
+    // "| # | Criterion | Command | Expected |" numbered 1…n with nothing about work: a numbered list of checks, risks or questions.
+    const counter = ids.every((id, index) => Number(cleanId(id).replace('#', '')) === index + 1);
+    if ((counter || numberedByWord) && !hasWork && !restating) return { ...common, kind: 'other' };
   }
 
   const used = new Set<Role>(['id']);
@@ -202,8 +288,8 @@ export function readTable(block: Extract<Block, { kind: 'table' }>, extraIds: re
     }
   });
   // Without a title column, the first column of near-unique text: a column that repeats its
-  // values is a category or a state.
-  if (!used.has('title')) {
+  // values is a category or a state, and rows restating items take their titles where those are defined.
+  if (!used.has('title') && !restated && !restating) {
     const title = header.findIndex((column, index) => {
       if (index === idColumn || demoted.has(index)) return false;
       if (column.role !== undefined && column.role !== 'notes') return false;
@@ -223,22 +309,35 @@ export function readTable(block: Extract<Block, { kind: 'table' }>, extraIds: re
       : [],
   );
 
-  const rows: { id: string; cells: string[]; row: number }[] = [];
+  const rows: ItemRow[] = [];
   const totals: { cells: string[]; row: number }[] = [];
+  const subtotals: { cells: string[]; row: number }[] = [];
   let titled = 0;
   cells.forEach((row, index) => {
     if (isTotal(row)) {
       totals.push({ cells: row, row: index });
       return;
     }
+    if (isSubtotal(row)) {
+      subtotals.push({ cells: row, row: index });
+      return;
+    }
+    if (restated) {
+      const lead = restated.leads[index]!;
+      rows.push({ id: lead.id, cells: row, row: index, restates: { title: lead.title }, title: lead.rest });
+      return;
+    }
     if (titleIds) {
-      rows.push({ id: titleIds[titled++], cells: row, row: index });
+      const title = splitLeadingId(row[titleColumn] ?? '', extraIds)?.title ?? row[titleColumn] ?? '';
+      rows.push({ id: titleIds[titled++], cells: row, row: index, title });
       return;
     }
     const id = cleanId(row[idColumn] ?? '', extraIds);
     // A row that repeats the header ("| `ID` | Name | …") is not an item.
     if (id && looksLikeColumnId(id, extraIds) && id.toLowerCase() !== cleanId(headerTexts[idColumn]).toLowerCase()) {
-      rows.push({ id, cells: row, row: index });
+      const named = rowWord ? rowId(rowWord, id) : id;
+      const lead = rowWord ? defined?.leadOf(named) : null;
+      rows.push(lead ? { id: lead.id, cells: row, row: index, restates: { title: lead.title } } : { id: named, cells: row, row: index });
     }
   });
   return {
@@ -246,12 +345,46 @@ export function readTable(block: Extract<Block, { kind: 'table' }>, extraIds: re
     kind: 'items',
     rows,
     totals,
+    subtotals,
     hasEstimate: used.has('estimate') || threePoint !== null,
     threePoint,
     threePointUnit: threePoint ? (header[threePoint[1]].unit ?? header[threePoint[0]].unit) : null,
     statusColumns: statusHeaders.length >= 2 ? statusHeaders : null,
-    idInTitle: titleIds ? titleColumn : null,
+    idInTitle: restated ? restated.column : titleIds ? titleColumn : null,
+    rowWord,
   };
+}
+
+/**
+ * A dependency cell of a table whose rows are "<word> N": "Step 1-3" names Step 1, 2 and 3, a
+ * bare "2" names Step 2; anything else is left as written.
+ */
+export function rowReferences(references: readonly string[], word: { word: string; spaced: boolean }): string[] {
+  const range = new RegExp(String.raw`^(?:${escapeRegExp(word.word)})?\s*#?(\d+)\s*(?:-|–|—|~|〜|～|\.\.)\s*(\d+)$`, 'iu');
+  const one = new RegExp(String.raw`^(?:${escapeRegExp(word.word)})?\s*#?(\d{1,4})$`, 'iu');
+  return references.flatMap((reference) => {
+    const span = range.exec(reference.trim());
+    if (span && Number(span[2]) > Number(span[1]) && Number(span[2]) - Number(span[1]) <= 100) {
+      return Array.from({ length: Number(span[2]) - Number(span[1]) + 1 }, (_, index) => rowId(word, String(Number(span[1]) + index)));
+    }
+    const single = one.exec(reference.trim());
+    return single ? [rowId(word, single[1])] : [reference];
+  });
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/** "Step 3" where the document writes it so, "手順3" where it writes no space. */
+function rowId(word: { word: string; spaced: boolean }, value: string): string {
+  return `${word.word}${word.spaced ? ' ' : ''}${Number(cleanId(value).replace('#', ''))}`;
+}
+
+function statusHeaderCount(headers: readonly string[], candidates: Role[][]): number {
+  return headers.filter(
+    (text, column) => (candidates[column].length === 0 || candidates[column][0] === 'status') && isStatusHeader(text.trim()),
+  ).length;
 }
 
 /**
@@ -303,6 +436,82 @@ function rolesByContent(
     for (const column of titles) if (rolesOf(headers[column])[0] !== 'title') candidates[column] = [];
   }
   return demoted;
+}
+
+/**
+ * The column of distinct bare numbers headed by a word for items or steps ("Step", "Task",
+ * "Schritt", "手順"), or -1.
+ */
+function wordNumberColumn(headers: readonly string[], rows: readonly string[][]): number {
+  if (rows.length === 0) return -1;
+  return headers.findIndex((text, column) => {
+    const word = headerWord(text);
+    if (!word || !(LEXICON.is('itemWord', word) || LEXICON.is('stepWord', word))) return false;
+    const values = rows.map((row) => cleanId(row[column] ?? ''));
+    return values.every((value) => /^\d{1,4}$/.test(value)) && new Set(values.map(Number)).size === values.length;
+  });
+}
+
+/**
+ * Whether the ID column only refers to items: its IDs repeat in a table that estimates nothing
+ * ("| タスク | ファイル |" listing UF-101 twice), it mixes IDs with plain words ("Maintenance"),
+ * or it is the last column of a table about something else ("| Proposal Statement | … | Ticket |").
+ */
+function referenceColumn(
+  candidates: Role[][],
+  cells: string[][],
+  bodyValues: (column: number) => string[],
+  column: number,
+  estimated: boolean,
+  extraIds: readonly RegExp[],
+): boolean {
+  const values = bodyValues(column).map((value) => cleanId(value, extraIds));
+  const ids = values.filter((value) => looksLikeColumnId(value, extraIds));
+  if (ids.length === 0 || estimated) return false;
+  if (new Set(ids.map(idKey)).size < ids.length) return true;
+  const words = values.filter(
+    (value) =>
+      !looksLikeColumnId(value, extraIds) && /\p{L}{3,}/u.test(value) && !LEXICON.is('none', value) && !LEXICON.is('noEstimate', value),
+  );
+  if (column > 0 && words.length > 0) return true;
+  const subject = bodyValues(0);
+  return (
+    column > 0 &&
+    column === candidates.length - 1 &&
+    cells.length > 0 &&
+    !candidates[0].some((role) => role === 'id' || role === 'title') &&
+    subject.length > 0 &&
+    subject.every((value) => /\p{L}{2}/u.test(value)) &&
+    distinctShare(subject) >= 0.8
+  );
+}
+
+/**
+ * The column whose every body row starts with an item the document defines elsewhere, each a
+ * different one: the rows restate those items. Looked for in the title column first, then in
+ * columns of names (groups, releases, no role). Null when there is none.
+ */
+function definedLeads(
+  candidates: Role[][],
+  cells: string[][],
+  isTotal: (row: string[]) => boolean,
+  isSubtotal: (row: string[]) => boolean,
+  defined: DefinedIds | undefined,
+): { column: number; leads: ({ id: string; title: string; rest: string } | null)[] } | null {
+  if (!defined || cells.length === 0) return null;
+  const order = candidates
+    .map((roles, column) => ({ roles, column }))
+    .filter(({ roles }) => roles.length === 0 || ['title', 'group', 'release'].includes(roles[0]))
+    .sort((a, b) => Number(b.roles[0] === 'title') - Number(a.roles[0] === 'title'));
+  for (const { column } of order) {
+    const leads = cells.map((row) => (isTotal(row) || isSubtotal(row) ? null : defined.leadOf(row[column] ?? '')));
+    const body = cells.filter((row) => !isTotal(row) && !isSubtotal(row));
+    const found = leads.filter((lead) => lead !== null);
+    if (body.length === 0 || found.length !== body.length) continue;
+    if (new Set(found.map((lead) => idKey(lead.id))).size !== found.length) continue;
+    return { column, leads };
+  }
+  return null;
 }
 
 /**

@@ -94,6 +94,182 @@ describe('column roles from content as well as header words', () => {
   });
 });
 
+describe('numbers under a word for items identify the rows', () => {
+  it('names them "<Header> N" when the document writes them so, and reads "Step 1-3" as those rows', () => {
+    const backlog = backlogFromMarkdown(
+      doc(
+        '## Step plan',
+        table('Step | Status | 作業概要 | 工数 | 依存', [
+          '1 | ✅ | streak logic | 0.6h | —',
+          '2 | ✅ | tier messages | 0.6h | Step 1',
+          '3 | ✅ | smoke tests | 0.5h | Step 2',
+          '4 | ⏳ | review | 0.4h | Step 1-3',
+          '5 | ⏳ | refactor | 0.3h | 4',
+        ]),
+      ),
+    );
+    expect(itemRows(backlog)).toEqual([
+      'Step 1 | streak logic | 0.6 hours | - | - | ✅ | done | -',
+      'Step 2 | tier messages | 0.6 hours | - | Step 1 | ✅ | done | -',
+      'Step 3 | smoke tests | 0.5 hours | - | Step 2 | ✅ | done | -',
+      'Step 4 | review | 0.4 hours | - | Step 1,Step 2,Step 3 | ⏳ | open | -',
+      'Step 5 | refactor | 0.3 hours | - | Step 4 | ⏳ | open | -',
+    ]);
+  });
+
+  it('keeps the bare numbers when the document never writes "<Header> N"', () => {
+    const backlog = backlogFromMarkdown(table('Schritt | Beschreibung | Aufwand', ['1 | Daten sichern | 2h', '2 | Migration | 4h']));
+    expect(itemRows(backlog)).toEqual([
+      '1 | Daten sichern | 2 hours | - | - | - | open | -',
+      '2 | Migration | 4 hours | - | - | - | open | -',
+    ]);
+  });
+
+  it('attaches a table numbered under "Task" to the "### Task N" headings it restates', () => {
+    const backlog = backlogFromMarkdown(
+      doc(
+        table('Task | Plan owner | Planner → implementer handoff point', [
+          '1 | planner | Start once this plan is approved',
+          '2 | planner | Start after Task 1 commit; contracts must be green',
+        ]),
+        '### Task 1: Add the command surface',
+        '### Task 2: Carry forward the installer',
+      ),
+    );
+    expect(itemRows(backlog)).toEqual([
+      'Task 1 | Add the command surface | - | - | - | - | open | -',
+      'Task 2 | Carry forward the installer | - | - | - | - | open | -',
+    ]);
+    expect(backlog.items.map((item) => item.fields['Plan owner'])).toEqual(['planner', 'planner']);
+    expect(rules(backlog)).toEqual([]);
+  });
+
+  it('reads a procedure table of numbered steps with nothing about work as no items', () => {
+    const backlog = backlogFromMarkdown(table('Step | Action | Expected', ['1 | Open the app | Login page', '2 | Sign in | Dashboard']));
+    expect(backlog.items).toEqual([]);
+  });
+});
+
+describe('rows that name items the document defines elsewhere', () => {
+  const headings = [
+    '### Task 1: Add the thin command surface',
+    '### Task 2: Carry forward the installer',
+    '### Task 3: Provision the workspace',
+  ];
+
+  it('attaches a three-point table keyed by "Task N — …" to the headings, subtotals apart', () => {
+    const backlog = backlogFromMarkdown(
+      doc(
+        'PERT ranges in implementation days:',
+        table('Slice | Optimistic | Most likely | Pessimistic', [
+          'Task 1 — command surface | 0.5 | 1.0 | 1.5',
+          'Task 2 — installer | 0.5 | 1.0 | 1.5',
+          '**Phase 1 subtotal** | **1.0** | **2.0** | **3.0**',
+          'Task 3 — provision | 1.0 | 1.5 | 2.5',
+        ]),
+        ...headings,
+      ),
+    );
+    expect(backlog.items.map((item) => [item.id, item.title, item.estimate?.raw])).toEqual([
+      ['Task 1', 'Add the thin command surface', '0.5 / 1.0 / 1.5'],
+      ['Task 2', 'Carry forward the installer', '0.5 / 1.0 / 1.5'],
+      ['Task 3', 'Provision the workspace', '1.0 / 1.5 / 2.5'],
+    ]);
+  });
+
+  it('reads a summary table keyed by "W0 …" (suffixed IDs among their siblings too) after the headings', () => {
+    const backlog = backlogFromMarkdown(
+      doc(
+        '### W0b · Source fingerprint',
+        '### W0 · Skeleton and contracts',
+        '### W1 · Kernel tick',
+        table('Work package | Person-days | Deliverable', [
+          'W0 Contracts | 0.5 | verify.sh',
+          'W0b Fingerprint | 0.5 | digest.py',
+          'W1 Kernel | 3 | tick.py',
+        ]),
+      ),
+    );
+    expect(itemRows(backlog)).toEqual([
+      'W0b | Source fingerprint | 0.5 days | - | - | - | open | -',
+      'W0 | Skeleton and contracts | 0.5 days | - | - | - | open | -',
+      'W1 | Kernel tick | 3 days | - | - | - | open | -',
+    ]);
+  });
+
+  it('takes a schedule keyed by "Epic N: …" with its dependencies, and leaves a cell listing IDs alone', () => {
+    const backlog = backlogFromMarkdown(
+      doc(
+        '## Epic 1: Documentation Content Audit',
+        '## Epic 2: MDBook Setup',
+        '## Epic 3: Publish',
+        table('Phase | Epic | Duration | Predecessors', [
+          'Phase 1 | Epic 1: Content Audit | 1 day | None',
+          'Phase 1 | Epic 2: MDBook Setup | 2 days | None',
+          'Phase 2 | Epic 3: Publish | 1 day | Epics 1–2',
+        ]),
+        table('Phase | Tickets | Total Effort', ['Now | Epic 1, Epic 2 | 3 days', 'Later | Epic 3 | 1 day']),
+      ),
+    );
+    expect(backlog.items.map((item) => [item.id, item.title, item.estimate?.expected, item.dependsOn])).toEqual([
+      ['Epic 1', 'Documentation Content Audit', 1, []],
+      ['Epic 2', 'MDBook Setup', 2, []],
+      ['Epic 3', 'Publish', 1, ['Epic 1', 'Epic 2']],
+    ]);
+  });
+});
+
+describe('tables that annotate items define none', () => {
+  const items = table('ID | Title | SP', ['LMS-1 | Enrollment | 5', 'LMS-2 | Grading | 3', 'LMS-3 | Offline queue | 8']);
+
+  it('a traceability matrix whose last column maps statements to tickets or "Maintenance"', () => {
+    const backlog = backlogFromMarkdown(
+      doc(
+        items,
+        table('Proposal Statement | Status | Ticket', [
+          'Teachers enroll students | Implemented | LMS-1',
+          'The site stays up | Implemented | Maintenance',
+          'Grades are exported | Missing | LMS-2',
+          'Grades sync nightly | Partial | LMS-2',
+        ]),
+      ),
+    );
+    expect(itemRows(backlog)).toEqual([
+      'LMS-1 | Enrollment | 5 points | - | - | - | open | -',
+      'LMS-2 | Grading | 3 points | - | - | - | open | -',
+      'LMS-3 | Offline queue | 8 points | - | - | - | open | -',
+    ]);
+    expect(rules(backlog)).toEqual([]);
+  });
+
+  it('a table of files per task that repeats the task IDs', () => {
+    const backlog = backlogFromMarkdown(
+      doc(
+        items,
+        table('タスク | ファイル | 完了予定', ['LMS-1 | src/a.ts | Day 1', 'LMS-1 | src/b.ts | Day 1', 'LMS-2 | src/c.ts | Day 2']),
+      ),
+    );
+    expect(backlog.items.map((item) => [item.id, Object.keys(item.fields)])).toEqual([
+      ['LMS-1', ['ID', 'Title', 'SP']],
+      ['LMS-2', ['ID', 'Title', 'SP']],
+      ['LMS-3', ['ID', 'Title', 'SP']],
+    ]);
+    expect(rules(backlog)).toEqual([]);
+  });
+
+  it('a row-numbered table of checks with no estimate, dependency, status, owner or sprint', () => {
+    const backlog = backlogFromMarkdown(
+      doc(items, table('# | 判据 | 命令 | 期望', ['1 | 契约全部合法 | `bash verify.sh` | exit 0', '2 | 确定性回放 | `pytest -q` | 全绿'])),
+    );
+    expect(backlog.items.map((item) => item.id)).toEqual(['LMS-1', 'LMS-2', 'LMS-3']);
+  });
+
+  it('still reports an ID written twice in a table that estimates its rows', () => {
+    const backlog = backlogFromMarkdown(table('ID | Story | Points', ['LIB-1 | Search | 5', 'LIB-2 | Renew | 3', 'LIB-1 | Reserve | 5']));
+    expect(rules(backlog)).toEqual(['5 duplicate-id']);
+  });
+});
+
 describe('sprint cells', () => {
   it('keep a span of sprints as one sprint, and say when a cell names none', () => {
     const backlog = backlogFromMarkdown(
