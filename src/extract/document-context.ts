@@ -25,6 +25,8 @@ export interface Frame {
   /** "### 5 Point Stories": the estimate of every item below that gives none. */
   size?: { raw: string; value: number; unit: Unit };
   item?: string;
+  /** A heading that names a piece of work without an ID ("## ストーリー1: ログイン画面（5pt）"): the list under it is its breakdown. */
+  work?: boolean;
   criticalPath?: boolean;
   /** "### Acceptance criteria": the entries below check a story's work; they are no items. */
   criteria?: boolean;

@@ -1,5 +1,5 @@
 import { estimateInTitle } from './estimates.js';
-import { CARD_MARKS, isEstimatedWork } from './unread-lists.js';
+import { CARD_MARKS, isEstimatedWork } from './estimated-work.js';
 import { cleanId } from './ids.js';
 import { readKeyValues } from './key-values.js';
 import type { ListEntry } from './list-structure.js';
@@ -61,13 +61,18 @@ export function readEntry(ctx: DocumentContext, text: string, checked: boolean |
       return;
     }
   }
-  if (!id && !item && anonymousEntry(ctx, entry, marks.text, marks.done || checked)) return;
+  if (!id && !item && !ctx.nearest('work') && !storyFile(ctx) && anonymousEntry(ctx, entry, marks.text, marks.done || checked)) return;
   // A ticked task ("- [x] Helpers (e.g.: isFeed…)") is no `Key: value` line, whatever its colons.
   if (pairs.length > 0 && item && checked === null && !ctx.isClaimLine(pairs)) {
     ctx.metadata(item, pairs);
     return;
   }
   if (pairs.length > 0) ctx.keyValueClaims(pairs);
+}
+
+/** A story kept as a file of its own (front matter with an ID): every list in it is that story's. */
+function storyFile(ctx: DocumentContext): boolean {
+  return ctx.records.some((record) => record.container === 'frontmatter');
 }
 
 /** The bold title an entry starts with in its source line: "- [ ] **Activation Funnel** (6h)". */

@@ -1,4 +1,4 @@
-import { toNumber } from './estimates.js';
+import { estimateInTitle, toNumber } from './estimates.js';
 import { idKey } from './ids.js';
 import { readKeyValues } from './key-values.js';
 import { isCriteriaHeading, isOutsideSprintHeading, statusOfHeading } from './section-names.js';
@@ -56,7 +56,11 @@ export function readHeading(ctx: DocumentContext, depth: number, raw: string): v
     if (size) frame.size = { raw: size[0], value: toNumber(size[1]), unit: 'points' };
     else if (track) frame.track = track[1];
     else if (status) frame.status = status;
-    else frame.item = itemHeading(ctx, marks.text, { parent: parentItem, depth, done: marks.done });
+    else {
+      frame.item = itemHeading(ctx, marks.text, { parent: parentItem, depth, done: marks.done });
+      // "## ストーリー1: ログイン画面（5pt）": a piece of work with no ID; the list under it is its breakdown.
+      if (!frame.item && estimateInTitle(text)) frame.work = true;
+    }
   }
   ctx.stack.push(frame);
 }

@@ -39,13 +39,6 @@ const EXPECTED: Record<string, [number, string, string][]> = {
       'this table lists 2 estimated rows but no column identifies them, so they were not read as items (add an ID column)',
     ],
   ],
-  'unread-list': [
-    [
-      5,
-      'unread-list',
-      'this list holds 2 estimated entries but none of them has an ID, so they were not read as items (start each with an ID, e.g. "T-1 Build API (4h)", or use a table with an ID column)',
-    ],
-  ],
   'duplicate-id': [[7, 'duplicate-id', 'LIB-1 is defined twice in the same table (first at line 5)']],
   'unparsable-estimate': [[6, 'unparsable-estimate', 'BR-2: "soonish" is not an estimate']],
   'missing-estimate': [[6, 'missing-estimate', 'CH-2 has no estimate']],

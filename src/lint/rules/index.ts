@@ -14,7 +14,6 @@ import { tableColumnCount } from './table-column-count.js';
 import { tableRowWrapped } from './table-row-wrapped.js';
 import { unknownReference } from './unknown-reference.js';
 import { unparsableEstimate } from './unparsable-estimate.js';
-import { unreadList } from './unread-list.js';
 import { unreadTable } from './unread-table.js';
 
 /** Every rule, in the order `--rules` lists them: how the file reads, then the model, then its claims. */
@@ -23,7 +22,6 @@ export const RULES: readonly Rule[] = [
   tableRowWrapped,
   tableColumnCount,
   unreadTable,
-  unreadList,
   duplicateId,
   unparsableEstimate,
   missingEstimate,
