@@ -111,10 +111,21 @@ function itemRows(ctx: DocumentContext, table: ItemTable, lineOf: (index: number
   const container = `table:${ctx.tableCount}`;
   const above: string[] = [];
   const size = ctx.nearest('size');
+  // Outline rows ("| **1.0** | **Project Initiation** | | |") head the groups of the rows below them.
+  const groups = new Map<string, string>();
+  for (const group of table.groups) {
+    ctx.line = lineOf(group.row);
+    groups.set(group.id, ctx.registerGroup(group.id, group.title));
+  }
   for (const row of table.rows) {
     ctx.line = lineOf(row.row);
+    // Work without an ID is named by its file and line, for the totals below as for the model.
+    if (row.anonymous) row.id = `${ctx.source.file}:${ctx.line}`;
+    const id = row.id;
     // A row that restates an item defined elsewhere takes its title and its place from there.
-    const record = ctx.record(row.id, { title: row.restates?.title || null, container, ...(row.restates ? { parent: null } : {}) });
+    const record = ctx.record(id, { title: row.restates?.title || null, container, ...(row.restates ? { parent: null } : {}) });
+    if (row.anonymous) record.anonymous = true;
+    if (row.group) record.group = groups.get(row.group) ?? record.group;
     record.estimateExpected = table.hasEstimate;
     table.header.forEach((header, column) => {
       const value = row.cells[column] ?? '';
@@ -150,7 +161,12 @@ function itemRows(ctx: DocumentContext, table: ItemTable, lineOf: (index: number
       const marked = table.statusColumns.find((column) => /\S/.test(row.cells[column.index] ?? ''));
       if (marked) record.status = marked.name;
     }
-    above.push(row.id);
+    // A burn-down row that has reached 0 has no work left.
+    if (table.burndown) {
+      const remaining = table.burndown.map((column) => (row.cells[column] ?? '').replace(/[*_`]/g, '').trim()).filter(Boolean);
+      if (remaining.length > 0 && Number(remaining[remaining.length - 1].replace(',', '.')) === 0) record.done = true;
+    }
+    above.push(id);
     ctx.records.push(record);
   }
   tableTotals(ctx, table, lineOf, above);

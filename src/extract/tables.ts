@@ -6,6 +6,7 @@ import type { DefinedIds } from './evidence/defined-ids.js';
 import { cleanId, idKey, looksLikeColumnId, looksLikeId } from './ids.js';
 import { leadingIds, splitLeadingId } from './leading-id.js';
 import { LEXICON, type Lexicon } from './lexicon/lexicon.js';
+import { ALL_ABOVE, parseReferences } from './references.js';
 import { readSprintName } from './sprints.js';
 
 export interface Column {
@@ -22,14 +23,19 @@ interface Common {
 
 /** One row of work in a table of items. */
 export interface ItemRow {
+  /** The row's ID; for work the table lists without one (`anonymous`), empty until the reader names it by file and line. */
   id: string;
   cells: string[];
   /** The row's index among the table's body rows. */
   row: number;
+  /** No column identifies the row: it is named by its file and line. */
+  anonymous?: true;
   /** The row restates an item the document defines elsewhere (a heading, a bold line, an entry): its title there. */
   restates?: { title: string };
   /** In a table whose cells start with the ID (`idInTitle`), what follows it there. */
   title?: string;
+  /** The outline row above it that heads its group ("| **1.0** | **Project Initiation** | | |"): its ID. */
+  group?: string;
 }
 
 export type ReadTable =
@@ -47,6 +53,10 @@ export type ReadTable =
       statusColumns: { index: number; name: string }[] | null;
       /** No ID column: the column whose cells each start with the item's ID ("T1 Landing page", "Task 1 — Setup"). */
       idInTitle: number | null;
+      /** Outline rows that head the rows below them ("1.0" over "1.1", "1.2"): groups, not items. */
+      groups: { id: string; title: string; row: number }[];
+      /** Columns of the work remaining after each sprint (a burn-down per row): the last filled value is what remains. */
+      burndown: number[] | null;
       /** The rows are "<word> N" ("Step 1"): references to "Step 1-3" or a bare "2" in the table name its rows. */
       rowWord: { word: string; spaced: boolean } | null;
     })
@@ -188,7 +198,9 @@ export function readTable(block: Extract<Block, { kind: 'table' }>, evidence: Ta
   let idColumn = candidates.findIndex((roles, column) => roles.includes('id') && idShare(column, false) >= 0.5);
   // Without an ID header, the first column of ID-like values — unless it names people or roles,
   // or the table is a matrix with a column per sprint (a team allocation, not a list of items).
-  const sprintColumns = headerTexts.filter((text) => readSprintName(text, true)).length;
+  const estimateColumn = candidates.findIndex((roles) => roles.includes('estimate'));
+  const burndown = burndownColumns(headerTexts, bodyRows, estimateColumn);
+  const sprintColumns = headerTexts.filter((text, column) => readSprintName(text, true) && !burndown?.includes(column)).length;
   if (idColumn === -1 && sprintColumns < 2) {
     idColumn = headerTexts.findIndex(
       (_, column) => idShare(column, true) >= 0.8 && !candidates[column].some((role) => role !== 'id' && role !== 'title'),
@@ -233,7 +245,8 @@ export function readTable(block: Extract<Block, { kind: 'table' }>, evidence: Ta
           extraIds,
         )
       : null;
-  if (idColumn === -1 && !restated && !titleIds) {
+  const anonymous = idColumn === -1 && !restated && !titleIds ? anonymousWork(headerTexts, candidates, bodyRows) : false;
+  if (idColumn === -1 && !restated && !titleIds && !anonymous) {
     if (headerTexts.length === 2 && cells.length > 0) {
       return {
         ...common,
@@ -291,7 +304,7 @@ export function readTable(block: Extract<Block, { kind: 'table' }>, evidence: Ta
   // values is a category or a state, and rows restating items take their titles where those are defined.
   if (!used.has('title') && !restated && !restating) {
     const title = header.findIndex((column, index) => {
-      if (index === idColumn || demoted.has(index)) return false;
+      if (index === idColumn || demoted.has(index) || burndown?.includes(index)) return false;
       if (column.role !== undefined && column.role !== 'notes') return false;
       const values = bodyValues(index);
       return values.some((value) => /\p{L}{3,}/u.test(value)) && distinctShare(values) >= 0.8;
@@ -332,6 +345,10 @@ export function readTable(block: Extract<Block, { kind: 'table' }>, evidence: Ta
       rows.push({ id: titleIds[titled++], cells: row, row: index, title });
       return;
     }
+    if (anonymous) {
+      rows.push({ id: '', cells: row, row: index, anonymous: true });
+      return;
+    }
     const id = cleanId(row[idColumn] ?? '', extraIds);
     // A row that repeats the header ("| `ID` | Name | …") is not an item.
     if (id && looksLikeColumnId(id, extraIds) && id.toLowerCase() !== cleanId(headerTexts[idColumn]).toLowerCase()) {
@@ -340,10 +357,14 @@ export function readTable(block: Extract<Block, { kind: 'table' }>, evidence: Ta
       rows.push(lead ? { id: lead.id, cells: row, row: index, restates: { title: lead.title } } : { id: named, cells: row, row: index });
     }
   });
+  const workColumns = header.flatMap((column, index) =>
+    column.role === 'estimate' || column.role === 'dependsOn' || threePoint?.includes(index) ? [index] : [],
+  );
+  const groups = idColumn !== -1 && !rowWord ? outlineGroups(rows, workColumns, header) : [];
   return {
     ...common,
     kind: 'items',
-    rows,
+    rows: groups.length > 0 ? rows.filter((row) => !groups.some((group) => group.row === row.row)) : rows,
     totals,
     subtotals,
     hasEstimate: used.has('estimate') || threePoint !== null,
@@ -351,6 +372,8 @@ export function readTable(block: Extract<Block, { kind: 'table' }>, evidence: Ta
     threePointUnit: threePoint ? (header[threePoint[1]].unit ?? header[threePoint[0]].unit) : null,
     statusColumns: statusHeaders.length >= 2 ? statusHeaders : null,
     idInTitle: restated ? restated.column : titleIds ? titleColumn : null,
+    groups,
+    burndown,
     rowWord,
   };
 }
@@ -512,6 +535,117 @@ function definedLeads(
     return { column, leads };
   }
   return null;
+}
+
+/**
+ * Work the table lists without IDs, read as items named by file and line: a title column of
+ * distinct names, an estimate column that reads for most rows, and a dependency column that names
+ * other rows by title ("Backend API" for "Backend API endpoint") or "All above".
+ */
+function anonymousWork(headers: readonly string[], candidates: Role[][], rows: readonly string[][]): boolean {
+  const estimate = candidates.findIndex((roles) => roles.includes('estimate'));
+  const title = candidates.findIndex((roles, column) => column !== estimate && roles.includes('title'));
+  const depends = candidates.findIndex((roles, column) => column !== title && column !== estimate && roles.includes('dependsOn'));
+  if (estimate === -1 || title === -1 || depends === -1 || rows.length < 2) return false;
+  const titles = rows.map((row) => plainCell(row[title] ?? ''));
+  if (titles.some((value) => !/\p{L}/u.test(value)) || distinctShare(titles) < 1) return false;
+  if (rows.every((row) => SIZE_CELL.test(plainCell(row[0] ?? '')))) return false;
+  const unit = unitOfHeader(headers[estimate]);
+  const estimated = rows.filter((row) => {
+    const reading = readEstimate(row[estimate] ?? '', { unit: unit?.unit ?? null, factor: unit?.factor, scale: {}, openEndedFactor: 1.5 });
+    return reading !== null && 'estimate' in reading;
+  }).length;
+  if (estimated * 2 <= rows.length) return false;
+  const words = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  // The rows by the first word of their titles: a reference names the one row whose title starts with its words.
+  const byFirstWord = new Map<string, { index: number; words: string[] }[]>();
+  titles.forEach((title, index) => {
+    const name = words(title);
+    const first = name[0];
+    if (first === undefined) return;
+    const rows = byFirstWord.get(first);
+    if (rows) rows.push({ index, words: name });
+    else byFirstWord.set(first, [{ index, words: name }]);
+  });
+  let named = 0;
+  let references = 0;
+  rows.forEach((row, index) => {
+    for (const reference of parseReferences(row[depends] ?? '')) {
+      references++;
+      if (reference === ALL_ABOVE) {
+        if (index > 0) named++;
+        continue;
+      }
+      const wanted = words(reference);
+      const matches = (byFirstWord.get(wanted[0] ?? '') ?? []).filter(
+        (name) => name.index !== index && wanted.length <= name.words.length && wanted.every((word, at) => name.words[at] === word),
+      );
+      if (matches.length === 1) named++;
+    }
+  });
+  return named > 0 && named * 2 >= references;
+}
+
+/**
+ * The columns of a burn-down: two or more headed by consecutive sprints ("1 | 2 | 3", "S1 |
+ * S2") or by dates beside the estimate, their numbers never rising along a row and starting at
+ * most at the row's estimate. Null when the table has none.
+ */
+function burndownColumns(headers: readonly string[], rows: readonly string[][], estimate: number): number[] | null {
+  if (estimate === -1 || rows.length === 0) return null;
+  const sprints = headers.flatMap((text, column) => {
+    const sprint = column === estimate ? null : readSprintName(text, true);
+    return sprint && /^\d+$/.test(sprint.key) ? [{ column, key: Number(sprint.key) }] : [];
+  });
+  const consecutive = sprints.filter((sprint, index) => index === 0 || sprint.key === sprints[index - 1].key + 1);
+  const dates = headers.flatMap((text, column) => (column !== estimate && DATE_HEADER.test(plainCell(text)) ? [column] : []));
+  const columns = consecutive.length >= 2 && consecutive.length === sprints.length ? consecutive.map((sprint) => sprint.column) : dates;
+  if (columns.length < 2) return null;
+  const number = (text: string) => (/^\d+(?:[.,]\d+)?$/.test(plainCell(text)) ? toNumber(plainCell(text)) : null);
+  let filled = 0;
+  for (const row of rows) {
+    const values = columns.map((column) => plainCell(row[column] ?? ''));
+    const last = values.findLastIndex((value) => value !== '');
+    let previous = number(row[estimate] ?? '') ?? Infinity;
+    for (const value of values.slice(0, last + 1)) {
+      const amount = number(value);
+      if (amount === null || amount > previous) return null;
+      previous = amount;
+      filled++;
+    }
+  }
+  return filled > 0 ? columns : null;
+}
+
+const DATE_HEADER = /^(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?)$/;
+
+/**
+ * Outline rows of a work breakdown: a row whose ID is the parent of the IDs after it ("1.0" or
+ * "1" before "1.1", "1.2") and whose work cells are empty heads a group, and is no item.
+ * Each row under it gets its ID as `group`.
+ */
+function outlineGroups(
+  rows: ItemRow[],
+  workColumns: readonly number[],
+  header: readonly Column[],
+): { id: string; title: string; row: number }[] {
+  const groups: { id: string; title: string; row: number }[] = [];
+  const title = header.findIndex((column) => column.role === 'title');
+  let open: { prefix: string; id: string } | null = null;
+  rows.forEach((row, index) => {
+    const key = idKey(row.id);
+    const next = rows[index + 1];
+    const prefix = `${key.replace(/(?:\.0+)+$/, '')}.`;
+    const empty = workColumns.every((column) => plainCell(row.cells[column] ?? '') === '');
+    if (/^\d+(?:\.\d+)*$/.test(key) && next && idKey(next.id).startsWith(prefix) && empty) {
+      groups.push({ id: row.id, title: title >= 0 ? plainCell(row.cells[title] ?? '') : '', row: row.row });
+      open = { prefix, id: row.id };
+      return;
+    }
+    if (open && key.startsWith(open.prefix)) row.group = open.id;
+    else open = null;
+  });
+  return groups;
 }
 
 /**

@@ -270,6 +270,46 @@ describe('tables that annotate items define none', () => {
   });
 });
 
+describe('outline rows of a work breakdown', () => {
+  it('head the group of the rows below them and are no items', () => {
+    const backlog = backlogFromMarkdown(
+      table('WBS Code | Task / Activity | Effort (Person-Days) | Dependency', [
+        '**1.0** | **Project Initiation** | | ',
+        '1.1 | Requirements | 3 | —',
+        '1.2 | Feasibility | 2 | 1.1',
+        '**2.0** | **System Design** | | ',
+        '2.1 | Schema | 3 | 1.2',
+        '3.0 | Testing | 2 | 2.1',
+      ]),
+    );
+    expect(backlog.items.map((item) => [item.id, item.estimate?.expected, item.group, item.dependsOn])).toEqual([
+      ['1.1', 3, '1.0 Project Initiation', []],
+      ['1.2', 2, '1.0 Project Initiation', ['1.1']],
+      ['2.1', 3, '2.0 System Design', ['1.2']],
+      ['3.0', 2, null, ['2.1']],
+    ]);
+    expect(rules(backlog)).toEqual([]);
+  });
+});
+
+describe('burn-down columns', () => {
+  it('hold the work remaining after each sprint: a row down to 0 is done, and no column is a sprint', () => {
+    const backlog = backlogFromMarkdown(
+      table('PRIORITY | ITEM | INITIAL SIZE ESTIMATE | 1 | 2 | 3', [
+        '1 | bootstrap del progetto | 4 | 2 | 2 | 0',
+        '2 | configurazione iniziale | 4 | 4 | 3 | 1',
+        '3 | logger | 5 | 3 | | ',
+      ]),
+    );
+    expect(itemRows(backlog)).toEqual([
+      '1 | bootstrap del progetto | 4 points | - | - | - | done | -',
+      '2 | configurazione iniziale | 4 points | - | - | - | open | -',
+      '3 | logger | 5 points | - | - | - | open | -',
+    ]);
+    expect(backlog.sprints).toEqual([]);
+  });
+});
+
 describe('sprint cells', () => {
   it('keep a span of sprints as one sprint, and say when a cell names none', () => {
     const backlog = backlogFromMarkdown(
@@ -293,6 +333,37 @@ describe('sprint cells', () => {
     expect(backlog.diagnostics.map((diagnostic) => [diagnostic.line, diagnostic.rule, diagnostic.message])).toEqual([
       [5, 'unparsable-sprint', 'TD-03: "2 или 3" does not name a sprint'],
     ]);
+  });
+});
+
+describe('work a table lists without IDs', () => {
+  it('is read as anonymous items when its dependencies name other rows by title or "All above"', () => {
+    const backlog = backlogFromMarkdown(
+      doc(
+        '## Timeline',
+        table('Task | Duration | Depends On', [
+          'Backend API endpoint | 1-2 days | stdlib/core.kleis',
+          'stdlib/core.kleis | 1 day | -',
+          'Frontend integration | 2-3 days | Backend API',
+          'Testing & polish | 1-2 days | All above',
+        ]),
+      ),
+      'plan.md',
+    );
+    expect(itemRows(backlog)).toEqual([
+      'plan.md:5 | Backend API endpoint | 1.5 days | - | plan.md:6 | - | open | -',
+      'plan.md:6 | stdlib/core.kleis | 1 days | - | - | - | open | -',
+      'plan.md:7 | Frontend integration | 2.5 days | - | plan.md:5 | - | open | -',
+      'plan.md:8 | Testing & polish | 1.5 days | - | plan.md:5,plan.md:6,plan.md:7 | - | open | -',
+    ]);
+    expect(backlog.items.every((item) => item.anonymous)).toBe(true);
+    expect(rules(backlog)).toEqual([]);
+  });
+
+  it('stays unread without that evidence', () => {
+    const backlog = backlogFromMarkdown(table('Task | Owner | Estimate', ['Paint the counter | Noor | 4h', 'Fit new shelves | Sam | 1d']));
+    expect(backlog.items).toEqual([]);
+    expect(rules(backlog)).toEqual(['1 unread-table']);
   });
 });
 
