@@ -7,13 +7,18 @@ export interface ItemLookup {
 }
 
 /**
- * Whether an item's estimate counts in totals. A task inside a story that carries its own
- * estimate is a breakdown of that estimate, so counting both would count the work twice.
+ * Whether an item counts as work in totals. A task inside a story that carries its own estimate
+ * is a breakdown of that estimate, so counting both would count the work twice. A story without
+ * an estimate whose tasks carry theirs is the sum of them: its tasks count, not the story ("#
+ * Task #75" over five estimated steps). Tasks none of which carries an estimate are notes on
+ * their story, which counts alone.
  */
 export function countsInTotals(item: Item, byId: ItemLookup): boolean {
-  if (!item.parent) return true;
+  const estimatedChildren = (parent: Item) => parent.children.some((id) => byId.get(id)?.estimate);
+  if (!item.parent) return item.estimate !== null || !estimatedChildren(item);
   const parent = byId.get(item.parent);
-  return !parent || parent.estimate === null;
+  if (!parent) return true;
+  return parent.estimate === null && estimatedChildren(parent);
 }
 
 export function indexById(items: readonly Item[]): Map<string, Item> {
