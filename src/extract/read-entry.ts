@@ -103,6 +103,8 @@ function anonymousEntry(ctx: DocumentContext, entry: ListEntry, text: string, do
   });
   record.anonymous = true;
   ctx.records.push(record);
+  // "  - Depends on: Activation Funnel" nested under it is its metadata.
+  entry.item = record.id;
   return true;
 }
 

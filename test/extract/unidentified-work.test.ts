@@ -103,6 +103,28 @@ const unidentified = (lines: string[]) =>
     .items.filter((item) => item.anonymous)
     .map((item) => item.title);
 
+describe('metadata nested under work without an ID', () => {
+  it('belongs to that work: a dependency named by a shortened title resolves', () => {
+    const backlog = backlogFromSources([
+      sourceFromText(
+        [
+          '## Week 1',
+          '- [ ] **Activation Funnel Completion** (6h)',
+          '  - Owner: Analytics Team',
+          '## Week 2',
+          '- [ ] **Session Replay Optimization** (4h)',
+          '  - Depends on: Activation Funnel',
+        ].join('\n'),
+        'plan.md',
+      ),
+    ]);
+    expect(backlog.items.map((item) => [item.id, item.owner, item.dependsOn])).toEqual([
+      ['plan.md:2', 'Analytics Team', []],
+      ['plan.md:5', null, ['plan.md:2']],
+    ]);
+  });
+});
+
 describe('entries that are no work of their own', () => {
   it("a story's tasks: under its heading, its bold line, a heading with its own estimate, or nested in its entry", () => {
     expect(unidentified(['## US-1: Password reset', '', '### Tasks', '- [ ] Build API (4h)', '- [x] Email template (2h)'])).toEqual([]);
