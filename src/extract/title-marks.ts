@@ -1,4 +1,5 @@
 import { isDoneStatus } from '../model/status.js';
+import { LEXICON } from './lexicon/lexicon.js';
 import { looksLikeId } from './ids.js';
 import { parseReferences } from './references.js';
 
@@ -38,7 +39,29 @@ export function readDoneMarks(text: string): { text: string; done: boolean } {
       return ' ';
     })
     .trim();
+  const note = DONE_NOTE.exec(value);
+  if (note && saysDone(note[1])) {
+    value = value.slice(0, note.index).trim();
+    done = true;
+  }
   return { text: value, done };
+}
+
+/** A note at the end of a title, in ASCII or full-width parentheses: "（已在本轮完成，V0 只需保持）". */
+const DONE_NOTE = /\s*[(（]([^()（）]{2,80})[)）]\s*$/u;
+/** Scripts written without spaces: a done word inside a clause ("已在本轮完成") says so; 未/不/没 deny it. */
+const RUN_ON = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const NEGATION = /[未不没無无]/u;
+
+/**
+ * Whether a note's first clause says the work is finished: "already done", "bereits erledigt",
+ * "已在本轮完成". A later clause ("V0 只需保持", "only needs keeping") does not undo it.
+ */
+function saysDone(note: string): boolean {
+  const clause = note.split(/[,，;；、]/u)[0].trim();
+  if (RUN_ON.test(clause)) return LEXICON.contains('done', clause) && !NEGATION.test(clause);
+  const words = clause.replace(new RegExp(`^(?:${LEXICON.source('already')})\\s+`, 'iu'), '');
+  return words !== clause && isDoneStatus(words);
 }
 
 /** "[FEAT-3] Dark mode": an ID in brackets at the start of a heading is the ID. */

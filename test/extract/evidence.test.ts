@@ -164,3 +164,21 @@ describe('dependencies stated in a notes column', () => {
     ]);
   });
 });
+
+describe('done in a note at the end of a heading', () => {
+  it('reads "already done" in any language, not a note that only mentions the work', () => {
+    expect(
+      items([
+        '### W0 · 骨架（已在本轮完成，V0 只需保持）',
+        '### W1 · 重放（未完成）',
+        '### W2 · Hooks (already done)',
+        '### W3 · Rewrite (complete rewrite of the parser)',
+      ]).map((row) => [row[0], row[1], row[3]]),
+    ).toEqual([
+      ['W0', '骨架', true],
+      ['W1', '重放（未完成）', false],
+      ['W2', 'Hooks', true],
+      ['W3', 'Rewrite (complete rewrite of the parser)', false],
+    ]);
+  });
+});

@@ -342,6 +342,18 @@ export const VOCABULARY = {
     ko: ['완료'],
     tr: ['tamamlandı', 'tamam', 'bitti'],
   },
+  /** "Already" before a done word in a note: "(already done)". */
+  already: {
+    en: ['already'],
+    de: ['bereits', 'schon'],
+    fr: ['déjà'],
+    es: ['ya'],
+    pt: ['já'],
+    it: ['già'],
+    ru: ['уже'],
+    tr: ['zaten'],
+    ko: ['이미'],
+  },
   cancelled: {
     en: ["won't do", "won't fix", 'wont fix', 'wontfix', 'cancelled', 'canceled', 'abandoned', 'obsolete', 'dropped'],
     de: ['abgebrochen', 'storniert', 'verworfen'],
