@@ -9,8 +9,8 @@ import type { IdEvidence } from './evidence/id-evidence.js';
 import { LEXICON } from './lexicon/lexicon.js';
 import { cleanId, idKey, looksLikeId } from './ids.js';
 import { ListTracker } from './list-structure.js';
-import type { GroupRecord, ItemRecord, SprintRecord } from './records.js';
-import { parseReferences } from './references.js';
+import { ALL_OTHERS, type GroupRecord, type ItemRecord, type SprintRecord } from './records.js';
+import { ALL_ABOVE, parseReferences } from './references.js';
 import { readSprintName, type SprintName } from './sprints.js';
 
 /** What a heading (or a heading-like line) sets for everything under it. */
@@ -107,6 +107,11 @@ export class DocumentContext {
       this.nearest('sprint') !== undefined ||
       this.stack.some((frame) => frame.title !== undefined && LEXICON.contains('sprintWord', frame.title))
     );
+  }
+
+  /** A reference that can only name items: an ID, or "all". */
+  private namesItems(reference: string): boolean {
+    return reference === ALL_OTHERS || reference === ALL_ABOVE || this.ids.accepts(reference, 'cell');
   }
 
   /** The innermost value of `key` the context sets: the line frame first, then the headings. */
@@ -296,7 +301,8 @@ export class DocumentContext {
         record.references.push(...parseReferences(text, this.extraIds));
         return;
       case 'successors':
-        record.successors.push(...parseReferences(text, this.extraIds));
+        // What a "Blocks" cell says besides IDs ("Safety", "Operator review") is what the work enables, not an item.
+        record.successors.push(...parseReferences(text, this.extraIds).filter((reference) => this.namesItems(reference)));
         return;
       case 'sprint': {
         // "PROJ Sprint 14" in a Jira export names sprint 14; "1-2" in a sprint column an item

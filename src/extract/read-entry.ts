@@ -1,7 +1,9 @@
 import { estimateInTitle } from './estimates.js';
 import { CARD_MARKS, isEstimatedWork } from './estimated-work.js';
 import { cleanId } from './ids.js';
+import { claimsFromKeyValue } from './claims.js';
 import { readKeyValues } from './key-values.js';
+import { parseReferences } from './references.js';
 import type { ListEntry } from './list-structure.js';
 import { anonymousId, type ItemRecord } from './records.js';
 import { readSprintName, readWeekName } from './sprints.js';
@@ -68,6 +70,19 @@ export function readEntry(ctx: DocumentContext, text: string, checked: boolean |
     return;
   }
   if (pairs.length > 0) ctx.keyValueClaims(pairs);
+  else listedFigure(ctx, marks.text);
+}
+
+/** "15 hours (C2-C5)": a figure, and the items it is about. */
+const LISTED_FIGURE = /^(~?\s*\d[^()（）]*?)\s*[(（]([^()（）]+)[)）]\s*$/u;
+
+/** A total stated for the items a parenthesis lists, when every one of them is an ID. */
+function listedFigure(ctx: DocumentContext, text: string): void {
+  const match = LISTED_FIGURE.exec(text.replace(/[*_`]/g, '').trim());
+  if (!match) return;
+  const ids = parseReferences(match[2], ctx.extraIds);
+  if (ids.length === 0 || !ids.every((id) => ctx.ids.accepts(id, 'entry'))) return;
+  ctx.claims.push(...claimsFromKeyValue('Total', match[1], { file: ctx.source.file, items: ids }, ctx.position(), null));
 }
 
 /** A story kept as a file of its own (front matter with an ID): every list in it is that story's. */

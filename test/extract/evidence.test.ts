@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { splitLead } from '../../src/extract/evidence/item-lead.js';
+import { lint } from '../../src/lint/index.js';
 import { backlogFromMarkdown } from '../../src/load.js';
 
 /** [id, title, estimate, done, parent] of every item. */
@@ -180,5 +181,32 @@ describe('done in a note at the end of a heading', () => {
       ['W2', 'Hooks', true],
       ['W3', 'Rewrite (complete rewrite of the parser)', false],
     ]);
+  });
+});
+
+describe('a table of work and what else it says', () => {
+  const table = [
+    '| ID | Feature | Hours | Blocks |',
+    '| --- | --- | --- | --- |',
+    '| C1 | Recommender core | 2 | C2, Safety |',
+    '| C2 | Ranking | 3 | Operator review |',
+    '| C3 | Feedback | 4 | |',
+    '',
+    '- 6 hours (C2-C3)',
+  ].join('\n');
+
+  it('takes only IDs from a blocks column: the rest says what the work enables', () => {
+    const backlog = backlogFromMarkdown(table);
+    expect(backlog.items.map((item) => [item.id, item.dependsOn, item.unresolved])).toEqual([
+      ['C1', [], []],
+      ['C2', ['C1'], []],
+      ['C3', [], []],
+    ]);
+  });
+
+  it('checks a figure stated for the items a parenthesis lists', () => {
+    const problems = lint(backlogFromMarkdown(table)).problems.filter((problem) => problem.rule === 'stated-total-mismatch');
+    expect(problems.map((problem) => problem.line)).toEqual([7]);
+    expect(problems[0].message).toContain('7');
   });
 });
