@@ -41,6 +41,7 @@ const EXPECTED: Record<string, [number, string, string][]> = {
   ],
   'duplicate-id': [[7, 'duplicate-id', 'LIB-1 is defined twice in the same table (first at line 5)']],
   'unparsable-estimate': [[6, 'unparsable-estimate', 'BR-2: "soonish" is not an estimate']],
+  'unparsable-sprint': [[6, 'unparsable-sprint', 'BR-2: "after the summer" does not name a sprint']],
   'missing-estimate': [[6, 'missing-estimate', 'CH-2 has no estimate']],
   'estimate-conflict': [[15, 'estimate-conflict', 'FT-2 is estimated differently: "5" (line 8), "8" (line 15)']],
   'status-conflict': [[8, 'status-conflict', 'PC-2 has different statuses: "In progress" (line 6), "Blocked" (line 8)']],

@@ -14,6 +14,7 @@ import { tableColumnCount } from './table-column-count.js';
 import { tableRowWrapped } from './table-row-wrapped.js';
 import { unknownReference } from './unknown-reference.js';
 import { unparsableEstimate } from './unparsable-estimate.js';
+import { unparsableSprint } from './unparsable-sprint.js';
 import { unreadTable } from './unread-table.js';
 
 /** Every rule, in the order `--rules` lists them: how the file reads, then the model, then its claims. */
@@ -24,6 +25,7 @@ export const RULES: readonly Rule[] = [
   unreadTable,
   duplicateId,
   unparsableEstimate,
+  unparsableSprint,
   missingEstimate,
   estimateConflict,
   statusConflict,
