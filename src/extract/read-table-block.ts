@@ -2,6 +2,8 @@ import type { Block } from './blocks.js';
 import type { DocumentContext } from './document-context.js';
 import { readEstimate } from './estimates.js';
 import { gatherDefinedIds, type DefinedIds } from './evidence/defined-ids.js';
+import { leadInUnit } from './evidence/lead-in-unit.js';
+import type { StatedUnit } from './estimates.js';
 import { metadataRoles } from './key-values.js';
 import type { ItemRecord } from './records.js';
 import { ALL_ABOVE, chainThrough, parseReferences } from './references.js';
@@ -32,10 +34,25 @@ function evidenceOf(ctx: DocumentContext): TableEvidence {
   return { extraIds: ctx.extraIds, defined };
 }
 
+/** Figures without a unit in a column or cell count in the unit the sentence before the table states. */
+function takeLeadInUnit(table: ItemTable, unit: StatedUnit | null): void {
+  if (!unit) return;
+  for (const column of table.header) {
+    if (
+      !column.unit &&
+      (column.role === 'estimate' || column.role === 'optimistic' || column.role === 'likely' || column.role === 'pessimistic')
+    ) {
+      column.unit = unit;
+    }
+  }
+  if (table.threePoint) table.threePointUnit ??= unit;
+}
+
 /** A table: item rows, epics, a projection, stated figures, references, or rows nothing identifies. */
 export function readTableBlock(ctx: DocumentContext, block: Extract<Block, { kind: 'table' }>, original: (line: number) => number): void {
   ctx.tableCount++;
   const table = readTable(block, evidenceOf(ctx));
+  if (table.kind === 'items') takeLeadInUnit(table, leadInUnit(ctx.sourceLines, original(block.line)));
   const lineOf = (index: number) => original(block.rowLines[index]);
   for (const mismatch of table.columnMismatches) {
     ctx.diagnostics.push({

@@ -23,7 +23,10 @@ const LINK_PHRASES = new RegExp(
 );
 
 /** The only phrases that make free text a dependency: said in so many words, about IDs. */
-const NOTE_PHRASES = new RegExp(String.raw`${NOT_NEGATED}(?<before>(?:is\s+)?blocked\s+by|depends\s+on)(?!\p{L})\s*:?`, 'giu');
+const NOTE_PHRASES = new RegExp(
+  String.raw`${NOT_NEGATED}(?<before>(?:is\s+)?blocked\s+by|depends\s+on|(?<=^|[.;:]\s*)(?:(?:start|begin)s?\s+(?:only\s+)?)?after)(?!\p{L})\s*:?`,
+  'giu',
+);
 
 /** "is blocked by PAY-101", "blocks PAY-104", "relates to PAY-99" in a linked-issues cell. */
 export function readLinks(text: string, extra: readonly RegExp[]): Relations {
@@ -53,11 +56,22 @@ function relationsIn(text: string, phrases: RegExp, extra: readonly RegExp[]): R
 function idsFollowing(text: string, extra: readonly RegExp[]): string[] {
   if (LEXICON.startsWith('allAbove', text) > 0) return [ALL_ABOVE];
   const ids: string[] = [];
-  for (const token of text.split(/\s*(?:[,;、，&]|\band\b)\s*|\s+/i)) {
-    if (!token) continue;
+  let rest = text;
+  for (;;) {
+    rest = rest.replace(/^\s*(?:[,;、，&]|\band\b)?\s*/i, '');
+    // "Task 1", "Step 3": a word for items and its number is one ID.
+    const worded = /^(\p{L}+)\s+(#?\d+(?:\.\d+)*)(?![\p{L}\p{N}])/u.exec(rest);
+    if (worded && (LEXICON.is('itemWord', worded[1]) || LEXICON.is('stepWord', worded[1]))) {
+      ids.push(`${worded[1]} ${worded[2]}`);
+      rest = rest.slice(worded[0].length);
+      continue;
+    }
+    const token = /^[^\s,;、，&]+/u.exec(rest)?.[0];
+    if (!token) break;
     const id = cleanId(token).replace(/[.:]$/, '');
     if (!looksLikeId(id, extra) && !/^\d{1,6}$/.test(id)) break;
     ids.push(id);
+    rest = rest.slice(token.length);
   }
   return ids;
 }

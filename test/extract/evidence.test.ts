@@ -210,3 +210,33 @@ describe('a table of work and what else it says', () => {
     expect(problems[0].message).toContain('7');
   });
 });
+
+describe('what the sentence before a table says', () => {
+  it('gives its figures the unit it names', () => {
+    const backlog = backlogFromMarkdown(
+      [
+        'PERT-style ranges in implementation days:',
+        '',
+        '| ID | Slice | Optimistic | Most likely | Pessimistic |',
+        '| --- | --- | ---: | ---: | ---: |',
+        '| T-1 | Surface | 0.5 | 1.0 | 1.5 |',
+        '| T-2 | Provision | 1.0 | 1.5 | 2.5 |',
+      ].join('\n'),
+    );
+    expect(backlog.unit).toBe('days');
+    expect(backlog.items.map((item) => item.estimate?.expected)).toEqual([1, 1.5833333333333333]);
+  });
+
+  it('starts a dependency with "Start after", not with a hedged "may run after"', () => {
+    const backlog = backlogFromMarkdown(
+      [
+        '| ID | Task | Notes |',
+        '| --- | --- | --- |',
+        '| T-1 | A | Start once approved |',
+        '| T-2 | B | Start after T-1 commit |',
+        '| T-3 | C | Start after T-2 commit; may run after T-1 if reviewers prefer |',
+      ].join('\n'),
+    );
+    expect(backlog.items.map((item) => item.dependsOn)).toEqual([[], ['T-1'], ['T-2']]);
+  });
+});

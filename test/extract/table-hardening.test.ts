@@ -46,7 +46,7 @@ describe('dependencies written as relations (finding 1)', () => {
     expect(rolesOf('Outward issue link (Blocks)')).toEqual(['successors']);
   });
 
-  it('reads a notes cell only where it says "Depends on" or "Blocked by" of IDs', () => {
+  it('reads a notes cell only where it says "Depends on", "Blocked by" or starts with "after" of IDs', () => {
     const backlog = backlogFromMarkdown(
       table('Key | Summary | SP | Notes', [
         'OPS-1 | Spike | 2 | done',
@@ -57,7 +57,14 @@ describe('dependencies written as relations (finding 1)', () => {
         'OPS-6 | Docs | 1 | depends on the vendor contract',
       ]),
     );
-    expect(dependencies(backlog)).toEqual({ 'OPS-1': [], 'OPS-2': ['OPS-1'], 'OPS-3': ['OPS-2'], 'OPS-4': [], 'OPS-5': [], 'OPS-6': [] });
+    expect(dependencies(backlog)).toEqual({
+      'OPS-1': [],
+      'OPS-2': ['OPS-1'],
+      'OPS-3': ['OPS-2'],
+      'OPS-4': ['OPS-3'],
+      'OPS-5': [],
+      'OPS-6': [],
+    });
     expect(dependenciesInNote('no longer depends on OPS-1', [])).toEqual([]);
   });
 

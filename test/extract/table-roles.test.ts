@@ -125,7 +125,7 @@ describe('numbers under a word for items identify the rows', () => {
     ]);
   });
 
-  it('attaches a table numbered under "Task" to the "### Task N" headings it restates', () => {
+  it('attaches a table numbered under "Task" to the "### Task N" headings it restates, its "Start after Task 1" a dependency', () => {
     const backlog = backlogFromMarkdown(
       doc(
         table('Task | Plan owner | Planner → implementer handoff point', [
@@ -138,7 +138,7 @@ describe('numbers under a word for items identify the rows', () => {
     );
     expect(itemRows(backlog)).toEqual([
       'Task 1 | Add the command surface | - | - | - | - | open | -',
-      'Task 2 | Carry forward the installer | - | - | - | - | open | -',
+      'Task 2 | Carry forward the installer | - | - | Task 1 | - | open | -',
     ]);
     expect(backlog.items.map((item) => item.fields['Plan owner'])).toEqual(['planner', 'planner']);
     expect(rules(backlog)).toEqual([]);
