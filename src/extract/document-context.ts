@@ -5,6 +5,7 @@ import { isHeadingLine, headingTitle, sectionsAt } from './claim-sections.js';
 import { claimsFromKeyValue, criticalPathClaim, criticalPathLength, statesFigure, titleClaims, totalsListAbove } from './claims.js';
 import { rolesOf, unitOfHeader, type Role } from './roles/header-roles.js';
 import { estimateInTitle, readEstimate, type EstimateContext, type StatedUnit } from './estimates.js';
+import { gatherDefinedIds, type DefinedIds } from './evidence/defined-ids.js';
 import type { IdEvidence } from './evidence/id-evidence.js';
 import { LEXICON } from './lexicon/lexicon.js';
 import { cleanId, idKey, looksLikeId } from './ids.js';
@@ -65,6 +66,8 @@ export class DocumentContext {
   readonly extraIds: RegExp[];
   /** Which tokens are the document's IDs, from the whole document (set before its blocks are read). */
   ids: IdEvidence;
+  /** The items the document defines at heading, bold-line and entry leads (set before its blocks are read). */
+  defined: DefinedIds = gatherDefinedIds([], () => false);
   readonly estimateContext: EstimateContext;
   readonly sourceLines: string[];
   /** The context a heading-like line set (a "Sprint 1: …" or "EP-01 …" line, a bold item line). */

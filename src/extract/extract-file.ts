@@ -4,6 +4,7 @@ import { prepareText } from '../parse/prepare-text.js';
 import type { SourceText } from '../read/source.js';
 import { toBlocks, type Block } from './blocks.js';
 import { DocumentContext } from './document-context.js';
+import { gatherDefinedIds } from './evidence/defined-ids.js';
 import { gatherIdEvidence } from './evidence/id-evidence.js';
 import { readScaleStatement } from './estimates.js';
 import { idKey } from './ids.js';
@@ -27,6 +28,7 @@ export function extractFile(source: SourceText, config: Config): FileExtraction 
   const lines = prepared.text.split('\n');
   const blocks = readMarkdown(prepared.text, (pieces) => toBlocks(pieces, lines));
   ctx.ids = gatherIdEvidence(blocks, lines, ctx.extraIds);
+  ctx.defined = gatherDefinedIds(ctx.sourceLines, (token, place) => ctx.ids.accepts(token, place));
   // A scale stated anywhere in the document (prose first, then a size legend table) defines the
   // sizes used before it too; configuration fills in the sizes the document leaves out.
   const legend: Record<string, SizeRange> = {};

@@ -1,14 +1,13 @@
 import type { Block } from './blocks.js';
 import type { DocumentContext } from './document-context.js';
 import { readEstimate } from './estimates.js';
-import { gatherDefinedIds, type DefinedIds } from './evidence/defined-ids.js';
 import { leadInUnit } from './evidence/lead-in-unit.js';
 import type { StatedUnit } from './estimates.js';
 import { metadataRoles } from './key-values.js';
 import type { ItemRecord } from './records.js';
 import { ALL_ABOVE, chainThrough, parseReferences } from './references.js';
 import { dependenciesInNote, readLinks } from './relations.js';
-import { readTable, rowReferences, type ItemRow, type TableEvidence } from './tables.js';
+import { readTable, rowReferences, type ItemRow } from './tables.js';
 import { cellCount, cellFigure, cellProgress, headerNamesWork } from './claims.js';
 import { sectionsNamed } from './claim-sections.js';
 import { idsInText } from './ids.js';
@@ -18,21 +17,6 @@ import type { Claim, ClaimScope } from '../model/types.js';
 
 type ItemTable = Extract<ReturnType<typeof readTable>, { kind: 'items' }>;
 type KeyValueTable = Extract<ReturnType<typeof readTable>, { kind: 'key-values' }>;
-
-/**
- * The items each document defines at heading, bold-line and entry leads, gathered from its whole
- * text the first time one of its tables is read.
- */
-const definedIds = new WeakMap<DocumentContext, DefinedIds>();
-
-function evidenceOf(ctx: DocumentContext): TableEvidence {
-  let defined = definedIds.get(ctx);
-  if (!defined) {
-    defined = gatherDefinedIds(ctx.sourceLines, (token, place) => ctx.ids.accepts(token, place));
-    definedIds.set(ctx, defined);
-  }
-  return { extraIds: ctx.extraIds, defined };
-}
 
 /** Figures without a unit in a column or cell count in the unit the sentence before the table states. */
 function takeLeadInUnit(table: ItemTable, unit: StatedUnit | null): void {
@@ -51,7 +35,7 @@ function takeLeadInUnit(table: ItemTable, unit: StatedUnit | null): void {
 /** A table: item rows, epics, a projection, stated figures, references, or rows nothing identifies. */
 export function readTableBlock(ctx: DocumentContext, block: Extract<Block, { kind: 'table' }>, original: (line: number) => number): void {
   ctx.tableCount++;
-  const table = readTable(block, evidenceOf(ctx));
+  const table = readTable(block, { extraIds: ctx.extraIds, defined: ctx.defined });
   if (table.kind === 'items') takeLeadInUnit(table, leadInUnit(ctx.sourceLines, original(block.line)));
   const lineOf = (index: number) => original(block.rowLines[index]);
   for (const mismatch of table.columnMismatches) {
