@@ -57,7 +57,7 @@ const MODEL_UNIT: Record<LabelUnit, Unit | null> = {
   hours: 'hours',
   minutes: 'hours',
   weeks: 'days',
-  sprints: null,
+  sprints: 'sprints',
   none: null,
 };
 

@@ -23,6 +23,7 @@ const UNIT_CONCEPTS: readonly [Concept, Unit, number][] = [
   ['unitHours', 'hours', 1],
   ['unitMinutes', 'hours', 1 / 60],
   ['unitWeeks', 'days', 5],
+  ['unitSprints', 'sprints', 1],
 ];
 
 /** A value that holds no estimate: empty, a dash, "?", "TBD", "n/a", "none". */

@@ -82,7 +82,7 @@ function listedFigure(ctx: DocumentContext, text: string): void {
   if (!match) return;
   const ids = parseReferences(match[2], ctx.extraIds);
   if (ids.length === 0 || !ids.every((id) => ctx.ids.accepts(id, 'entry'))) return;
-  ctx.claims.push(...claimsFromKeyValue('Total', match[1], { file: ctx.source.file, items: ids }, ctx.position(), null));
+  ctx.claims.push(...claimsFromKeyValue('Total', match[1], { file: ctx.source.file, items: ids, listed: true }, ctx.position(), null));
 }
 
 /** A story kept as a file of its own (front matter with an ID): every list in it is that story's. */

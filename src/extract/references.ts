@@ -93,6 +93,9 @@ export function parseReferences(raw: string, extra: readonly RegExp[] = []): str
     }
     if (/^(?:PR|MR|pull request)\s*#?\d+$/i.test(part)) continue;
     part = withoutDoneWord(singular(part));
+    // "Milestone 9 Epics 1–3": items of another stage of the plan are named by that stage.
+    const stage = /^(\p{L}+\s+#?\d+)\s+\p{L}+\s+#?\d/u.exec(part);
+    if (stage && LEXICON.is('containerWord', stage[1].split(/\s/)[0])) part = stage[1]!;
     // "Stories 2.2, 2.3", "WP-13, 14": a bare number continues the ID or the word before it.
     const word = /^(\p{L}+\s+)#?\d/u.exec(part);
     const code = /^(.*?[^\d\s.])\d+$/u.exec(part);

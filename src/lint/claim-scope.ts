@@ -40,7 +40,10 @@ export function claimScopes(backlog: Backlog): (scope: ClaimScope) => ScopeItems
       if (scope.sectionOnly) return null;
     }
     if (scope.items !== undefined) {
-      return { label: 'The table', items: work(scope.items) };
+      const label = scope.listed
+        ? `The line about ${scope.items.length > 4 ? `${scope.items.slice(0, 3).join(', ')} …` : scope.items.join(', ')}`
+        : 'The table';
+      return { label, items: work(scope.items) };
     }
     if (scope.sprint !== undefined) {
       sprints ??= firstByKey(backlog.sprints, (sprint) => sprint.key);

@@ -3,7 +3,8 @@
  * (see DESIGN.md) and must not change; everything else may grow.
  */
 
-export type Unit = 'points' | 'days' | 'hours';
+/** Estimates in sprints ("2–3 sprints") convert to nothing else: a sprint's length is the team's. */
+export type Unit = 'points' | 'days' | 'hours' | 'sprints';
 
 export type EstimateKind = 'single' | 'range' | 'three-point' | 'open' | 'size';
 
@@ -106,8 +107,10 @@ export interface ClaimSection {
 export interface ClaimScope {
   sprint?: string; // sprint key
   group?: string; // group name
-  /** The items of one table, for a "Total" row at its foot. */
+  /** The items of one table, for a "Total" row at its foot, or the items a line lists ("15 hours (C2-C5)"). */
   items?: string[];
+  /** The items were listed with the figure, not gathered from a table. */
+  listed?: boolean;
   /**
    * The heading sections the claim stands in, innermost first: it is about the first that holds
    * items (the file when none does). Given when no table, sprint or group scopes the claim.

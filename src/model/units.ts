@@ -36,12 +36,13 @@ export function spreadIn(
 }
 
 /** Time units share one family: a computation over days and hours is one computation. */
-function family(unit: Unit): 'points' | 'time' {
-  return unit === 'points' ? 'points' : 'time';
+function family(unit: Unit): 'points' | 'time' | 'sprints' {
+  return unit === 'points' || unit === 'sprints' ? unit : 'time';
 }
 
 /**
- * The unit a computation over these items uses, the unit most estimates are in: the family most
+ * The unit a computation over these items uses, the unit most estimates are in: sprints when most
+ * are, else the family most
  * estimated items use (points on a tie), and within time, the unit most time estimates use (days
  * on a tie). Null when nothing is estimated.
  */
@@ -49,13 +50,16 @@ export function dominantUnit(items: readonly Pick<Item, 'estimate'>[]): Unit | n
   let points = 0;
   let days = 0;
   let hours = 0;
+  let sprints = 0;
   for (const item of items) {
     const unit = item.estimate?.unit;
     if (unit === 'points') points++;
     else if (unit === 'days') days++;
     else if (unit === 'hours') hours++;
+    else if (unit === 'sprints') sprints++;
   }
-  if (points + days + hours === 0) return null;
+  if (points + days + hours + sprints === 0) return null;
+  if (sprints > points && sprints > days + hours) return 'sprints';
   if (points >= days + hours) return 'points';
   return hours > days ? 'hours' : 'days';
 }
@@ -76,5 +80,6 @@ export function unitLabel(unit: Unit | null, value?: number): string {
   if (!unit) return '';
   if (unit === 'points') return value === 1 ? 'point' : 'points';
   if (unit === 'days') return value === 1 ? 'day' : 'days';
+  if (unit === 'sprints') return value === 1 ? 'sprint' : 'sprints';
   return value === 1 ? 'hour' : 'hours';
 }

@@ -49,7 +49,7 @@ function totals(backlog: Backlog): { all: number; remaining: number; byFile: Rec
 function estimateText(item: Item): string {
   if (!item.estimate) return '';
   const { estimate } = item;
-  const short = estimate.unit === 'points' ? 'pt' : estimate.unit === 'days' ? 'd' : 'h';
+  const short = { points: 'pt', days: 'd', hours: 'h', sprints: ' sprints' }[estimate.unit];
   const value =
     estimate.low === estimate.high ? formatNumber(estimate.expected) : `${formatNumber(estimate.low)}–${formatNumber(estimate.high)}`;
   return `${value}${short}${estimate.size ? ` (${estimate.size})` : ''}`;

@@ -160,8 +160,8 @@ describe('unit words', () => {
     expect(rules(markdown)).toEqual([]);
   });
 
-  it('leave "1 sprint" unread, as it names no unit of work', () => {
-    expect(read('1 sprint')).toEqual('"1 sprint" is not an estimate');
+  it('read "1 sprint" in sprints, a unit that converts to nothing else', () => {
+    expect(read('1 sprint')).toEqual([1, 1, 'sprints']);
   });
 });
 
@@ -199,7 +199,7 @@ describe('a sum in one estimate', () => {
   it('does not add amounts in different units, and leaves open ends open', () => {
     expect(read('1d + 4h')).toEqual('"1d + 4h" adds up amounts in different units');
     expect(read('3 days + 2 SP')).toEqual('"3 days + 2 SP" adds up amounts in different units');
-    expect(read('3d + 1 sprint')).toEqual('"3d + 1 sprint" is not an estimate');
+    expect(read('3d + 1 sprint')).toEqual('"3d + 1 sprint" adds up amounts in different units');
     expect(read('13+ pts')).toEqual([13, 19.5, 'points']);
   });
 

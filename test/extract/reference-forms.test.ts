@@ -20,6 +20,7 @@ describe('references as documents write them', () => {
     expect(parseReferences('WP-09, 10, 11')).toEqual(['WP-09', 'WP-10', 'WP-11']);
     expect(parseReferences('Epics 1–3')).toEqual(['Epic 1', 'Epic 2', 'Epic 3']);
     expect(parseReferences('Steps 1-2')).toEqual(['Step 1', 'Step 2']);
+    expect(parseReferences('Milestone 9 Epics 1–3 (API stable)')).toEqual(['Milestone 9']);
   });
 
   it('splits at a slash only between IDs', () => {

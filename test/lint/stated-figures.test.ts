@@ -284,10 +284,10 @@ describe('subtotal rows and summary tables', () => {
       '| | **Phase 2 subtotal** | **0.75** | **1.5** | **3.0** | **1.6** |',
     ];
     expect(findings(table)).toEqual([
-      [10, 'The table states "Phase 2 subtotal | 0.75 | 1.5 | 3.0 | 1.6" but its 2 items add up to 2.5 points (pessimistic estimates)'],
+      [10, 'The table states "Phase 2 subtotal | 0.75 | 1.5 | 3.0 | 1.6" but its 2 items add up to 2.5 days (pessimistic estimates)'],
       [
         10,
-        'The table states "Phase 2 subtotal | 0.75 | 1.5 | 3.0 | 1.6" but its 2 items add up to 1.54 points (1.5 at the precision the figure is written to)',
+        'The table states "Phase 2 subtotal | 0.75 | 1.5 | 3.0 | 1.6" but its 2 items add up to 1.54 days (1.5 at the precision the figure is written to)',
       ],
     ]);
   });

@@ -828,6 +828,15 @@ export const VOCABULARY = {
     ko: ['주'],
     tr: ['hafta'],
   },
+  /** Durations counted in sprints ("2–3 sprints"): a unit of their own, convertible to nothing else. */
+  unitSprints: {
+    en: ['sprint', 'sprints', 'iteration', 'iterations'],
+    de: ['sprints'],
+    fr: ['itération', 'itérations'],
+    es: ['iteración', 'iteraciones'],
+    pt: ['iteração', 'iterações'],
+    ru: ['спринт', 'спринта', 'спринтов'],
+  },
   /** A figure given as about so much: "~34h", "ca. 5 days". */
   approximately: {
     en: ['~', '≈', '≃', '~=', 'ca', 'ca.', 'approx', 'approx.', 'about', 'around', 'roughly'],
