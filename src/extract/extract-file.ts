@@ -13,6 +13,7 @@ import { readHeading } from './read-heading.js';
 import { readTableBlock } from './read-table-block.js';
 import { readCode, readFrontMatter, readLine } from './read-text.js';
 import type { FileExtraction } from './records.js';
+import { readRestatedEstimates } from './restated-estimates.js';
 import { settleAnonymous } from './settle-anonymous.js';
 import { readScaleTable } from './tables.js';
 
@@ -45,6 +46,7 @@ export function extractFile(source: SourceText, config: Config): FileExtraction 
   // A gantt chart usually draws the items a table already lists; it is read only when
   // nothing else in the file is.
   if (ctx.records.length === 0) ctx.records.push(...ctx.ganttRecords);
+  readRestatedEstimates(ctx);
   const records = settleAnonymous(ctx.records);
   return {
     file: {

@@ -240,3 +240,26 @@ describe('what the sentence before a table says', () => {
     expect(backlog.items.map((item) => item.dependsOn)).toEqual([[], ['T-1'], ['T-2']]);
   });
 });
+
+describe('estimates restated where the work is scheduled', () => {
+  it("conflict with the item's own when they differ, and not in code or on the item's own line", () => {
+    const doc = [
+      '| ID | Task | Time |',
+      '| --- | --- | --- |',
+      '| UF-1 | Parser (UF-1 (2h) in the old plan) | 2時間 |',
+      '| UF-2 | View | 1.5時間 |',
+      '',
+      '| Day | Tasks |',
+      '| --- | --- |',
+      '| Day 1 | UF-1 (2時間) + UF-2 (1時間) |',
+      '',
+      '```',
+      'UF-2 (3h)',
+      '```',
+    ].join('\n');
+    const problems = lint(backlogFromMarkdown(doc)).problems.filter((problem) => problem.rule === 'estimate-conflict');
+    expect(problems.map((problem) => [problem.line, problem.message])).toEqual([
+      [8, 'UF-2 is estimated differently: "1.5時間" (line 4), "1時間" (line 8)'],
+    ]);
+  });
+});
