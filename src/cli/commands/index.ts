@@ -4,6 +4,7 @@ import { register as registerCompletion } from './completion.js';
 import { register as registerCriticalPath } from './critical-path.js';
 import { register as registerForecast } from './forecast.js';
 import { register as registerLint } from './lint.js';
+import { register as registerLsp } from './lsp.js';
 import { register as registerPlan } from './plan.js';
 import { register as registerReport } from './report.js';
 import { register as registerShow } from './show.js';
@@ -21,4 +22,5 @@ export function registerCommands(program: Command): void {
   registerPlan(program);
   registerReport(program);
   registerCompletion(program);
+  registerLsp(program);
 }
