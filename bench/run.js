@@ -1,10 +1,11 @@
 // `npm run bench` — times the CLI on synthetic backlogs against the parse floor measured in the
 // same run (mdast-util-from-markdown + GFM tables over the same files). Two shapes: many files of
-// 100 items, and one file holding one big table.
+// 100 items, and one file holding one big table. Then the language server: the re-diagnose time
+// after a one-line change in a 1,000-item workspace (bench/lsp.js).
 //
 //   npm run bench                  all sizes (the 100k ones take minutes on two cores)
 //   npm run bench -- --quick       the smallest size of each shape
-//   npm run bench -- --only big    one shape: many | big
+//   npm run bench -- --only big    one part: many | big | lsp
 //   npm run bench -- --keep        keep the generated backlogs (their folder is printed)
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -20,6 +21,8 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = path.join(ROOT, 'bin', 'backlog.js');
 const FLOOR = fileURLToPath(new URL('./parse-floor.js', import.meta.url));
 const PHASES = fileURLToPath(new URL('./phases.js', import.meta.url));
+const LSP = fileURLToPath(new URL('./lsp.js', import.meta.url));
+const LSP_TARGET_MS = 100;
 const TABLE_EXTENSION = 'micromark-extension-gfm-table';
 const FIXED_TABLE_EXTENSION = [2, 1, 2];
 
@@ -154,8 +157,21 @@ function runSize(shape, size, available, scratch) {
   return { shape: shape.key, size, floor: baseline, commands, phases: measurePhases(directory) };
 }
 
+/** The language server's re-diagnose time (bench/lsp.js, in its own process), printed and returned; null if it failed. */
+function runLsp() {
+  console.log('\nlanguage server');
+  const child = spawnSync(process.execPath, [LSP], { cwd: ROOT, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  const lines = child.stdout.trim().split('\n');
+  if (child.status !== 0 || !lines.at(-1)?.startsWith('{')) {
+    console.log(`  failed: ${child.stderr.trim().split('\n')[0]}`);
+    return null;
+  }
+  for (const line of lines.slice(0, -1)) console.log(`  ${line.trim()}`);
+  return JSON.parse(lines.at(-1));
+}
+
 /** The issue's targets, for the sizes that ran. */
-function printTargets(startup, runs) {
+function printTargets(startup, runs, lsp) {
   const find = (shape, size) => runs.find((run) => run.shape === shape && run.size === size);
   const verdict = (ok) => (ok ? 'met' : 'MISSED');
   const lines = [`start-up ≤ 2× bare node: ${ratio(startup.cli, startup.bare)}, ${verdict(startup.cli <= 2 * startup.bare)}`];
@@ -180,6 +196,11 @@ function printTargets(startup, runs) {
       `analysis at 100k items (${run.shape}): critical path + 10,000-trial forecast ${group(total)} ms < 1 s: ${verdict(total < 1000)}`,
     );
   }
+  if (lsp) {
+    lines.push(
+      `language server: diagnostics after a one-line change at ${group(lsp.items)} items < ${LSP_TARGET_MS} ms: ${formatNumber(lsp.medianMs, 0)} ms (median of ${lsp.rounds}), ${verdict(lsp.medianMs < LSP_TARGET_MS)}`,
+    );
+  }
   console.log(`\ntargets\n${lines.map((line) => `  ${line}`).join('\n')}`);
 }
 
@@ -193,7 +214,8 @@ try {
   for (const shape of SHAPES.filter((candidate) => !options.only || candidate.key === options.only)) {
     for (const size of options.quick ? shape.sizes.slice(0, 1) : shape.sizes) runs.push(runSize(shape, size, available, scratch));
   }
-  printTargets(startup, runs);
+  const lsp = !options.only || options.only === 'lsp' ? runLsp() : null;
+  printTargets(startup, runs, lsp);
 } finally {
   if (options.keep) console.log(`\nbacklogs kept in ${scratch}`);
   else rmSync(scratch, { recursive: true, force: true });
