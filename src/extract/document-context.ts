@@ -245,22 +245,22 @@ export class DocumentContext {
 
   /**
    * The items a membership line lists: "US‑01, US‑03 (basic CRUD)", "WP-03（…）→ WP-01 / 04 スパイク"
-   * (a bare number after an ID takes its prefix). A line that is mostly prose lists none.
+   * (a bare number after an ID takes its prefix). A part of the line that starts with no ID is
+   * prose ("increase seed to 120 tools") and lists nothing.
    */
   idsIn(text: string): string[] {
     const ids: string[] = [];
-    let words = 0;
     let prefix = '';
-    for (const raw of text.replace(/[(（][^()（）]*[)）]/g, ' ').split(/[\s,;、，；→⟶➔➜⇒+/&]+|->|=>/u)) {
-      const token = cleanId(raw.replace(/^[.:]+|[.:!?]+$/g, ''), this.extraIds);
-      if (!token || LEXICON.is('none', token) || /^(?:and|und|et|e|y)$/i.test(token)) continue;
-      if (this.ids.accepts(token, 'entry')) {
+    const parts = text.replace(/[(（][^()（）]*[)）]/g, ' ').split(/\s*(?:[,;、，；+&/→⟶➔➜⇒]|->|=>|\band\b|\bund\b)\s*/u);
+    for (const part of parts) {
+      const token = cleanId((part.trim().split(/\s+/)[0] ?? '').replace(/[.:!?]+$/, ''), this.extraIds);
+      if (token && this.ids.accepts(token, 'entry')) {
         ids.push(token);
         prefix = /^(.*?[^\d\s.])\d+$/u.exec(token)?.[1] ?? '';
       } else if (/^\d+$/.test(token) && prefix) ids.push(`${prefix}${token}`);
-      else words++;
+      else prefix = '';
     }
-    return ids.length >= words ? ids : [];
+    return ids;
   }
 
   metadata(id: string, pairs: { key: string; value: string }[]): void {

@@ -130,7 +130,7 @@ describe('weeks of a weekly plan', () => {
     expect(inSprint.sprints).toEqual([]);
   });
 
-  it('take the items a numbered line lists, joined by arrows, slashes or pluses, with notes in full-width parentheses', () => {
+  it('take the items a numbered line lists, joined by arrows, slashes or pluses, with notes in full-width parentheses, and no ID from prose', () => {
     const backlog = backlogFromMarkdown(
       [
         '| WP | Task | Effort |',
@@ -138,10 +138,13 @@ describe('weeks of a weekly plan', () => {
         ...[1, 2, 3, 4].map((n) => `| WP-0${n} | Task ${n} | 2h |`),
         '',
         '1. Week 1: WP-03（最小工数）→ WP-01 / 04 スパイク',
-        '2. Week 2: WP-02 + a long prose remark about planning',
+        '2. Week 2: WP-02 + a long prose remark about US-7 planning',
       ].join('\n'),
     );
-    expect(backlog.sprints.map((sprint) => [sprint.name, sprint.items])).toEqual([['Week 1', ['WP-01', 'WP-03', 'WP-04']]]);
+    expect(backlog.sprints.map((sprint) => [sprint.name, sprint.items])).toEqual([
+      ['Week 1', ['WP-01', 'WP-03', 'WP-04']],
+      ['Week 2', ['WP-02']],
+    ]);
   });
 });
 
