@@ -35,7 +35,7 @@ function takeLeadInUnit(table: ItemTable, unit: StatedUnit | null): void {
 /** A table: item rows, epics, a projection, stated figures, references, or rows nothing identifies. */
 export function readTableBlock(ctx: DocumentContext, block: Extract<Block, { kind: 'table' }>, original: (line: number) => number): void {
   ctx.tableCount++;
-  const table = readTable(block, { extraIds: ctx.extraIds, defined: ctx.defined });
+  const table = readTable(block, { extraIds: ctx.extraIds, defined: ctx.defined, isId: (token) => ctx.ids.accepts(token, 'cell') });
   if (table.kind === 'items') takeLeadInUnit(table, leadInUnit(ctx.sourceLines, original(block.line)));
   const lineOf = (index: number) => original(block.rowLines[index]);
   for (const mismatch of table.columnMismatches) {

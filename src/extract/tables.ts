@@ -78,6 +78,8 @@ export interface TableEvidence {
   extraIds: readonly RegExp[];
   /** The items the document defines at heading, bold-line and entry leads (evidence/defined-ids.ts). */
   defined?: DefinedIds;
+  /** Whether a cell is one of the document's IDs ("H1" among "A1" … "J3"; evidence/id-evidence.ts). */
+  isId?: (token: string) => boolean;
 }
 
 /** "Total", "Grand total", "Итого", "合計", "Σ" at the start of a foot row's first cells. */
@@ -351,7 +353,8 @@ export function readTable(block: Extract<Block, { kind: 'table' }>, evidence: Ta
     }
     const id = cleanId(row[idColumn] ?? '', extraIds);
     // A row that repeats the header ("| `ID` | Name | …") is not an item.
-    if (id && looksLikeColumnId(id, extraIds) && id.toLowerCase() !== cleanId(headerTexts[idColumn]).toLowerCase()) {
+    const isId = looksLikeColumnId(id, extraIds) || evidence.isId?.(id) === true;
+    if (id && isId && id.toLowerCase() !== cleanId(headerTexts[idColumn]).toLowerCase()) {
       const named = rowWord ? rowId(rowWord, id) : id;
       const lead = rowWord ? defined?.leadOf(named) : null;
       rows.push(lead ? { id: lead.id, cells: row, row: index, restates: { title: lead.title } } : { id: named, cells: row, row: index });

@@ -36,6 +36,23 @@ describe('IDs decided from the whole document', () => {
     ]);
   });
 
+  it('takes H1 as an ID in a table column of A1 … C1', () => {
+    const backlog = backlogFromMarkdown(
+      [
+        '| ID | Feature | Hours | Depends On |',
+        '| --- | --- | --- | --- |',
+        '| A1 | Schema | 2 | - |',
+        '| B1 | Pipeline | 1 | A1 |',
+        '| H1 | Rules | 3 | B1 |',
+      ].join('\n'),
+    );
+    expect(backlog.items.map((item) => [item.id, item.dependsOn])).toEqual([
+      ['A1', []],
+      ['B1', ['A1']],
+      ['H1', ['B1']],
+    ]);
+  });
+
   it('takes a sub-item W0b among W0, W1 headings, and not alone', () => {
     expect(items(['### W0b · Schema (0.5d)', '### W0 · Kernel (1d)', '### W1 · Replay (2d)']).map((row) => row[0])).toEqual([
       'W0b',
