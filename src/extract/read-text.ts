@@ -5,7 +5,8 @@ import { readGantt } from './gantt.js';
 import { cleanId, looksLikeColumnId } from './ids.js';
 import { labelOf, readKeyValues } from './key-values.js';
 import { isCriteriaLabel } from './section-names.js';
-import { readSprintName } from './sprints.js';
+import { readSprintName, type SprintName } from './sprints.js';
+import { LEXICON } from './lexicon/lexicon.js';
 import { CRITICAL_PATH, type DocumentContext } from './document-context.js';
 import { itemLead } from './read-lead.js';
 import { readDoneMarks } from './title-marks.js';
@@ -35,6 +36,14 @@ export function readLine(ctx: DocumentContext, text: string): void {
   const label = labelOf(text);
   if (label) {
     if (item && dependencyLabel(ctx, item, label)) return;
+    const sprint = sprintInLabel(label);
+    if (sprint) {
+      // "Committed Sprint 1 scope:", "Planned for Sprint 2:": the list below commits items to that sprint.
+      ctx.lineFrame = { depth: 7, sprint };
+      ctx.registerSprint(sprint);
+      ctx.listMode = 'members';
+      return;
+    }
     ctx.listMode = COMMITMENT_LABEL.test(label) ? 'members' : 'other';
     return;
   }
@@ -58,6 +67,22 @@ export function readLine(ctx: DocumentContext, text: string): void {
     ctx.lineFrame = { depth: 7, group };
     ctx.listMode = null;
   }
+}
+
+/** "… Sprint 2 …": a sprint named among a label's words. */
+const SPRINT_IN_LABEL = new RegExp(String.raw`(?:^|\s)((?:${LEXICON.source('sprintWord')})\s*#?\d+(?:\.\d+)?)(?![\d.])`, 'iu');
+
+/** The sprint a label names inside its words, unless the list is criteria or left out of the sprint. */
+function sprintInLabel(label: string): SprintName | null {
+  const named = SPRINT_IN_LABEL.exec(label);
+  if (
+    !named ||
+    LEXICON.contains('criteria', label) ||
+    LEXICON.contains('outsideSprint', label) ||
+    /\b(?:not|descoped|dropped|removed|excluded)\b/i.test(label)
+  )
+    return null;
+  return readSprintName(named[1], true);
 }
 
 /**

@@ -283,3 +283,30 @@ describe('estimates restated where the work is scheduled', () => {
     ]);
   });
 });
+
+describe('a label that names a sprint among its words', () => {
+  it('commits the list below it to that sprint, unless the list is left out of it', () => {
+    const backlog = backlogFromMarkdown(
+      [
+        '| ID | Title | SP |',
+        '| --- | --- | --- |',
+        '| LMS-1 | A | 3 |',
+        '| LMS-2 | B | 5 |',
+        '| LMS-3 | C | 2 |',
+        '',
+        'Committed Sprint 1 scope:',
+        '- LMS-1 Enrollment',
+        '',
+        'Expected unlock for Sprint 2:',
+        '- LMS-2 Grading',
+        '',
+        'Not in Sprint 2:',
+        '- LMS-3 Reports',
+      ].join('\n'),
+    );
+    expect(backlog.sprints.map((sprint) => [sprint.name, sprint.items])).toEqual([
+      ['Sprint 1', ['LMS-1']],
+      ['Sprint 2', ['LMS-2']],
+    ]);
+  });
+});
