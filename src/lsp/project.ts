@@ -173,7 +173,10 @@ export class Project {
     const entry = this.entries.get(absolute);
     if (!entry) return;
     entry.open = false;
-    if (this.scansFolder && (await this.isScanned(absolute))) await this.readFromDisk(absolute);
+    const scanned = this.scansFolder && (await this.isScanned(absolute));
+    // Opened again while the folder was searched: the editor's text stays.
+    if (this.entries.get(absolute)?.open) return;
+    if (scanned) await this.readFromDisk(absolute);
     else this.remove(absolute);
   }
 

@@ -89,15 +89,15 @@ export class TestClient {
     connection.listen();
   }
 
-  /** Spawns the server in `root` and initializes it with `root` as the one workspace folder. */
-  static async start(root: string, args: string[] = []): Promise<TestClient> {
+  /** Spawns the server in `root` and initializes it with `root` as the one workspace folder (or with none: single files). */
+  static async start(root: string, args: string[] = [], { folder = true } = {}): Promise<TestClient> {
     const child = spawn(process.execPath, [BIN, 'lsp', ...args], { cwd: root, env: cliEnvironment(), stdio: 'pipe' });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const client = new TestClient(child, connection, root);
     client.initializeResult = await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
-      rootUri: uriOf(root),
-      workspaceFolders: [{ uri: uriOf(root), name: path.basename(root) }],
+      rootUri: folder ? uriOf(root) : null,
+      workspaceFolders: folder ? [{ uri: uriOf(root), name: path.basename(root) }] : null,
       capabilities: CAPABILITIES,
     });
     await connection.sendNotification(InitializedNotification.type, {});

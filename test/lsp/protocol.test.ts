@@ -1,5 +1,6 @@
-import { copyFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CodeAction, Diagnostic, DocumentSymbol, MarkupContent, TextEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -141,6 +142,69 @@ describe('backlog lsp over stdio', () => {
     } finally {
       broken.kill();
     }
+  });
+
+  it('follows files created, changed and deleted on disk, and a config changed on disk', async () => {
+    await client.diagnostics('plan.md');
+    const notify = (changes: { file: string; type: 1 | 2 | 3 }[]) =>
+      client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+        changes: changes.map((change) => ({ uri: client.uri(change.file), type: change.type })),
+      });
+    writeFileSync(path.join(root, 'extra.md'), '| ID | Story | Points | Depends on |\n|---|---|---|---|\n| KS-6 | Extra | 1 | KS-77 |\n');
+    await notify([{ file: 'extra.md', type: 1 }]);
+    expect(codes(await client.diagnostics('extra.md'))).toEqual(['unknown-reference']);
+    writeFileSync(path.join(root, 'extra.md'), '| ID | Story | Points | Depends on |\n|---|---|---|---|\n| KS-6 | Extra | 1 | KS-2 |\n');
+    await notify([{ file: 'extra.md', type: 2 }]);
+    await client.diagnostics('extra.md', (params) => params.diagnostics.length === 0);
+    expect(((await client.hover('plan.md', 7, 3))?.contents as MarkupContent).value).toContain('**KS-2**');
+    writeFileSync(path.join(root, '.backlogrc.yaml'), 'rules:\n  stated-total-mismatch: off\n');
+    await notify([{ file: '.backlogrc.yaml', type: 1 }]);
+    await client.diagnostics('plan.md', (params) => codes(params.diagnostics).join() === 'unknown-reference');
+    rmSync(path.join(root, 'later.md'));
+    await notify([{ file: 'later.md', type: 3 }]);
+    await client.diagnostics('later.md', (params) => params.diagnostics.length === 0);
+    expect(await client.references('plan.md', 7, 3)).toHaveLength(2); // its row and extra.md's dependency
+  });
+
+  it('adds and drops workspace folders', async () => {
+    const other = tempDir('lsp-folder');
+    writeFileSync(path.join(other, 'other.md'), '| ID | Story | Points | Depends on |\n|---|---|---|---|\n| OT-1 | Other | 1 | OT-9 |\n');
+    const otherUri = pathToFileURL(other).href;
+    await client.diagnostics('plan.md');
+    await client.connection.sendNotification('workspace/didChangeWorkspaceFolders', {
+      event: { added: [{ uri: otherUri, name: 'other' }], removed: [] },
+    });
+    const published = () => client.publications.findLast((params) => params.uri === pathToFileURL(path.join(other, 'other.md')).href);
+    await expect.poll(() => codes(published()?.diagnostics ?? [])).toEqual(['unknown-reference']);
+    await client.connection.sendNotification('workspace/didChangeWorkspaceFolders', {
+      event: { added: [], removed: [{ uri: otherUri, name: 'other' }] },
+    });
+    await expect.poll(() => published()?.diagnostics).toEqual([]);
+  });
+
+  it('lints files opened without a workspace folder together with the other open files of their directory', async () => {
+    writeFileSync(path.join(root, '.backlogrc.yaml'), 'rules:\n  unknown-reference: off\n');
+    const single = await TestClient.start(root, [], { folder: false });
+    try {
+      await single.open('later.md', LATER);
+      // plan.md is not open, so KS-2 names nothing known; the config above the file applies.
+      expect(codes(await single.diagnostics('later.md'))).toEqual(['table-row-wrapped']);
+      await single.open('plan.md', PLAN);
+      expect(codes(await single.diagnostics('plan.md'))).toEqual(['stated-total-mismatch']);
+      expect((await single.definition('later.md', 6, 24))?.uri).toBe(single.uri('plan.md'));
+      await single.close('plan.md');
+      await single.diagnostics('plan.md', (params) => params.diagnostics.length === 0);
+      expect(await single.definition('later.md', 6, 24)).toBeNull();
+    } finally {
+      single.kill();
+    }
+  });
+
+  it('keeps positions right in a file whose text starts with a byte-order mark', async () => {
+    await client.open('marked.md', '\uFEFFKS-1 comes first.\n\n| ID | Story | Points |\n|---|---|---|\n| KS-8 | Marked | 2 |\n');
+    await client.diagnostics('marked.md');
+    expect((await client.hover('marked.md', 0, 2))?.range).toEqual({ start: { line: 0, character: 1 }, end: { line: 0, character: 5 } });
+    expect(await client.definition('marked.md', 4, 3)).toMatchObject({ range: { start: { line: 4, character: 2 } } });
   });
 
   it('hovers an item ID anywhere: the item, its estimate, sprint, status, dependencies and schedule', async () => {
