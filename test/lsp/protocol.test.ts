@@ -305,6 +305,43 @@ describe('backlog lsp over stdio', () => {
   });
 });
 
+describe('backlog lsp over the fixtures', () => {
+  it('publishes what `backlog lint` reports for each fixture file, every rule and style in one workspace', async () => {
+    const fixtures = path.join(tempDir('lsp-fixtures'), 'fixtures');
+    cpSync('fixtures', fixtures, { recursive: true });
+    const run = runCli(['lint', '--format', 'json'], { cwd: fixtures });
+    const { problems } = JSON.parse(run.stdout) as {
+      problems: { file: string; line: number; column: number; rule: string; message: string }[];
+    };
+    const files = [...new Set(problems.map((problem) => problem.file))];
+    expect(files.length).toBeGreaterThan(20);
+    const server = await TestClient.start(fixtures);
+    try {
+      // One publication goes out for all files at once, in file order: the last one ends it.
+      await server.diagnostics(files.at(-1)!);
+      for (const file of files) {
+        const expected = problems
+          .filter((problem) => problem.file === file)
+          .map((problem) => ({ line: problem.line - 1, character: problem.column - 1, code: problem.rule, message: problem.message }));
+        const diagnostics = server.latest(file)?.diagnostics ?? [];
+        expect(
+          diagnostics.map((diagnostic) => ({
+            line: diagnostic.range.start.line,
+            character: diagnostic.range.start.character,
+            code: diagnostic.code,
+            message: diagnostic.message,
+          })),
+          file,
+        ).toEqual(expected);
+      }
+      const published = new Set(server.publications.map((params) => params.uri));
+      expect(published).toEqual(new Set(files.map((file) => server.uri(file))));
+    } finally {
+      server.kill();
+    }
+  });
+});
+
 describe('backlog lsp on bad input', () => {
   it('survives a message that is not JSON, one without a length, and requests with wrong params', async () => {
     await client.diagnostics('plan.md');
