@@ -1,6 +1,6 @@
 import { nextFence } from '../parse/line-scan.js';
 import type { DocumentContext } from './document-context.js';
-import { estimateInTitle, readEstimate } from './estimates.js';
+import { readEstimate } from './estimates.js';
 import { cleanId, idKey } from './ids.js';
 
 /** "UF-101 (2時間40分)": an item's ID and, right after it, an amount in parentheses. */
@@ -32,9 +32,10 @@ export function readRestatedEstimates(ctx: DocumentContext): void {
       const id = cleanId(match[1], ctx.extraIds);
       const lines = defined.get(idKey(id));
       if (!lines || lines.has(line)) continue;
-      const stated = estimateInTitle(match[2]);
-      if (!stated) continue;
-      const reading = readEstimate(stated.raw, { ...ctx.estimateContext, unit: stated.unit });
+      // An amount with its unit ("2時間40分", "1.5h"): a bare number could be anything.
+      const amount = match[2].slice(1, -1).trim();
+      if (!/^~?\s*\d/.test(amount) || !/\p{L}/u.test(amount)) continue;
+      const reading = readEstimate(amount, { ...ctx.estimateContext, unit: null });
       if (!reading || !('estimate' in reading)) continue;
       const record = ctx.record(id, { title: null, estimate: reading.estimate, reference: true, container: `restated:${line}` });
       record.source = ctx.position(line);

@@ -370,8 +370,8 @@ export const VOCABULARY = {
 
   // ——— Stated figures ———
   total: {
-    en: ['total', 'totals', 'grand total', 'sum', 'overall', 'in total', 'Σ', '∑'],
-    de: ['summe', 'gesamt', 'gesamtsumme', 'insgesamt', 'gesamtaufwand'],
+    en: ['total', 'totals', 'grand total', 'sum', 'overall', 'in total', 'Σ', '∑', 'sequential', 'serial'],
+    de: ['summe', 'gesamt', 'gesamtsumme', 'insgesamt', 'gesamtaufwand', 'sequenziell'],
     fr: ['totaux', 'somme', 'au total'],
     pt: ['soma', 'total geral'],
     es: ['suma', 'total general'],
@@ -380,8 +380,8 @@ export const VOCABULARY = {
     pl: ['razem', 'suma', 'łącznie'],
     ru: ['итого', 'всего', 'общий', 'общая', 'общее', 'суммарн*'],
     uk: ['разом', 'усього', 'загалом'],
-    zh: ['合计', '总计', '總計', '合計', '总共', '共计'],
-    ja: ['合計', '総計', '全体'],
+    zh: ['合计', '总计', '總計', '合計', '总共', '共计', '串行'],
+    ja: ['合計', '総計', '全体', 'シーケンシャル', '順次', '直列'],
     ko: ['합계', '총', '전체', '총계'],
     tr: ['toplam'],
     vi: ['tổng', 'tổng cộng'],
