@@ -22,10 +22,17 @@ export interface Random {
    * and 10,000 trials), so halving the draws nearly halves its cost.
    */
   fraction16(): number;
+  /** A uniform unsigned 32-bit integer: one draw, for samplers that split its bits (a table index and a fraction). */
+  uint32(): number;
 }
 
-export function seededRandom(seed: number = DEFAULT_SEED): Random {
-  return new SeededRandom(seed);
+/**
+ * A seeded stream. `stream` selects one of 2⁶⁴ non-overlapping streams of the same seed (the
+ * generator jumped ahead 2⁶⁴ draws per stream): a forecast draws velocities from stream 0 and
+ * estimates from stream 1, so adding the estimates leaves the velocity draws as they were.
+ */
+export function seededRandom(seed: number = DEFAULT_SEED, stream = 0): Random {
+  return new SeededRandom(seed, stream);
 }
 
 /**
@@ -38,8 +45,9 @@ class SeededRandom implements Random {
   /** The upper half of the last 32-bit draw, while it is still unused; -1 when used. */
   private spare = -1;
 
-  constructor(seed: number) {
+  constructor(seed: number, stream: number) {
     this.rng = xoroshiro128plus(seed | 0);
+    for (let jump = 0; jump < stream; jump++) this.rng.jump();
   }
 
   next(): number {
@@ -52,6 +60,10 @@ class SeededRandom implements Random {
 
   fraction32(): number {
     return (this.rng.next() >>> 0) / 4294967296;
+  }
+
+  uint32(): number {
+    return this.rng.next() >>> 0;
   }
 
   fraction16(): number {
