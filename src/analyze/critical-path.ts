@@ -74,6 +74,10 @@ export interface CriticalPathResult {
   otherUnit: string[];
   /** Prerequisites outside the sprint or group asked for: left out, so the part starts free of them. */
   outside: string[];
+  /** The work of every item scheduled, one after the other: what the length is beside, when items run in parallel. */
+  work: number;
+  /** Links between the items scheduled. With none, every item starts at once: the length assumes unlimited parallel work. */
+  dependencyCount: number;
   /** Classic PERT along the critical path, when some estimate is a range or three-point. */
   stdDev?: number;
   deadline?: number;
@@ -126,6 +130,8 @@ export function criticalPath(backlog: Backlog, options: CriticalPathOptions = {}
     unestimated: weights.unestimated,
     otherUnit: weights.otherUnit,
     outside,
+    work: weights.durations.reduce((sum, duration) => sum + duration, 0),
+    dependencyCount: network.predecessors.length,
   };
 
   const stdDev = weights.ranged ? criticalStdDev(network, schedule, weights.variances) : undefined;

@@ -236,6 +236,8 @@ describe('criticalPath', () => {
       unestimated: [],
       otherUnit: [],
       outside: [],
+      work: 0,
+      dependencyCount: 0,
     });
   });
 

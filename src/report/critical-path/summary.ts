@@ -46,9 +46,21 @@ export function figures(result: CriticalPathResult): string[] {
   return lines;
 }
 
-/** Why the length may be short: items that weigh nothing though they are work. */
+/**
+ * Without dependencies every item starts at once, so the critical path is the single biggest
+ * item: say so, with the work they add up to, before anyone reads the length as a duration.
+ */
+export function parallelNote(result: CriticalPathResult): string | null {
+  const weighed = result.items.filter((item) => item.duration > 0).length;
+  if (result.dependencyCount > 0 || weighed < 2 || result.length === 0) return null;
+  return `No item depends on another, so this assumes all ${weighed} items run in parallel, each by its own person; one after the other, their work adds up to ${amount(result.work, result)} (backlog forecast --team N schedules them for a team).`;
+}
+
+/** Why the length may be short: items that weigh nothing though they are work, or run all at once. */
 export function caveats(result: CriticalPathResult): string[] {
   const lines: string[] = [];
+  const parallel = parallelNote(result);
+  if (parallel) lines.push(parallel);
   const list = (ids: readonly string[]) => listOf(ids.map(namer(result)));
   if (result.unestimated.length > 0) {
     lines.push(
