@@ -2,6 +2,7 @@ import { estimateInTitle } from './estimates.js';
 import { CARD_MARKS, isEstimatedWork } from './estimated-work.js';
 import { cleanId } from './ids.js';
 import { claimsFromKeyValue } from './claims.js';
+import { LEXICON } from './lexicon/lexicon.js';
 import { readKeyValues } from './key-values.js';
 import { parseReferences } from './references.js';
 import type { ListEntry } from './list-structure.js';
@@ -63,7 +64,14 @@ export function readEntry(ctx: DocumentContext, text: string, checked: boolean |
       return;
     }
   }
-  if (!id && !item && !ctx.nearest('work') && !storyFile(ctx) && anonymousEntry(ctx, entry, marks.text, marks.done || checked)) return;
+  if (
+    !id &&
+    !item &&
+    !ctx.nearest('work') &&
+    !storyFile(ctx) &&
+    anonymousEntry(ctx, entry, marks.text, { done: marks.done || checked, checked, nested: parent !== null })
+  )
+    return;
   // A ticked task ("- [x] Helpers (e.g.: isFeed…)") is no `Key: value` line, whatever its colons.
   if (pairs.length > 0 && item && checked === null && !ctx.isClaimLine(pairs)) {
     ctx.metadata(item, pairs);
@@ -90,6 +98,18 @@ function storyFile(ctx: DocumentContext): boolean {
   return ctx.records.some((record) => record.container === 'frontmatter');
 }
 
+/**
+ * Whether the section an entry stands in lists work by its entries alone: a backlog or to-do
+ * section ("## Backlog", "## Next steps"), or — for a checklist — a sprint or week right above.
+ */
+function listsWork(ctx: DocumentContext, checked: boolean | null): boolean {
+  const frame = ctx.stack[ctx.stack.length - 1];
+  if (!frame || ctx.lineFrame) return false;
+  if (frame.title !== undefined && LEXICON.startsWith('workList', frame.title) > 0) return true;
+  // A checklist right under a sprint heading, not under a label ("**Gate for S2:**") that says what it lists.
+  return checked !== null && frame.sprint !== undefined && frame.sprint !== null && ctx.listMode === 'members';
+}
+
 /** The bold title an entry starts with in its source line: "- [ ] **Activation Funnel** (6h)". */
 const BOLD_LEAD = /^\s*(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?(?:\*\*|__)(.+?)(?:\*\*|__)/u;
 
@@ -99,16 +119,29 @@ const BOLD_LEAD = /^\s*(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?(?:\*\*|__)(.+?)
  * (`anonymous`); whether the document lists enough such work, and whether an entry restates an
  * item defined elsewhere, is settled once the whole document is read (settle-anonymous.ts).
  */
-function anonymousEntry(ctx: DocumentContext, entry: ListEntry, text: string, done: boolean | null): boolean {
+function anonymousEntry(
+  ctx: DocumentContext,
+  entry: ListEntry,
+  text: string,
+  place: { done: boolean | null; checked: boolean | null; nested: boolean },
+): boolean {
   const bold = BOLD_LEAD.exec(ctx.sourceLines[ctx.line - 1] ?? '')?.[1]
     ?.replace(/[*_`]/g, '')
     .trim();
   // "**Auth System** (24-32ч) — без этого ничего не работает": the bold title and its amount; what follows describes it.
   const stated = bold ? estimateInTitle(text.slice(text.indexOf(bold) + bold.length)) : null;
   const work = bold && stated ? `${bold} (${stated.raw})` : text.replace(/[*_`]/g, '').replace(CARD_MARKS, '').trim();
-  if (text.length > 240 || !isEstimatedWork(work)) return false;
-  const { title, estimate } = ctx.titleAndEstimate(work);
-  if (!title || !estimate) return false;
+  // A long entry is prose, unless a bold title leads it and the rest describes it.
+  if (text.length > 240 && !bold) return false;
+  let { title, estimate } = isEstimatedWork(work) ? ctx.titleAndEstimate(work) : { title: null, estimate: null };
+  if (!title || !estimate) {
+    if (place.nested || !listsWork(ctx, place.checked)) return false;
+    // Work a backlog or a time box lists without an estimate: the title is what comes before its description.
+    title = (bold ?? work.split(/\s+[—–]\s+/u)[0]).trim();
+    estimate = null;
+    if (!/\p{L}/u.test(title)) return false;
+  }
+  const done = place.done;
   const record = ctx.record(anonymousId(ctx.source.file, ctx.line), {
     title,
     estimate,

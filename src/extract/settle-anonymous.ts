@@ -80,5 +80,7 @@ function restatedRecord(record: ItemRecord, named: readonly { record: ItemRecord
       [best, bestScore, tie] = [candidate.record, score, false];
     } else if (score === bestScore && score > 0 && candidate.record.id !== best?.id) tie = true;
   }
-  return best && bestScore >= 0.6 && !tie ? best : null;
+  // Without an amount to agree on, only the same words restate an item.
+  const needed = record.estimate ? 0.6 : 1;
+  return best && bestScore >= needed && !tie && (record.estimate !== null || titleWords(best.title).size === words.size) ? best : null;
 }

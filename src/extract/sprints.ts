@@ -55,6 +55,12 @@ export function readSprintName(text: string, strict = false): SprintName | null 
   const short = SHORT_SPRINT.exec(value);
   if (short) return { key: keyOf(short[1]), name: `Sprint ${keyOf(short[1])}`, rest: '' };
   if (/^\d{1,3}$/.test(value) && strict) return { key: keyOf(value), name: `Sprint ${keyOf(value)}`, rest: '' };
+  // "Pre-Sprint (Now → Mar 30)": the time box before Sprint 1, which is Sprint 0.
+  const before = LEXICON.startsWith('preSprint', value);
+  if (before > 0 && (!strict || before === value.length)) {
+    const rest = value.slice(before).trim();
+    return { key: '0', name: `${value.slice(0, before)}${titleOf(rest)}`.replace(/\s+/g, ' ').trim(), rest };
+  }
   const match = SPRINT_HEAD.exec(value);
   if (!match) return null;
   const [, first, dashed, second, after] = match;

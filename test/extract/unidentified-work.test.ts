@@ -29,10 +29,11 @@ describe('a list of estimated entries without IDs is work: items named by file a
     '- [x] Privacy policy [2h]',
   ];
 
-  it('reads each board column of an Obsidian Kanban board', () => {
+  it("reads each board column of an Obsidian Kanban board, the to-do column's unestimated card too", () => {
     expect(work(board)).toEqual([
       ['board.md:7', 'Build API', '4 hours', false, true],
       ['board.md:8', 'Login page', '2 days', false, true],
+      ['board.md:9', 'Write onboarding copy', null, false, true],
       ['board.md:13', 'CSV export', '1 days', true, true],
       ['board.md:14', 'Privacy policy', '2 hours', true, true],
     ]);
@@ -102,6 +103,40 @@ const unidentified = (lines: string[]) =>
   backlogFromSources([sourceFromText(lines.join('\n'), 'board.md')])
     .items.filter((item) => item.anonymous)
     .map((item) => item.title);
+
+describe('work a backlog or a time box lists without estimates', () => {
+  it('is read under a backlog heading, bold titles before their descriptions, and not under other headings', () => {
+    expect(
+      unidentified([
+        '## Backlog (after v1)',
+        '- **Refactor the detector** — when upstream ships, bump the pin.',
+        '- ONNX coverage — awaits upstream support.',
+        '## Next steps',
+        '- [Next sprint date]',
+        '- [Backlog items for the next sprint]',
+      ]),
+    ).toEqual(['Refactor the detector', 'ONNX coverage']);
+  });
+
+  it('is read as a checklist right under a sprint, the one before Sprint 1 included, and not under a label', () => {
+    const backlog = backlogFromSources([
+      sourceFromText(
+        [
+          '## Pre-Sprint (Now → Mar 30)',
+          '- [ ] Order hardware',
+          '- [ ] Register for the exam',
+          '## Sprint 1',
+          '**Gate for S2:**',
+          '- [ ] Demo recorded',
+        ].join('\n'),
+        'plan.md',
+      ),
+    ]);
+    expect(backlog.sprints.map((sprint) => [sprint.key, sprint.name, sprint.items])).toEqual([
+      ['0', 'Pre-Sprint (Now → Mar 30)', ['plan.md:2', 'plan.md:3']],
+    ]);
+  });
+});
 
 describe('metadata nested under work without an ID', () => {
   it('belongs to that work: a dependency named by a shortened title resolves', () => {

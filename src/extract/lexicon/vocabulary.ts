@@ -479,6 +479,20 @@ export const VOCABULARY = {
   },
   /** Other stages a kanban table has a column for. */
   boardColumn: { en: ['backlog', 'on going', 'ongoing', 'on testing', 'testing', 'review'] },
+  /** A section whose entries are work to do, listed without IDs: "## Backlog", "## Next steps". */
+  workList: {
+    en: ['backlog', 'todo', 'to do', 'to-do', 'open tasks', 'remaining work'],
+    de: ['offene aufgaben'],
+    fr: ['à faire', 'travail restant'],
+    es: ['pendientes', 'tareas pendientes'],
+    pt: ['pendências', 'tarefas pendentes'],
+    it: ['da fare'],
+    ru: ['бэклог'],
+    zh: ['待办', '待办事项'],
+    ja: ['バックログ', '残作業'],
+    ko: ['백로그', '할 일'],
+    tr: ['yapılacaklar'],
+  },
   /** Checks on a story's work, not work: acceptance criteria, a Definition of Done. */
   criteria: {
     en: [
@@ -536,6 +550,8 @@ export const VOCABULARY = {
     ko: ['스프린트'],
     ja: ['スプリント'],
   },
+  /** The time box before the first sprint: Sprint 0. */
+  preSprint: { en: ['pre-sprint', 'pre sprint', 'presprint', 'sprint zero'], de: ['vor-sprint'], es: ['pre-sprint'], pt: ['pré-sprint'] },
   /** A week of a weekly plan: a time box as a sprint is. */
   weekWord: {
     en: ['week'],
