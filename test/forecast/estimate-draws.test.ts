@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { betaPertQuantiles, drawFromTable, QUANTILE_CELLS, sampleBetaPert } from '../../src/analyze/beta-pert.js';
+import {
+  betaPertDrawTable,
+  betaPertQuantiles,
+  drawFromTable,
+  DRAW_STEPS,
+  QUANTILE_CELLS,
+  sampleBetaPert,
+} from '../../src/analyze/beta-pert.js';
 import { sizeDrawOf, WorkDraw, type SizeDraw } from '../../src/analyze/estimate-draws.js';
 import { seededRandom } from '../../src/analyze/random.js';
 import type { Estimate } from '../../src/model/types.js';
@@ -49,6 +56,21 @@ describe('betaPertQuantiles', () => {
   });
 });
 
+describe('betaPertDrawTable', () => {
+  it.each([0, 0.125, 0.5, 0.9, 1])('spreads the shape over 65,536 equally likely values with PERT’s mean, mode at %s', (share) => {
+    const table = betaPertDrawTable(share);
+    expect(table).toHaveLength(DRAW_STEPS);
+    let sum = 0;
+    for (let step = 0; step < DRAW_STEPS; step++) {
+      if (step > 0) expect(table[step]).toBeGreaterThanOrEqual(table[step - 1]);
+      sum += table[step];
+    }
+    expect(table[0]).toBeGreaterThanOrEqual(0);
+    expect(table[DRAW_STEPS - 1]).toBeLessThanOrEqual(1);
+    expect(Math.abs(sum / DRAW_STEPS - (1 + 4 * share) / 6)).toBeLessThan(1e-6);
+  });
+});
+
 describe('drawFromTable', () => {
   it('picks the cell by the high 12 bits and places the draw in it by the low 20', () => {
     const table = betaPertQuantiles(0.5);
@@ -68,6 +90,19 @@ describe('seededRandom streams', () => {
     const a = Array.from({ length: 5 }, () => legacy.fraction32());
     expect(Array.from({ length: 5 }, () => first.fraction32())).toEqual(a);
     expect(Array.from({ length: 5 }, () => second.fraction32())).not.toEqual(a);
+  });
+
+  it('fills a buffer with exactly the values uint32() would give, one call at a time', () => {
+    const bulk = seededRandom(21, 1);
+    const single = seededRandom(21, 1);
+    const buffer = new Uint32Array(1001);
+    bulk.fillUint32(buffer, 1000);
+    expect(buffer[1000]).toBe(0);
+    expect(Array.from(buffer.subarray(0, 1000))).toEqual(Array.from({ length: 1000 }, () => single.uint32()));
+    // and carries on where it stopped
+    expect(bulk.uint32()).toBe(single.uint32());
+    bulk.fillUint32(buffer);
+    expect(buffer[0]).toBe(single.uint32());
   });
 
   it('gives unsigned 32-bit integers', () => {
