@@ -1,4 +1,5 @@
 import { seededRandom } from './random.js';
+import { sprintsFor } from './sprints-for.js';
 import { velocitySampler, type Velocity } from './velocity.js';
 
 /** How many trials finished in each number of sprints, ascending by sprints. */
@@ -18,29 +19,94 @@ export function doneThreshold(work: number): number {
 
 /**
  * Monte Carlo over velocity: each trial draws one velocity per sprint (see `velocitySampler`)
- * and counts the sprints until the work done reaches each target. One pass per trial serves
- * every target (they are met in ascending order), so the cost is trials × sprints of the largest
- * target. The same seed gives the same histograms.
+ * and counts the sprints until the work done reaches each of its targets. `targets[j][trial]` is
+ * target j of a trial (the drawn remaining work, the dependency-aware work): one pass per trial
+ * serves every target (met in ascending order), so the cost is trials × sprints of the largest.
+ * A fixed velocity needs no walk: each target takes remaining ÷ velocity, rounded up. The same
+ * seed gives the same histograms; targets that are the same in every trial draw exactly what a
+ * single figure per target would.
  */
-export function simulateSprints(targets: readonly number[], velocity: Velocity, trials: number, seed: number): SprintHistogram[] {
-  const draw = velocitySampler(velocity, seededRandom(seed));
-  const ascending = targets.map((work, index) => ({ threshold: doneThreshold(work), index })).sort((a, b) => a.threshold - b.threshold);
+export function simulateSprints(targets: readonly Float64Array[], velocity: Velocity, trials: number, seed: number): SprintHistogram[] {
   const counts = targets.map(() => new Map<number, number>());
-  for (let trial = 0; trial < trials; trial++) {
-    let done = 0;
-    let sprints = 0;
-    for (const { threshold, index } of ascending) {
-      while (done < threshold) {
-        done += draw();
-        sprints++;
+  const count = (histogram: Map<number, number>, sprints: number) => histogram.set(sprints, (histogram.get(sprints) ?? 0) + 1);
+  if (velocity.kind === 'fixed') {
+    for (let trial = 0; trial < trials; trial++) {
+      targets.forEach((target, index) => count(counts[index], sprintsFor(target[trial], velocity.value)));
+    }
+  } else {
+    const draw = velocitySampler(velocity, seededRandom(seed));
+    const thresholds = targets.map((target, index) => ({ threshold: 0, index, target }));
+    for (let trial = 0; trial < trials; trial++) {
+      for (const entry of thresholds) entry.threshold = doneThreshold(entry.target[trial]);
+      const ascending = thresholds.length > 1 ? [...thresholds].sort((a, b) => a.threshold - b.threshold) : thresholds;
+      let done = 0;
+      let sprints = 0;
+      for (const { threshold, index } of ascending) {
+        while (done < threshold) {
+          done += draw();
+          sprints++;
+        }
+        count(counts[index], sprints);
       }
-      const histogram = counts[index];
-      histogram.set(sprints, (histogram.get(sprints) ?? 0) + 1);
     }
   }
-  return counts.map((histogram) =>
-    [...histogram].map(([sprints, count]) => ({ sprints, trials: count })).sort((a, b) => a.sprints - b.sprints),
-  );
+  return counts.map((histogram) => [...histogram].map(([sprints, trials]) => ({ sprints, trials })).sort((a, b) => a.sprints - b.sprints));
+}
+
+/**
+ * The burn-up's fan: for each sprint in `sprints` (ascending), the share of the trial's target
+ * done by its end, at each of `shares` — the level that at least that share of the trials have
+ * reached (nearest rank, as the percentiles). Replays `simulateSprints`'s velocity draws (same
+ * seed, each trial walking to its largest target `walkTo`), so a line reaches 1 exactly at the
+ * percentile of the same share: the P85 line meets the scope at P85.
+ */
+export function progressQuantiles(
+  target: Float64Array,
+  walkTo: Float64Array,
+  velocity: Velocity,
+  trials: number,
+  seed: number,
+  sprints: readonly number[],
+  shares: readonly number[],
+): number[][] {
+  const progress = sprints.map(() => new Float64Array(trials));
+  const fixed = velocity.kind === 'fixed' ? velocity.value : null;
+  const draw = velocitySampler(velocity, seededRandom(seed));
+  for (let trial = 0; trial < trials; trial++) {
+    const goal = target[trial];
+    if (goal <= 0) {
+      for (const column of progress) column[trial] = 1;
+      continue;
+    }
+    if (fixed !== null) {
+      const finish = sprintsFor(goal, fixed);
+      sprints.forEach((sprint, column) => {
+        progress[column][trial] = sprint >= finish ? 1 : Math.min(1, (sprint * fixed) / goal);
+      });
+      continue;
+    }
+    const threshold = doneThreshold(goal);
+    const last = Math.max(threshold, doneThreshold(walkTo[trial]));
+    let done = 0;
+    let sprint = 0;
+    let column = 0;
+    while (done < last) {
+      done += draw();
+      sprint++;
+      while (column < sprints.length && sprints[column] === sprint) {
+        progress[column++][trial] = done >= threshold ? 1 : done / goal;
+      }
+    }
+    // The walk ended past every target: the trial is done.
+    while (column < sprints.length) progress[column++][trial] = 1;
+  }
+  return shares.map((share) => {
+    const rank = Math.max(1, Math.ceil(share * trials - 1e-9));
+    return progress.map((column) => {
+      const sorted = Float64Array.from(column).sort();
+      return sorted[trials - rank];
+    });
+  });
 }
 
 /**

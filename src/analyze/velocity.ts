@@ -67,3 +67,17 @@ export function describeVelocity(velocity: Velocity, format: (value: number) => 
   if (velocity.kind === 'range') return `${format(velocity.low)}..${format(velocity.high)}`;
   return `history ${velocity.values.map(format).join(', ')}`;
 }
+
+/** Scales every figure of a velocity: per person × team. */
+export function scaleVelocity(velocity: Velocity, factor: number): Velocity {
+  if (velocity.kind === 'fixed') return { kind: 'fixed', value: velocity.value * factor };
+  if (velocity.kind === 'range') return { kind: 'range', low: velocity.low * factor, high: velocity.high * factor };
+  return { kind: 'history', values: velocity.values.map((value) => value * factor) };
+}
+
+/** What a sprint gets done on average: the figure, a range's middle, a history's mean. */
+export function meanVelocity(velocity: Velocity): number {
+  if (velocity.kind === 'fixed') return velocity.value;
+  if (velocity.kind === 'range') return (velocity.low + velocity.high) / 2;
+  return velocity.values.reduce((sum, value) => sum + value, 0) / velocity.values.length;
+}

@@ -16,7 +16,9 @@ describe('backlog forecast', { timeout: 30_000 }, () => {
     expect(stdout).not.toContain('\u001b[');
     expect(stdout.split('\n')[0]).toBe('95 points remaining at 19 points per sprint: 5 sprints');
     expect(stdout).toMatch(/│ 32 points │ +3 │ 6 weeks +│/);
-    expect(stdout).toContain('5 │████████████████████████████████████████ 95 / 95');
+    // The burn-up starts from the 8 points done and reaches the scope at the answer.
+    expect(stdout).toContain('now │███▏░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░   8 / 103');
+    expect(stdout).toContain(' +5 │████████████████████████████████████████ 103 / 103');
     expect(stdout).toContain(`Stated total 100 points in "Total Story Points: 100" (${DRIFTED}:3): computed 103 points (+3).`);
     expect(stdout).toContain(
       `Stated 4 sprints at 32 points per sprint in "32 pts/sprint | 4 | 8 weeks" (${DRIFTED}:23): computed 3 (−1); 4 follows from the stated total of 100.`,
@@ -39,7 +41,7 @@ describe('backlog forecast', { timeout: 30_000 }, () => {
     expect(first.velocity).toEqual({ low: 15, high: 30 });
     expect(first.percentiles).toEqual(again.percentiles);
     expect(first.distribution).toEqual(again.distribution);
-    expect(first.simulation).toEqual({ trials: 2000, seed: 9 });
+    expect(first.simulation).toEqual({ trials: 2000, seed: 9, drawn: ['velocity'] });
     const { p50, p70, p85, p95 } = first.percentiles;
     expect([p50, p70, p85, p95]).toEqual([...[p50, p70, p85, p95]].sort((a, b) => a - b));
     expect(p50).toBeGreaterThanOrEqual(4); // 95 / 30, rounded up
@@ -60,7 +62,10 @@ describe('backlog forecast', { timeout: 30_000 }, () => {
     expect(stdout).toContain('**19 days remaining at 12 days per sprint: 3 sprints (ends 2026-03-20)**');
     expect(stdout).toContain(`- Velocity from the document: "Velocity: 12" (${STATED_VELOCITY}:3).`);
     expect(stdout).toContain(
-      '- Team of 2 (from the document: "Team: 2 developers"), each person on one item at a time in dependency order: the dependencies, not the velocity, set the end (velocity alone: 2 sprints).',
+      '- 2 people (from the document: "Team: 2 developers") sharing 12 days a sprint: 6 days each, each on one item at a time, in dependency order: the dependencies, not the velocity, set the end (velocity alone: 2 sprints).',
+    );
+    expect(stdout).toContain(
+      "- Warning: a person's share, 6 days a sprint, is smaller than an open item (HB-3, 7 days): one person needs 1.17 sprints for it, so with 2 people single items can set the end.",
     );
   });
 
@@ -85,11 +90,17 @@ describe('backlog forecast', { timeout: 30_000 }, () => {
     [['--velocity', 'fast'], 'backlog: --velocity expects a velocity above 0, got "fast"'],
     [['--velocity', '40..20'], 'backlog: --velocity range runs from low to high (20..40), got "40..20"'],
     [['--history', '20,0'], 'backlog: --history expects a velocity above 0, got "0"'],
-    [['--velocity', '20', '--history', '20'], 'backlog: give --velocity or --history, not both'],
+    [
+      ['--velocity', '20', '--history', '20'],
+      'backlog: give one of --velocity, --velocity-per-person and --history, not --velocity and --history',
+    ],
     [['--velocity', '20', '--trials', '0'], 'backlog: --trials expects a whole number of at least 1, got "0"'],
     [['--velocity', '20', '--sprint-length', '14'], 'backlog: --sprint-length expects weeks or working days, like 2w or 10d, got "14"'],
     [['--velocity', '20', '--start', '2026-13-01'], 'backlog: --start expects a date like 2026-03-02, got "2026-13-01"'],
-    [[], 'backlog: give --velocity N (or a range like 25..40) or --history LIST: the document states no velocity'],
+    [
+      [],
+      'backlog: give --velocity N (or a range like 25..40), --history LIST or --history git: the document states no velocity and records no finished sprint',
+    ],
   ])('refuses %j with one line and exit 2', (args, message) => {
     const { code, stdout, stderr } = run([DRIFTED, ...args]);
     expect(code).toBe(2);

@@ -89,7 +89,7 @@ describe('forecast: the velocity', () => {
   it('is a usage error without any velocity', () => {
     expect(() => forecast(makeBacklog(pointItems([3])))).toThrow(UsageError);
     expect(() => forecast(makeBacklog(pointItems([3])))).toThrow(
-      'give --velocity N (or a range like 25..40) or --history LIST: the document states no velocity',
+      'give --velocity N (or a range like 25..40), --history LIST or --history git: the document states no velocity and records no finished sprint',
     );
   });
 });
@@ -105,7 +105,7 @@ describe('forecast: Monte Carlo over a range or history', () => {
     expect(again.percentiles).toEqual(first.percentiles);
     expect(again.histogram).toEqual(first.histogram);
     expect(other.histogram).not.toEqual(first.histogram);
-    expect(first.simulation).toEqual({ trials: 2000, seed: 1 });
+    expect(first.simulation).toEqual({ trials: 2000, seed: 1, drawn: ['velocity'] });
   });
 
   it('stays between the slowest and the fastest outcome, over every trial', () => {
@@ -242,7 +242,7 @@ describe('forecast: dates and scenarios', () => {
 
   it('turns sprints into end dates, weekends skipped', () => {
     const result = forecast(backlog, { velocity: { kind: 'fixed', value: 30 }, start: '2026-03-02', sprintDays: 10 });
-    expect(result.dates).toEqual({ start: '2026-03-02', end: '2026-06-05' });
+    expect(result.dates).toEqual({ start: '2026-03-02', end: '2026-06-05', from: 'start' });
   });
 
   it('gives each percentile its date', () => {

@@ -1,11 +1,14 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { addInputOptions, loadInput, parseNumberOption, type CommonOptions } from '../common.js';
-import { useColor } from '../output.js';
+import type { HistoryTimeline } from '../../analyze/history/replay.js';
+import type { SourceText } from '../../read/source.js';
+import { useColor, writeErr } from '../output.js';
 import { addWriteOptions, emitReport, reportFormat, type WriteOptions } from '../write-back.js';
 
 interface ForecastCommandOptions extends CommonOptions, WriteOptions {
   velocity?: string;
+  velocityPerPerson?: string;
   history?: string;
   trials: string;
   seed?: string;
@@ -20,13 +23,22 @@ export function register(program: Command): void {
     addInputOptions(
       program
         .command('forecast')
-        .description('remaining work and the sprints to finish it: at a velocity, or as percentiles over a range or history')
+        .description(
+          'remaining work and the sprints to finish it, with a burn-up: at a velocity, or as percentiles over a velocity range or history and ranged estimates',
+        )
         .option(
           '--velocity <n|a..b>',
           'work per sprint in the backlog unit, or a range like 25..40 (default: a velocity the document states)',
         )
-        .option('--history <list>', 'velocities of past sprints, like 21,30,27,33: each future sprint draws one of them')
-        .option('--trials <n>', 'Monte Carlo trials for a range or history', '10000')
+        .option(
+          '--velocity-per-person <n|a..b>',
+          "one person's work per sprint, or a range: the velocity is it times the team size (--team, or the document's)",
+        )
+        .option(
+          '--history <list|git>',
+          "velocities of past sprints, like 21,30,27,33, or git: done work per sprint-length window of the plan's git history; each future sprint draws one",
+        )
+        .option('--trials <n>', 'Monte Carlo trials, when a velocity range or history or ranged estimates are drawn', '10000')
         .option('--seed <n>', 'random seed: the same seed gives the same percentiles')
         .option('--team <n>', 'people working in parallel: adds the dependency-aware figure (default: a team size the document states)')
         .option('--start <date>', 'first day of the first sprint (YYYY-MM-DD): answers get end dates')
@@ -38,14 +50,22 @@ export function register(program: Command): void {
     const format = reportFormat(command);
     const { parseHistory, parseVelocity, parseVelocityList } = await import('../../analyze/velocity.js');
     const { parseIsoDate, parseSprintLength } = await import('../../analyze/working-days.js');
-    if (options.velocity !== undefined && options.history !== undefined) throw new UsageError('give --velocity or --history, not both');
+    const given = [
+      options.velocity !== undefined && '--velocity',
+      options.velocityPerPerson !== undefined && '--velocity-per-person',
+      options.history !== undefined && '--history',
+    ].filter(Boolean);
+    if (given.length > 1) throw new UsageError(`give one of --velocity, --velocity-per-person and --history, not ${given.join(' and ')}`);
     // Every option is checked before any file is read: a typo should not wait for a big backlog.
+    const fromGit = options.history?.trim().toLowerCase() === 'git';
     const velocity =
       options.velocity !== undefined
         ? parseVelocity(options.velocity)
-        : options.history !== undefined
+        : options.history !== undefined && !fromGit
           ? parseHistory(options.history)
           : undefined;
+    const velocityPerPerson =
+      options.velocityPerPerson === undefined ? undefined : parseVelocity(options.velocityPerPerson, '--velocity-per-person');
     const trials = parseNumberOption('--trials', options.trials, { min: 1, integer: true });
     const seed = options.seed === undefined ? undefined : parseNumberOption('--seed', options.seed, { integer: true });
     const team = options.team === undefined ? undefined : parseNumberOption('--team', options.team, { min: 1, integer: true });
@@ -53,10 +73,26 @@ export function register(program: Command): void {
     const sprintDays = options.sprintLength === undefined ? undefined : parseSprintLength(options.sprintLength);
     const scenarios = options.scenarios === undefined ? undefined : parseVelocityList(options.scenarios, '--scenarios');
 
-    const { backlog, config } = await loadInput(paths, options);
-    const { forecast } = await import('../../analyze/forecast.js');
+    const { backlog, config, sources } = await loadInput(paths, options);
+    const { forecast, forecastUnit } = await import('../../analyze/forecast.js');
+    let history: HistoryTimeline | undefined;
+    let historyProblem: string | undefined;
+    if (fromGit) {
+      const { HistoryError, readGitHistory } = await import('../../analyze/history/git.js');
+      const { replayHistory } = await import('../../analyze/history/replay.js');
+      try {
+        const log = await readGitHistory(sources);
+        history = replayHistory(log, { config, unit: forecastUnit(backlog), hoursPerDay: config.hoursPerDay });
+      } catch (error) {
+        if (!(error instanceof HistoryError)) throw error;
+        historyProblem = error.message;
+      }
+    }
     const result = forecast(backlog, {
       velocity,
+      velocityPerPerson,
+      history,
+      historyProblem,
       trials,
       seed,
       team,
@@ -64,8 +100,24 @@ export function register(program: Command): void {
       sprintDays,
       scenarios,
       hoursPerDay: config.hoursPerDay,
+      sourceLine: lineReader(sources),
     });
+    // The answer says it too; on stderr it reaches a CI log that keeps only the figures.
+    if (result.historyProblem !== undefined) writeErr(`backlog: warning: --history git: ${result.historyProblem}`);
     const { formatForecast } = await import('../../report/forecast/index.js');
     await emitReport({ name: 'forecast', content: await formatForecast(result, format, { color: useColor() }), ...options });
   });
+}
+
+/** A line of the files read, split once per file when first asked for. */
+function lineReader(sources: readonly SourceText[]): (file: string, line: number) => string | undefined {
+  const lines = new Map<string, string[]>();
+  return (file, line) => {
+    let split = lines.get(file);
+    if (!split) {
+      split = sources.find((source) => source.file === file)?.text.split(/\r?\n/) ?? [];
+      lines.set(file, split);
+    }
+    return split[line - 1];
+  };
 }

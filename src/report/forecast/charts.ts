@@ -1,6 +1,7 @@
-import { sprintsFor } from '../../analyze/sprints-for.js';
+import type { BurnUp } from '../../analyze/forecast.js';
 import type { Percentiles, SprintHistogram } from '../../analyze/velocity-simulation.js';
-import { formatNumber } from '../../model/units.js';
+import type { Unit } from '../../model/types.js';
+import { formatNumber, unitLabel } from '../../model/units.js';
 
 const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
 const MAX_ROWS = 24;
@@ -55,27 +56,100 @@ export function histogramChart(histogram: SprintHistogram, percentiles: Percenti
   });
 }
 
+/** Rows of the burn-up as a chart draws them: the past, now, then the fan. */
+interface BurnUpRow {
+  label: string;
+  end?: string;
+  /** Done work; for a future sprint, what 85% of the trials got done. */
+  solid: number;
+  /** For a future sprint, what half the trials got done (the fan from `solid` to it). */
+  fan?: number;
+  scope: number;
+}
+
+/** The past rows a chart shows at most: the last dozen sprints. */
+export const PAST_ROWS = 12;
+
+function burnUpRows(chart: BurnUp): BurnUpRow[] {
+  const past = chart.past.slice(-PAST_ROWS).map((point) => ({ label: point.label, end: point.end, solid: point.done, scope: point.scope }));
+  const now: BurnUpRow = { label: 'now', end: chart.now.end, solid: chart.now.done, scope: chart.now.scope };
+  const future = chart.future.map((sprint) => ({
+    label: `+${sprint.sprint}`,
+    end: sprint.end,
+    solid: sprint.p85,
+    fan: sprint.p50,
+    scope: sprint.scope,
+  }));
+  return [...past, now, ...future];
+}
+
 /**
- * Work done sprint by sprint: `█` for what the slowest velocity gets done, `░` for what the
- * fastest adds, against the remaining work. At most 24 rows: a long forecast shows every few
- * sprints, and always the last.
+ * The burn-up for a terminal: one row per sprint (every few for a long forecast), the past from
+ * the git history or the document's completed sprints, now, then the forecast. `█` is work done
+ * (ahead: what 85% of the trials got done), `▒` the fan up to what half of them got done, `░` the
+ * rest of the scope: a row is as long as the scope was, so scope that grows shows.
  */
-export function burnUpChart(remaining: number, bounds: { low: number; high: number }, width = 40): string[] {
-  const sprints = sprintsFor(remaining, bounds.low);
-  if (sprints === 0) return [];
-  const step = Math.ceil(sprints / MAX_ROWS);
-  const shown: number[] = [];
-  for (let sprint = step; sprint < sprints; sprint += step) shown.push(sprint);
-  shown.push(sprints);
-  const labelWidth = String(sprints).length;
-  const most = formatNumber(remaining);
-  const doneWidth = bounds.low === bounds.high ? most.length : `${most}–${most}`.length;
-  return shown.map((sprint) => {
-    const slow = Math.min(remaining, sprint * bounds.low);
-    const fast = Math.min(remaining, sprint * bounds.high);
-    const solid = bar(slow / remaining, width);
-    const band = '░'.repeat(Math.max(0, Math.round((fast / remaining) * width) - solid.length));
-    const done = slow === fast ? formatNumber(slow) : `${formatNumber(slow)}–${formatNumber(fast)}`;
-    return `${String(sprint).padStart(labelWidth)} │${(solid + band).padEnd(width)} ${done.padStart(doneWidth)} / ${formatNumber(remaining)}`;
+export function burnUpChart(chart: BurnUp, width = 40): string[] {
+  const rows = burnUpRows(chart);
+  const most = Math.max(...rows.map((row) => row.scope), 0);
+  if (most <= 0) return [];
+  const cells = (value: number) => Math.round((Math.max(0, value) / most) * width);
+  const labelWidth = Math.max(...rows.map((row) => row.label.length));
+  const dated = rows.some((row) => row.end !== undefined);
+  // Whole units for a big scope: a burn-up shows progress, not decimals.
+  const digits = most >= 100 ? 0 : most >= 10 ? 1 : 2;
+  const show = (value: number) => formatNumber(value, digits);
+  const figures = rows.map((row) => {
+    const done = row.fan === undefined || show(row.fan) === show(row.solid) ? show(row.solid) : `${show(row.solid)}–${show(row.fan)}`;
+    return `${done} / ${show(row.scope)}`;
   });
+  const figureWidth = Math.max(...figures.map((text) => text.length));
+  return rows.map((row, index) => {
+    const solid = bar(Math.min(row.solid, row.scope) / most, width);
+    const fanCells = row.fan === undefined ? 0 : Math.max(0, cells(Math.min(row.fan, row.scope)) - solid.length);
+    const restCells = Math.max(0, cells(row.scope) - solid.length - fanCells);
+    const drawn = solid + '▒'.repeat(fanCells) + '░'.repeat(restCells);
+    const date = dated ? ` ${(row.end ?? '').padEnd(10)}` : '';
+    return `${row.label.padStart(labelWidth)}${date} │${drawn.padEnd(width)} ${figures[index].padStart(figureWidth)}`;
+  });
+}
+
+function quoted(text: string): string {
+  return `"${text.replace(/"/g, "'")}"`;
+}
+
+function mermaidNumber(value: number): string {
+  return formatNumber(value, 2);
+}
+
+/**
+ * The burn-up as a mermaid `xychart-beta` (GitHub renders it): the scope line, then done work
+ * continuing as the P50 line ahead, then as the P85 line (left out when it is the same). Mermaid
+ * draws no legend, so a caption names the lines.
+ */
+export function burnUpMermaid(chart: BurnUp, unit: Unit | null): string[] {
+  const rows = burnUpRows(chart);
+  const most = Math.max(...rows.map((row) => row.scope), 0);
+  if (most <= 0) return [];
+  const labels = rows.map((row) => quoted(row.end ?? row.label));
+  const line = (values: number[]) => `  line [${values.map(mermaidNumber).join(', ')}]`;
+  const p50 = rows.map((row) => row.fan ?? row.solid);
+  const p85 = rows.map((row) => row.solid);
+  const fan = p50.some((value, index) => mermaidNumber(value) !== mermaidNumber(p85[index]));
+  const units = unitLabel(unit, 2) || 'work';
+  return [
+    '```mermaid',
+    'xychart-beta',
+    `  title ${quoted(`Burn-up: ${units} done by the end of each sprint`)}`,
+    `  x-axis [${labels.join(', ')}]`,
+    `  y-axis ${quoted(units)} 0 --> ${Math.ceil(most)}`,
+    line(rows.map((row) => row.scope)),
+    line(p50),
+    ...(fan ? [line(p85)] : []),
+    '```',
+    '',
+    fan
+      ? `Lines from the top: the scope; ${units} done, then what half of the trials get done (P50); ${units} done, then what 85% of them get done (P85).`
+      : `Lines: the scope; ${units} done, then the forecast.`,
+  ];
 }

@@ -11,12 +11,14 @@ function velocityJson(velocity: Velocity): number | { low: number; high: number 
 }
 
 /**
- * DESIGN.md's contract first (`unit`, `remaining`, `velocity`, `sprints`, and `percentiles` for
- * a range or history), then the rest: the dependency-aware figure, the distribution, dates,
- * scenarios and the document's own figures (`stated`). Numbers are exact, not rounded.
+ * DESIGN.md's contract first (`unit`, `remaining`, `velocity`, `sprints`, and `percentiles` when
+ * anything is drawn), then the rest: where the velocity came from (`velocitySource`,
+ * `pastSprints`), what the simulation drew (`simulation.drawn`, `estimates`), the
+ * dependency-aware figure, the distribution, dates, scenarios, the burn-up series (`burnUp`) and
+ * the document's own figures (`stated`). Numbers are exact, not rounded.
  */
 export function forecastJson(result: ForecastResult): string {
-  const { unit, remaining, velocity, sprints, percentiles, histogram, dependencies, sprintDays, leftOut, stated, ...rest } = result;
+  const { unit, remaining, velocity, sprints, percentiles, histogram, dependencies, sprintDays, leftOut, burnUp, stated, ...rest } = result;
   const json = {
     schemaVersion: SCHEMA_VERSION,
     unit,
@@ -30,6 +32,7 @@ export function forecastJson(result: ForecastResult): string {
     sprintLength: { workingDays: sprintDays },
     leftOut,
     ...(histogram ? { distribution: histogram } : {}),
+    burnUp,
     stated,
   };
   return `${JSON.stringify(json, null, 2)}\n`;

@@ -1,4 +1,5 @@
 import type { ForecastResult } from '../../analyze/forecast.js';
+import { burnUpMermaid } from './charts.js';
 import { headline, notes, percentileRows, scenarioRows, statedLine } from './summary.js';
 
 function escapeCell(text: string): string {
@@ -9,8 +10,13 @@ function table(head: string[], rows: string[][], align: string[]): string[] {
   return [`| ${head.join(' | ')} |`, `| ${align.join(' | ')} |`, ...rows.map((row) => `| ${row.map(escapeCell).join(' | ')} |`)];
 }
 
-/** Markdown for a generated section of a backlog: the answer, percentiles, scenarios, then notes. */
-export function forecastMarkdown(result: ForecastResult): string {
+export interface ForecastMarkdownOptions {
+  /** Add the burn-up as a mermaid chart (`backlog forecast --format md` does; the report's section keeps to the figures). */
+  chart?: boolean;
+}
+
+/** Markdown for a generated section of a backlog: the answer, percentiles, scenarios, the burn-up, then notes. */
+export function forecastMarkdown(result: ForecastResult, options: ForecastMarkdownOptions = {}): string {
   const lines = [`**${headline(result)}**`, ''];
   const dated = result.dates !== undefined;
   const percentiles = percentileRows(result);
@@ -28,6 +34,10 @@ export function forecastMarkdown(result: ForecastResult): string {
       ]),
       '',
     );
+  }
+  if (options.chart && result.remaining > 0) {
+    const chart = burnUpMermaid(result.burnUp, result.unit);
+    if (chart.length > 0) lines.push(...chart, '');
   }
   const sentences = [...result.stated.map((figure) => statedLine(figure, result.unit)), ...notes(result)];
   if (sentences.length > 0) lines.push(...sentences.map((sentence) => `- ${sentence}`), '');

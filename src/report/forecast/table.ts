@@ -1,8 +1,7 @@
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { ForecastResult } from '../../analyze/forecast.js';
-import { velocityBounds } from '../../analyze/velocity.js';
-import { unitLabel } from '../../model/units.js';
+import { formatNumber, unitLabel } from '../../model/units.js';
 import { burnUpChart, histogramChart } from './charts.js';
 import { headline, notes, percentileRows, scenarioRows, statedLine } from './summary.js';
 
@@ -42,19 +41,20 @@ export function forecastTable(result: ForecastResult, { color }: ForecastTableOp
       ].join('\n'),
     );
   }
-  if (result.remaining > 0) {
-    const bounds = velocityBounds(result.velocity);
-    const title =
-      bounds.low === bounds.high
-        ? `Burn-up: ${unitLabel(result.unit, 2)} done by the end of each sprint`
-        : `Burn-up: ${unitLabel(result.unit, 2)} done by the end of each sprint, slowest (█) to fastest (░) velocity`;
-    blocks.push([chalk.bold(title), ...burnUpChart(result.remaining, bounds)].join('\n'));
+  const chart = burnUpChart(result.burnUp);
+  if (result.remaining > 0 && chart.length > 0) {
+    const units = unitLabel(result.unit, 2) || 'work';
+    const fan = result.burnUp.future.some((sprint) => formatNumber(sprint.p50) !== formatNumber(sprint.p85));
+    const title = fan
+      ? `Burn-up: ${units} done (█) of the scope (░) by the end of each sprint; ahead, █ is what 85% of the trials get done, ▒ up to what half of them do`
+      : `Burn-up: ${units} done (█) of the scope (░) by the end of each sprint`;
+    blocks.push([chalk.bold(title), ...chart].join('\n'));
   }
 
   const stated = result.stated.map((figure) =>
     figure.difference === 0 ? chalk.green(statedLine(figure, result.unit)) : chalk.red(statedLine(figure, result.unit)),
   );
-  const remarks = notes(result).map((line) => (line.startsWith('Left out') ? chalk.yellow(line) : chalk.dim(line)));
+  const remarks = notes(result).map((line) => (/^(?:Left out|Warning|--history)/.test(line) ? chalk.yellow(line) : chalk.dim(line)));
   if (stated.length + remarks.length > 0) blocks.push([...stated, ...remarks].join('\n'));
   return `${blocks.join('\n\n')}\n`;
 }
