@@ -43,6 +43,13 @@ const EXPECTED: Record<string, [number, string, string][]> = {
   'unparsable-estimate': [[6, 'unparsable-estimate', 'BR-2: "soonish" is not an estimate']],
   'unparsable-sprint': [[6, 'unparsable-sprint', 'BR-2: "after the summer" does not name a sprint']],
   'missing-estimate': [[6, 'missing-estimate', 'CH-2 has no estimate']],
+  'unknown-status': [
+    [
+      5,
+      'unknown-status',
+      '"Geprüft" is the status of 3 items but no word the reader knows as done or open, so they count as work left; if it means done, declare it in the config (vocabulary: { done: [Geprüft] })',
+    ],
+  ],
   'estimate-conflict': [[15, 'estimate-conflict', 'FT-2 is estimated differently: "5" (line 8), "8" (line 15)']],
   'status-conflict': [[8, 'status-conflict', 'PC-2 has different statuses: "In progress" (line 6), "Blocked" (line 8)']],
   'unknown-reference': [[6, 'unknown-reference', 'WS-2 depends on "WS-9", which names no item, group or release']],

@@ -468,14 +468,14 @@ export const VOCABULARY = {
   // ——— Board columns and sections ———
   /** A board column or section of work not yet done: "To do", "In progress". */
   openStatus: {
-    en: ['to do', 'todo', 'to-do', 'open', 'doing', 'in progress', 'wip', 'in review', 'blocked', 'on hold'],
+    en: ['to do', 'todo', 'to-do', 'open', 'doing', 'in progress', 'wip', 'in review', 'blocked', 'on hold', 'ready', 'not started'],
     de: ['zu erledigen', 'in arbeit', 'offen'],
     fr: ['à faire', 'en cours'],
     es: ['por hacer', 'en progreso', 'en curso', 'pendiente'],
     pt: ['a fazer', 'em andamento'],
     ru: ['сделать', 'в работе'],
     zh: ['待办', '进行中'],
-    ja: ['未着手', '進行中'],
+    ja: ['未着手', '進行中', '未実装', '実装済'],
   },
   /** Other stages a kanban table has a column for. */
   boardColumn: { en: ['backlog', 'on going', 'ongoing', 'on testing', 'testing', 'review'] },

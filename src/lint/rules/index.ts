@@ -14,6 +14,7 @@ import { tableColumnCount } from './table-column-count.js';
 import { tableRowWrapped } from './table-row-wrapped.js';
 import { unknownReference } from './unknown-reference.js';
 import { unparsableEstimate } from './unparsable-estimate.js';
+import { unknownStatus } from './unknown-status.js';
 import { unparsableSprint } from './unparsable-sprint.js';
 import { unreadTable } from './unread-table.js';
 
@@ -29,6 +30,7 @@ export const RULES: readonly Rule[] = [
   missingEstimate,
   estimateConflict,
   statusConflict,
+  unknownStatus,
   unknownReference,
   dependencyCycle,
   dependencyOrder,

@@ -1,0 +1,44 @@
+import { LEXICON } from '../../extract/lexicon/lexicon.js';
+import { isDoneStatus, statusMeaning, statusWords } from '../../model/status.js';
+import type { Item } from '../../model/types.js';
+import type { Rule } from '../types.js';
+
+/** So many items share a status word before it is the document's own vocabulary, not a one-off note. */
+const MIN_ITEMS = 3;
+
+/** Whether the reader knows what a status word means: done, cancelled, or work still open. */
+function known(words: string): boolean {
+  return (
+    !/\p{L}/u.test(words) ||
+    isDoneStatus(words) ||
+    statusMeaning(words) === 'cancelled' ||
+    LEXICON.is('openStatus', words) ||
+    LEXICON.is('boardColumn', words) ||
+    LEXICON.startsWith('openStatus', words) > 0
+  );
+}
+
+export const unknownStatus: Rule = {
+  name: 'unknown-status',
+  description: 'Several items share a status word the reader does not know as done or open, so they all count as work left.',
+  tags: ['status'],
+  defaultSeverity: 'warning',
+  check({ backlog }, report) {
+    const byWord = new Map<string, Item[]>();
+    for (const item of backlog.items) {
+      if (!item.status || item.done) continue;
+      const words = statusWords(item.status);
+      if (known(words)) continue;
+      const key = words.toLowerCase();
+      byWord.set(key, [...(byWord.get(key) ?? []), item]);
+    }
+    for (const items of byWord.values()) {
+      if (items.length < MIN_ITEMS) continue;
+      const word = statusWords(items[0].status!);
+      report({
+        ...items[0].source,
+        message: `"${word}" is the status of ${items.length} items but no word the reader knows as done or open, so they count as work left; if it means done, declare it in the config (vocabulary: { done: [${word}] })`,
+      });
+    }
+  },
+};
