@@ -6,6 +6,7 @@ import { toBlocks, type Block } from './blocks.js';
 import { DocumentContext } from './document-context.js';
 import { gatherDefinedIds } from './evidence/defined-ids.js';
 import { gatherIdEvidence } from './evidence/id-evidence.js';
+import { gatherWorkShapes } from './evidence/work-shapes.js';
 import { readScaleStatement } from './estimates.js';
 import { idKey } from './ids.js';
 import { readEntry } from './read-entry.js';
@@ -30,6 +31,7 @@ export function extractFile(source: SourceText, config: Config): FileExtraction 
   const blocks = readMarkdown(prepared.text, (pieces) => toBlocks(pieces, lines));
   ctx.ids = gatherIdEvidence(blocks, lines, ctx.extraIds);
   ctx.defined = gatherDefinedIds(ctx.sourceLines, (token, place) => ctx.ids.accepts(token, place));
+  const workShapes = gatherWorkShapes(blocks);
   // A scale stated anywhere in the document (prose first, then a size legend table) defines the
   // sizes used before it too; configuration fills in the sizes the document leaves out.
   const legend: Record<string, SizeRange> = {};
@@ -48,6 +50,15 @@ export function extractFile(source: SourceText, config: Config): FileExtraction 
   if (ctx.records.length === 0) ctx.records.push(...ctx.ganttRecords);
   readRestatedEstimates(ctx);
   const records = settleAnonymous(ctx.records);
+  // Never a blank: a document that looks like a list of work but yields none says what it saw.
+  if (records.length === 0 && workShapes.length > 0) {
+    ctx.diagnostics.push({
+      ...ctx.position(original(workShapes[0].line)),
+      rule: 'unread-document',
+      severity: 'warning',
+      message: `no items were read, though the document has ${workShapes.map((shape) => shape.what).join(', ')}; start each piece of work with an ID (e.g. "T-1 Build API") or give it an estimate (e.g. "Build API (4h)")`,
+    });
+  }
   return {
     file: {
       file: source.file,

@@ -197,3 +197,37 @@ describe('entries that are no work of their own', () => {
     ]);
   });
 });
+
+describe('a document that looks like work but yields none', () => {
+  it('says what it saw, once, at the first such structure', () => {
+    const sources = [
+      sourceFromText(
+        ['# Plan', '', '### Feature: Login', 'text', '### Feature: Logout', 'text', '### Feature: Signup', 'text'].join('\n'),
+        'plan.md',
+      ),
+    ];
+    expect(backlogFromSources(sources).diagnostics.map((diagnostic) => [diagnostic.line, diagnostic.rule, diagnostic.message])).toEqual([
+      [
+        3,
+        'unread-document',
+        'no items were read, though the document has 3 headings like "Feature: Login"; start each piece of work with an ID (e.g. "T-1 Build API") or give it an estimate (e.g. "Build API (4h)")',
+      ],
+    ]);
+  });
+
+  it('is quiet for a guide with a checklist or a team table', () => {
+    const guide = [
+      '# Contributing',
+      '- [ ] Tests pass',
+      '- [ ] Lint is clean',
+      '- [ ] Docs updated',
+      '',
+      '| Name | Role |',
+      '| --- | --- |',
+      '| Ana | Dev |',
+      '| Bo | QA |',
+      '| Cy | PM |',
+    ];
+    expect(backlogFromSources([sourceFromText(guide.join('\n'), 'guide.md')]).diagnostics).toEqual([]);
+  });
+});

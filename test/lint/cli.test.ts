@@ -93,7 +93,7 @@ describe('backlog lint: exit codes and output', () => {
     const lines = stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(RULES.length);
     expect(lines[0]).toMatch(/^encoding {23}error {4}\(fixable\) The file is not clean UTF-8/);
-    expect(lines[15]).toMatch(/^stated-total-mismatch {10}error {4}A total or count the document states/);
+    expect(lines[16]).toMatch(/^stated-total-mismatch {10}error {4}A total or count the document states/);
     expect(JSON.parse(run(['--rules', '-f', 'json'], tmpdir()).stdout).map((rule: { name: string }) => rule.name)).toContain(
       'dependency-order',
     );

@@ -42,6 +42,13 @@ const EXPECTED: Record<string, [number, string, string][]> = {
   'duplicate-id': [[7, 'duplicate-id', 'LIB-1 is defined twice in the same table (first at line 5)']],
   'unparsable-estimate': [[6, 'unparsable-estimate', 'BR-2: "soonish" is not an estimate']],
   'unparsable-sprint': [[6, 'unparsable-sprint', 'BR-2: "after the summer" does not name a sprint']],
+  'unread-document': [
+    [
+      3,
+      'unread-document',
+      'no items were read, though the document has 3 headings like "Feature: Export"; start each piece of work with an ID (e.g. "T-1 Build API") or give it an estimate (e.g. "Build API (4h)")',
+    ],
+  ],
   'missing-estimate': [[6, 'missing-estimate', 'CH-2 has no estimate']],
   'unknown-status': [
     [

@@ -16,6 +16,7 @@ import { unknownReference } from './unknown-reference.js';
 import { unparsableEstimate } from './unparsable-estimate.js';
 import { unknownStatus } from './unknown-status.js';
 import { unparsableSprint } from './unparsable-sprint.js';
+import { unreadDocument } from './unread-document.js';
 import { unreadTable } from './unread-table.js';
 
 /** Every rule, in the order `--rules` lists them: how the file reads, then the model, then its claims. */
@@ -24,6 +25,7 @@ export const RULES: readonly Rule[] = [
   tableRowWrapped,
   tableColumnCount,
   unreadTable,
+  unreadDocument,
   duplicateId,
   unparsableEstimate,
   unparsableSprint,
