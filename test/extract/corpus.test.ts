@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sharedDocuments } from '../helpers/shared-docs.js';
 import { backlogFromSources } from '../../src/load.js';
 import type { Backlog } from '../../src/model/types.js';
 import { workItems, sumExpected } from '../../src/model/totals.js';
@@ -11,7 +12,7 @@ import { decodeBytes } from '../../src/read/decode.js';
  * the clone in CI). Each row was checked by reading the document: the items a reader sees, the
  * unit, the total of their estimates and the sprints.
  */
-const corpus = path.resolve('../shared/corpus/dev');
+const { dir: corpus, present } = sharedDocuments('corpus/dev');
 
 const expected: [file: string, items: number, unit: string | null, total: number, sprints: number][] = [
   ['01-hemograma-user-stories-pt.md', 10, 'points', 78, 5],
@@ -38,7 +39,7 @@ function load(file: string): Backlog {
   return backlogFromSources([{ file, path: full, ...decodeBytes(readFileSync(full), file) }]);
 }
 
-describe.runIf(existsSync(corpus))('development corpus', () => {
+describe.runIf(present)('development corpus', () => {
   it('covers every file of the corpus', () => {
     const files = readdirSync(corpus).filter((file) => file.endsWith('.md') && file !== 'SOURCES.md');
     expect(files.sort()).toEqual(expected.map(([file]) => file).sort());

@@ -1,13 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sharedDocuments } from '../helpers/shared-docs.js';
 import { backlogFromSources } from '../../src/load.js';
 import type { Backlog } from '../../src/model/types.js';
 import { sumExpected, workItems } from '../../src/model/totals.js';
 import { decodeBytes } from '../../src/read/decode.js';
 
 /** The five documents the product was specified from; every figure below was added up by hand. */
-const seeds = path.resolve('../shared/seeds');
+const { dir: seeds, present } = sharedDocuments('seeds');
 
 function load(prefix: string): Backlog {
   const file = `${prefix}.md`;
@@ -29,7 +30,7 @@ function readFileSync0(prefix: string): string {
 
 const committed = (backlog: Backlog) => backlog.sprints.map((sprint) => [sprint.key, sprint.items.length, sprint.committed]);
 
-describe.runIf(existsSync(seeds))('seed documents', () => {
+describe.runIf(present)('seed documents', () => {
   it('000: 44 tickets in T-shirt days (S 1.5, M 4, L 8), four sprints, epic and release references', () => {
     const backlog = load('000');
     expect(backlog.items.length).toBe(44);

@@ -80,11 +80,14 @@ export class TestClient {
       this.publications.push(params);
       this.wake();
     });
-    connection.onNotification(LogMessageNotification.type, (params) => this.logs.push(params.message));
-    connection.onNotification(ShowMessageNotification.type, (params) => this.logs.push(params.message));
+    connection.onNotification(LogMessageNotification.type, (params) => {
+      this.logs.push(params.message);
+    });
+    connection.onNotification(ShowMessageNotification.type, (params) => {
+      this.logs.push(params.message);
+    });
     connection.onRequest(RegistrationRequest.type, (params) => {
       this.registrations.push(...params.registrations.map((registration) => registration.method));
-      return null;
     });
     connection.listen();
   }

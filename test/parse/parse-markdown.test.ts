@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import type { Root } from 'mdast';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { sharedDocuments } from '../helpers/shared-docs.js';
 import { micromarkTree } from '../../src/parse/micromark-tree.js';
 import { parseMarkdown, parseMarkdownWithMicromark, readMarkdown } from '../../src/parse/parse-markdown.js';
 import { ROWS_PER_PIECE } from '../../src/parse/table-node.js';
@@ -30,11 +31,15 @@ function expectSameTree(text: string): void {
   expect(plain(parseMarkdown(text))).toEqual(expected);
 }
 
+const seeds = sharedDocuments('seeds');
+const dev = sharedDocuments('corpus/dev');
 const documents = [
-  ...readdirSync('/work/shared/seeds').map((name) => join('/work/shared/seeds', name)),
-  ...readdirSync('/work/shared/corpus/dev')
-    .filter((name) => name.endsWith('.md'))
-    .map((name) => join('/work/shared/corpus/dev', name)),
+  ...(seeds.present ? readdirSync(seeds.dir).map((name) => join(seeds.dir, name)) : []),
+  ...(dev.present
+    ? readdirSync(dev.dir)
+        .filter((name) => name.endsWith('.md'))
+        .map((name) => join(dev.dir, name))
+    : []),
 ];
 
 describe('parseMarkdown builds the tree micromark builds', () => {
