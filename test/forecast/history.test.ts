@@ -6,7 +6,8 @@ import { readGitHistory, HistoryError } from '../../src/analyze/history/git.js';
 import { replayHistory, type HistoryTimeline } from '../../src/analyze/history/replay.js';
 import { historySprints, sprintSeconds } from '../../src/analyze/history/sprints.js';
 import { forecast } from '../../src/analyze/forecast.js';
-import { backlogFromMarkdown } from '../../src/load.js';
+import { backlogFromMarkdown, backlogFromSources } from '../../src/load.js';
+import { decodeBytes } from '../../src/read/decode.js';
 import { workItems } from '../../src/model/totals.js';
 import { runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
@@ -314,6 +315,47 @@ describe('git history: velocities and the scope line', { timeout: 60_000 }, () =
     // 29 days: four weekly sprints end at the last commit, from 01-06 12:00; A-1 (01-20 12:00)
     // opens the third, B-1 closes the fourth.
     expect(historySprints(timeline, 5).sprints.map((sprint) => sprint.done)).toEqual([0, 0, 5, 8]);
+  });
+});
+
+describe('git history: each commit rebuilt as the library loads it', { timeout: 60_000 }, () => {
+  it('gives, at every commit, the very backlog loading that commit’s files would, though unchanged files are extracted once', async () => {
+    const dir = tempDir('history');
+    initRepo(dir);
+    // A status table in one file, the same tickets' details in another (their fields merge into
+    // one item), and two files numbering their rows 1, 2 (so the merge qualifies them).
+    const statuses = (done: string[]) =>
+      `# Status\n\n| Ticket | Titel | Status |\n| --- | --- | --- |\n${['KS-1', 'KS-2', 'KS-3']
+        .map((id) => `| ${id} | Ticket ${id} | ${done.includes(id) ? 'Erledigt' : 'Offen'} |`)
+        .join('\n')}\n`;
+    const details = (points: number) =>
+      `# Details\n\n### KS-1: Login\n\n**Points**: ${points}\n**Owner**: Ana\n\n### KS-2: Search\n\n**Points**: 5\n\n### KS-3: Export\n\n**Points**: 2\n**Depends on**: KS-1\n`;
+    const numbered = (title: string, done: boolean) =>
+      `# ${title}\n\n| # | Task | Estimate | Status |\n| --- | --- | --- | --- |\n| 1 | ${title} setup | 2d | ${done ? 'Done' : 'Open'} |\n| 2 | ${title} rollout | 3d | Open |\n`;
+    commit(dir, '2026-01-05', {
+      'status.md': statuses([]),
+      'details.md': details(3),
+      'web.md': numbered('Web', false),
+      'app.md': numbered('App', false),
+    });
+    commit(dir, '2026-01-12', { 'status.md': statuses(['KS-1']) });
+    commit(dir, '2026-01-19', { 'details.md': details(8) });
+    commit(dir, '2026-01-26', { 'web.md': numbered('Web', true) });
+    commit(dir, '2026-02-02', { 'status.md': statuses(['KS-1', 'KS-3']) });
+    const files = ['status.md', 'details.md', 'web.md', 'app.md'];
+    const history = await readGitHistory(files.map((file) => ({ file, path: path.join(dir, file) })));
+    const seen: string[] = [];
+    replayHistory(history, {
+      unit: 'points',
+      onCommit: (backlog, at) => {
+        const sources = at.blobs.flatMap((blob, index) =>
+          blob === null ? [] : [{ file: files[index], path: files[index], ...decodeBytes(history.contents.get(blob)!, files[index]) }],
+        );
+        expect(JSON.parse(JSON.stringify(backlog))).toEqual(JSON.parse(JSON.stringify(backlogFromSources(sources))));
+        seen.push(at.hash);
+      },
+    });
+    expect(seen).toHaveLength(5);
   });
 });
 
