@@ -1,11 +1,12 @@
 // `npm run bench` — times the CLI on synthetic backlogs against the parse floor measured in the
 // same run (mdast-util-from-markdown + GFM tables over the same files). Two shapes: many files of
 // 100 items, and one file holding one big table. Then the language server: the re-diagnose time
-// after a one-line change in a 1,000-item workspace (bench/lsp.js).
+// after a one-line change in a 1,000-item workspace (bench/lsp.js). Then the forecast: 10,000
+// trials drawing every estimate, and --history git over 200 commits (bench/forecast-targets.js).
 //
 //   npm run bench                  all sizes (the 100k ones take minutes on two cores)
 //   npm run bench -- --quick       the smallest size of each shape
-//   npm run bench -- --only big    one part: many | big | lsp
+//   npm run bench -- --only big    one part: many | big | lsp | forecast
 //   npm run bench -- --keep        keep the generated backlogs (their folder is printed)
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -23,6 +24,7 @@ const FLOOR = fileURLToPath(new URL('./parse-floor.js', import.meta.url));
 const PHASES = fileURLToPath(new URL('./phases.js', import.meta.url));
 const LSP = fileURLToPath(new URL('./lsp.js', import.meta.url));
 const LSP_TARGET_MS = 100;
+const FORECAST_TARGETS = fileURLToPath(new URL('./forecast-targets.js', import.meta.url));
 const TABLE_EXTENSION = 'micromark-extension-gfm-table';
 const FIXED_TABLE_EXTENSION = [2, 1, 2];
 
@@ -170,8 +172,32 @@ function runLsp() {
   return JSON.parse(lines.at(-1));
 }
 
+/** The forecast's figures (bench/forecast-targets.js, in its own process), printed and returned; null if it failed. */
+function runForecastTargets() {
+  console.log('\nforecast: drawn estimates and git history');
+  const child = spawnSync(process.execPath, [FORECAST_TARGETS], { cwd: ROOT, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  const line = child.stdout.trim().split('\n').pop();
+  if (child.status !== 0 || !line?.startsWith('{')) {
+    console.log(`  failed: ${child.stderr.trim().split('\n')[0]}`);
+    return null;
+  }
+  const results = JSON.parse(line);
+  const { range, fixed } = results.drawnEstimates;
+  console.log(
+    `  10,000 trials drawing every estimate of 10,000 items: ${seconds(range.wallMs)} at 25..40 (${seconds(range.cpuMs)} CPU), ${seconds(fixed.wallMs)} at 30 (${seconds(fixed.cpuMs)} CPU)`,
+  );
+  for (const history of results.gitHistory) {
+    console.log(
+      `  --history git, ${history.commits} commits of a ${group(history.items)}-item backlog in ${history.files} file${history.files === 1 ? '' : 's'}: ` +
+        `git ${seconds(history.readMs)}, the plan rebuilt at each commit ${seconds(history.replayMs)} (${seconds(history.replayCpuMs)} CPU); ` +
+        `the command ${seconds(history.cliMs)}${history.cliError ? `, FAILED: ${history.cliError}` : ''}`,
+    );
+  }
+  return results;
+}
+
 /** The issue's targets, for the sizes that ran. */
-function printTargets(startup, runs, lsp) {
+function printTargets(startup, runs, lsp, forecastTargets) {
   const find = (shape, size) => runs.find((run) => run.shape === shape && run.size === size);
   const verdict = (ok) => (ok ? 'met' : 'MISSED');
   const lines = [`start-up ≤ 2× bare node: ${ratio(startup.cli, startup.bare)}, ${verdict(startup.cli <= 2 * startup.bare)}`];
@@ -201,6 +227,18 @@ function printTargets(startup, runs, lsp) {
       `language server: diagnostics after a one-line change at ${group(lsp.items)} items < ${LSP_TARGET_MS} ms: ${formatNumber(lsp.medianMs, 0)} ms (median of ${lsp.rounds}), ${verdict(lsp.medianMs < LSP_TARGET_MS)}`,
     );
   }
+  if (forecastTargets) {
+    const { range } = forecastTargets.drawnEstimates;
+    lines.push(
+      `forecast: 10,000 trials with drawn estimates at 10k items < 1 s: ${seconds(range.wallMs)}, ${verdict(range.wallMs < 1000)}`,
+    );
+    for (const history of forecastTargets.gitHistory) {
+      const files = `${history.files} file${history.files === 1 ? '' : 's'}`;
+      lines.push(
+        `forecast --history git, ${history.commits} commits of a ${group(history.items)}-item backlog (${files}) < 5 s: ${seconds(history.cliMs)}, ${verdict(!history.cliError && history.cliMs < 5000)}`,
+      );
+    }
+  }
   console.log(`\ntargets\n${lines.map((line) => `  ${line}`).join('\n')}`);
 }
 
@@ -215,7 +253,8 @@ try {
     for (const size of options.quick ? shape.sizes.slice(0, 1) : shape.sizes) runs.push(runSize(shape, size, available, scratch));
   }
   const lsp = !options.only || options.only === 'lsp' ? runLsp() : null;
-  printTargets(startup, runs, lsp);
+  const forecastTargets = !options.only || options.only === 'forecast' ? runForecastTargets() : null;
+  printTargets(startup, runs, lsp, forecastTargets);
 } finally {
   if (options.keep) console.log(`\nbacklogs kept in ${scratch}`);
   else rmSync(scratch, { recursive: true, force: true });
