@@ -81,8 +81,8 @@ async function topLevel(run: GitRunner, directory: string, shown: string): Promi
 /**
  * The history of `files` (`file` as shown, `path` on disk): the first-parent commits of HEAD
  * that changed any of them, oldest first, with each file's blob at each commit and the bytes of
- * every blob. Three git processes whatever the number of commits (log, then `cat-file
- * --batch-check` and `cat-file --batch` over stdin). Throws a HistoryError, one line, when the
+ * every blob. Five git processes however long the history (rev-parse twice, log, then
+ * `cat-file --batch-check` and `cat-file --batch` over stdin). Throws a HistoryError, one line, when the
  * files are not in one git repository, the clone is shallow, or a file was never committed.
  */
 export async function readGitHistory(files: readonly { file: string; path: string }[], run: GitRunner = runGit): Promise<GitHistory> {
