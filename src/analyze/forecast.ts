@@ -21,9 +21,10 @@ import { sumWork, workOf } from './work-sum.js';
 export const DEFAULT_TRIALS = 10_000;
 /**
  * Items × trials up to which a team's dependency-aware schedule is rebuilt from every trial's
- * drawn sizes (2,000 items at 10,000 trials); beyond it each trial scales the expected schedule.
+ * drawn sizes (1,000 items at 10,000 trials: about a second); beyond it each trial scales the
+ * expected schedule.
  */
-export const PER_TRIAL_SCHEDULE_LIMIT = 20_000_000;
+export const PER_TRIAL_SCHEDULE_LIMIT = 10_000_000;
 /** Future sprints the burn-up lists at most: a long forecast shows every few sprints, and always the last. */
 export const BURN_UP_SPRINTS = 24;
 
