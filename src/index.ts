@@ -3,10 +3,11 @@
  * these functions; each is pure over the model except `loadBacklog` and `loadConfig`, which read
  * files.
  */
-export { loadBacklog, backlogFromMarkdown, backlogFromSources, type LoadResult } from './load.js';
+export { loadBacklog, backlogFromMarkdown, backlogFromSources, type LoadOptions, type LoadResult, type SourceConfig } from './load.js';
 export { loadConfig, parseConfig } from './config/load-config.js';
+export { configLookup, type ConfigLookup, type ConfigLookupOptions } from './config/nearest.js';
 export { DEFAULT_CONFIG, type Config, type RuleSetting, type SizeRange } from './config/types.js';
-export { lint, RULES, type LintOptions, type LintResult, type Problem, type Rule, type RuleContext } from './lint/index.js';
+export { lint, configOfFile, RULES, type LintOptions, type LintResult, type Problem, type Rule, type RuleContext } from './lint/index.js';
 export { criticalPath, type CriticalPathOptions, type CriticalPathResult, type ScheduledItem } from './analyze/critical-path.js';
 export { CycleError, type DependencyCycle } from './analyze/graph.js';
 export { forecast, type ForecastOptions, type ForecastResult } from './analyze/forecast.js';

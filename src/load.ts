@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { DEFAULT_CONFIG, type Config } from './config/types.js';
 import { extractFile } from './extract/extract-file.js';
 import { buildBacklog } from './model/build-backlog.js';
@@ -6,23 +7,52 @@ import { decodeBytes } from './read/decode.js';
 import { readSources } from './read/read-sources.js';
 import type { SourceText } from './read/source.js';
 
+export interface LoadOptions {
+  /** Where relative paths start, and what files are named relative to (default: the process's). */
+  cwd?: string;
+  /** One config for every file (the defaults when neither this nor `configFor` is given). */
+  config?: Config;
+  /**
+   * A config per file, by its absolute path, as the CLI reads them (`configLookup(…).forPath`:
+   * the nearest config above each file). Wins over `config`.
+   */
+  configFor?: (absolutePath: string) => Config;
+  /** How files are named in the model and in messages, by absolute path (default: relative to `cwd` below it). */
+  nameOf?: (absolutePath: string) => string;
+}
+
 export interface LoadResult {
   backlog: Backlog;
   sources: SourceText[];
   /** Files that could not be read at all, one line each. */
   inputErrors: string[];
+  /** The config each file was read with, by its name in the model (`source.file`). */
+  configOf: (file: string) => Config;
 }
 
 /** Reads files, directories or globs into one backlog. Never throws on a bad file. */
-export async function loadBacklog(paths: string[], options: { cwd?: string; config?: Config } = {}): Promise<LoadResult> {
+export async function loadBacklog(paths: string[], options: LoadOptions = {}): Promise<LoadResult> {
   const config = options.config ?? DEFAULT_CONFIG;
-  const { sources, errors } = await readSources(paths, options.cwd ?? process.cwd(), config.ignore);
-  return { backlog: backlogFromSources(sources, config), sources, inputErrors: errors };
+  const configFor = options.configFor;
+  const ignore = configFor
+    ? (absolute: string) => {
+        const own = configFor(absolute);
+        return { patterns: own.ignore, base: own.source === null ? null : path.dirname(own.source) };
+      }
+    : config.ignore;
+  const { sources, errors } = await readSources(paths, options.cwd ?? process.cwd(), ignore, options.nameOf);
+  const byFile = new Map(sources.map((source) => [source.file, configFor ? configFor(source.path) : config]));
+  const configOf = (file: string) => byFile.get(file) ?? config;
+  return { backlog: backlogFromSources(sources, (source) => configOf(source.file)), sources, inputErrors: errors, configOf };
 }
 
-/** The pure part of loading: decoded texts to the model. */
-export function backlogFromSources(sources: readonly SourceText[], config: Config = DEFAULT_CONFIG): Backlog {
-  return buildBacklog(sources.map((source) => extractFile(source, config)));
+/** A config for every source, or each source's own. */
+export type SourceConfig = Config | ((source: SourceText) => Config);
+
+/** The pure part of loading: decoded texts to the model, each file read with its config. */
+export function backlogFromSources(sources: readonly SourceText[], config: SourceConfig = DEFAULT_CONFIG): Backlog {
+  const configFor = typeof config === 'function' ? config : () => config;
+  return buildBacklog(sources.map((source) => extractFile(source, configFor(source))));
 }
 
 /** One in-memory markdown document to the model, as `loadBacklog` would read it from a file. */

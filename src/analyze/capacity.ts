@@ -13,6 +13,8 @@ export interface CapacityOptions {
   capacity?: number;
   /** The config's `capacity`: one number, or by sprint name or key. */
   configCapacity?: Config['capacity'];
+  /** The `capacity` of the config a sprint's own file is read with, when files have configs of their own; wins over `configCapacity`. */
+  configCapacityFor?: (sprint: Sprint) => Config['capacity'];
   /** People in the team; without it, a team size the document states. */
   team?: number;
   /** Working days per sprint, for team × working days (default 10). */
@@ -119,7 +121,7 @@ function chooseCapacity(
   claims: CapacityClaims,
 ): Chosen {
   if (context.capacity !== undefined) return { capacity: context.capacity, capacitySource: 'option' };
-  const fromConfig = configCapacityFor(sprint, context.configCapacity);
+  const fromConfig = configCapacityFor(sprint, context.configCapacityFor ? context.configCapacityFor(sprint) : context.configCapacity);
   if (fromConfig !== null) return { capacity: fromConfig, capacitySource: 'config' };
   const claim = claimFor(sprint, claims);
   const fromClaim = claim && context.unit ? convertValue(claim.value, claim.unit ?? context.unit, context.unit, context.hoursPerDay) : null;

@@ -1,6 +1,4 @@
 import { Option, type Command } from 'commander';
-import { existsSync, statSync } from 'node:fs';
-import path from 'node:path';
 import type { Config } from '../config/types.js';
 import { InputsReported, UsageError } from '../errors.js';
 import type { LoadResult } from '../load.js';
@@ -16,23 +14,30 @@ export function addInputOptions(command: Command, formats: string[], defaultForm
   return command
     .argument('[paths...]', 'markdown files, directories or globs (default: the current directory)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(formats).default(defaultFormat))
-    .option('-c, --config <file>', 'config file (default: nearest .backlogrc.yaml or backlog.config.yaml)');
+    .option('-c, --config <file>', "config file for every path (default: each file's nearest .backlogrc.yaml or backlog.config.yaml)");
 }
 
 export interface LoadedInput extends LoadResult {
+  /**
+   * The config for figures over all the files read (hours per day in a critical path): the
+   * files' own when they share one, else the config of the directory they have in common.
+   */
   config: Config;
+  /** Every config a file was read with, each once. */
+  configs: Config[];
 }
 
 /**
- * Loads config and backlog for a command. Files that cannot be read are reported on stderr, one
- * line each, and set exit code 2, but the rest are still processed.
+ * Loads the backlog for a command, each file read with its own config (the nearest above it, or
+ * `--config FILE` for all). Files that cannot be read are reported on stderr, one line each, and
+ * set exit code 2, but the rest are still processed.
  */
 export async function loadInput(paths: string[], options: CommonOptions): Promise<LoadedInput> {
-  const { loadConfig } = await import('../config/load-config.js');
+  const { configLookup } = await import('../config/nearest.js');
   const { loadBacklog } = await import('../load.js');
   const cwd = process.cwd();
-  const config = loadConfig(options.config, configStart(paths, cwd));
-  const result = await loadBacklog(paths, { cwd, config });
+  const lookup = configLookup({ cwd, explicit: options.config });
+  const result = await loadBacklog(paths, { cwd, configFor: lookup.forPath });
   for (const error of result.inputErrors) writeErr(`backlog: ${error}`);
   if (result.inputErrors.length > 0) process.exitCode = 2;
   if (result.sources.length === 0) {
@@ -40,18 +45,9 @@ export async function loadInput(paths: string[], options: CommonOptions): Promis
     if (result.inputErrors.length > 0) throw new InputsReported();
     throw new UsageError('no markdown to read (pass files, directories or globs that hold *.md files)');
   }
-  return { ...result, config };
-}
-
-/**
- * Where the search for a config file starts: the first path's directory, so that
- * `backlog lint docs/plan.md` from the repository root finds docs/.backlogrc.yaml, walking up
- * from there to the root as markdownlint-cli2 does.
- */
-function configStart(paths: string[], cwd: string): string {
-  const first = paths[0] ? path.resolve(cwd, paths[0]) : cwd;
-  if (!existsSync(first)) return cwd;
-  return statSync(first).isDirectory() ? first : path.dirname(first);
+  const config = lookup.shared(result.sources.map((source) => source.path));
+  const configs = [...new Set(result.sources.map((source) => result.configOf(source.file)))];
+  return { ...result, config, configs };
 }
 
 /** Parses a number option strictly: the whole string must be a number. */

@@ -5,8 +5,11 @@ import type { SourceText } from '../read/source.js';
 import { runRules } from './run-rules.js';
 import type { LintResult, Problem } from './types.js';
 
-/** How sources become a backlog: injected, so that fixing stays a pure function over texts. */
-export type BuildBacklog = (sources: readonly SourceText[], config: Config) => Backlog;
+/**
+ * How sources become a backlog: injected, so that fixing stays a pure function over texts. Each
+ * file is read with `configFor(file)` when it is given, else with `config`.
+ */
+export type BuildBacklog = (sources: readonly SourceText[], config: Config, configFor?: (file: string) => Config) => Backlog;
 
 export interface FixedFile {
   /** The source as it was read. */
@@ -30,13 +33,20 @@ const MAX_PASSES = 10;
 /**
  * Applies the fixes of fixable problems, file by file, and lints again until nothing changes.
  * Passes make mixed repairs right: an encoding repair replaces a whole file, and the other
- * fixes of that file are only known in the repaired text, so they come in the next pass.
+ * fixes of that file are only known in the repaired text, so they come in the next pass. With
+ * `configFor`, each file is read and linted with its own config.
  */
-export function fixSources(sources: readonly SourceText[], config: Config, build: BuildBacklog): FixOutcome {
+export function fixSources(
+  sources: readonly SourceText[],
+  config: Config,
+  build: BuildBacklog,
+  configFor?: (file: string) => Config,
+): FixOutcome {
   const original = new Map(sources.map((source) => [source.file, source]));
+  const context = configFor ? { config, configFor } : { config };
   let current = [...sources];
-  let backlog = build(current, config);
-  let result = runRules({ backlog, sources: current, config });
+  let backlog = build(current, config, configFor);
+  let result = runRules({ backlog, sources: current, ...context });
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     let changed = false;
     current = current.map((source) => {
@@ -48,8 +58,8 @@ export function fixSources(sources: readonly SourceText[], config: Config, build
       return sourceWithText(source, text);
     });
     if (!changed) break;
-    backlog = build(current, config);
-    result = runRules({ backlog, sources: current, config });
+    backlog = build(current, config, configFor);
+    result = runRules({ backlog, sources: current, ...context });
   }
   const fixed = current
     .filter((source) => fileText(source) !== fileText(original.get(source.file)!))

@@ -1,4 +1,5 @@
 import { severityOf } from '../config/types.js';
+import { configOfFile } from './file-config.js';
 import type { Severity } from '../model/types.js';
 import { parseInlineConfig, type InlineConfig } from './inline-config.js';
 import { RULES } from './rules/index.js';
@@ -12,16 +13,20 @@ function ruleSeverity(rule: Rule, settings: Readonly<Record<string, string>>): S
 }
 
 /**
- * Runs every enabled rule and collects what they report: severity from the config, problems
- * switched off by inline comments dropped, the rest sorted by file, line and column.
+ * Runs every enabled rule and collects what they report: severity from the config of the
+ * problem's file, problems switched off by inline comments dropped, the rest sorted by file,
+ * line and column. A rule runs when some file's config has it on.
  */
 export function runRules(context: RuleContext, rules: readonly Rule[] = RULES): LintResult {
   const inline = inlineConfigs(context);
   const problems: Problem[] = [];
+  const files = [...context.sources.map((source) => source.file), ...context.backlog.files.map((file) => file.file)];
+  const configs = new Set([context.config, ...files.map((file) => configOfFile(context, file))]);
   for (const rule of rules) {
-    const severity = ruleSeverity(rule, context.config.rules);
-    if (!severity) continue;
+    if (![...configs].some((config) => ruleSeverity(rule, config.rules))) continue;
     rule.check(context, (report) => {
+      const severity = ruleSeverity(rule, configOfFile(context, report.file).rules);
+      if (!severity) return;
       if (inline(report.file)?.isDisabled(rule.name, report.line)) return;
       problems.push({
         file: report.file,

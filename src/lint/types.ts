@@ -6,7 +6,13 @@ import type { SourceText } from '../read/source.js';
 export interface RuleContext {
   backlog: Backlog;
   sources: readonly SourceText[];
+  /** The config for every file, unless `configFor` gives a file its own. */
   config: Config;
+  /**
+   * Each file's own config, by its name in the model: a problem takes the severity its file's
+   * config gives the rule, and a figure a document states is checked with that file's settings.
+   */
+  configFor?: (file: string) => Config;
 }
 
 /** What a rule reports: a place, what is wrong there, and optionally how to repair it. */

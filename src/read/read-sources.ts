@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BinaryFileError, decodeBytes } from './decode.js';
-import { findMarkdownFiles } from './find-files.js';
+import { findMarkdownFiles, type IgnoreFor } from './find-files.js';
 import type { SourceText } from './source.js';
 
 export interface ReadResult {
@@ -10,13 +10,22 @@ export interface ReadResult {
   errors: string[];
 }
 
-/** Paths, directories and globs to decoded texts. A bad file is reported and skipped. */
-export async function readSources(inputs: string[], cwd: string, ignorePatterns: string[] = []): Promise<ReadResult> {
+/**
+ * Paths, directories and globs to decoded texts, in the order of their paths. A bad file is
+ * reported and skipped. Files are named by `nameOf`: by default relative to the working
+ * directory when they lie below it, else by their absolute path.
+ */
+export async function readSources(
+  inputs: string[],
+  cwd: string,
+  ignorePatterns: readonly string[] | IgnoreFor = [],
+  nameOf: (absolute: string) => string = (absolute) => displayPath(absolute, cwd),
+): Promise<ReadResult> {
   const found = await findMarkdownFiles(inputs, cwd, ignorePatterns);
   const errors = [...found.errors];
   const sources: SourceText[] = [];
   for (const absolute of found.files) {
-    const file = displayPath(absolute, cwd);
+    const file = nameOf(absolute);
     let bytes: Buffer;
     try {
       bytes = await readFile(absolute);

@@ -22,6 +22,8 @@ export interface ReportOptions {
   /** The texts the backlog was read from, for lint's inline disables. */
   sources?: readonly SourceText[];
   config?: Config;
+  /** Each file's own config, by its name in the model: lint severities, a sprint's capacity. */
+  configFor?: (file: string) => Config;
   /** For the forecast; without it, the velocity the document states, and no forecast when it states none. */
   velocity?: Velocity;
   /** Every sprint's capacity; without it, the config's, then what the document states. */
@@ -35,10 +37,11 @@ export interface ReportOptions {
  */
 export function backlogReport(backlog: Backlog, options: ReportOptions = {}): string {
   const config = options.config ?? DEFAULT_CONFIG;
-  const problems = lint(backlog, { sources: options.sources ?? [], config });
+  const configFor = options.configFor ?? (() => config);
+  const problems = lint(backlog, { sources: options.sources ?? [], config, configFor });
   return [
     summarySection(backlog, config, problems),
-    sprintsSection(backlog, config, options.capacity),
+    sprintsSection(backlog, config, configFor, options.capacity),
     criticalPathSection(backlog, config),
     forecastSection(backlog, config, options.velocity),
     lintSection(problems),
@@ -81,9 +84,13 @@ function summarySection(backlog: Backlog, config: Config, problems: LintResult):
   return section('Summary', lines.join('\n'));
 }
 
-function sprintsSection(backlog: Backlog, config: Config, limit: number | undefined): string {
+function sprintsSection(backlog: Backlog, config: Config, configFor: (file: string) => Config, limit: number | undefined): string {
   if (backlog.sprints.length === 0) return section('Sprints and capacity', 'No sprints in the backlog.');
-  const result = capacity(backlog, { capacity: limit, configCapacity: config.capacity, hoursPerDay: config.hoursPerDay });
+  const result = capacity(backlog, {
+    capacity: limit,
+    configCapacityFor: (sprint) => configFor(sprint.source.file).capacity,
+    hoursPerDay: config.hoursPerDay,
+  });
   return section('Sprints and capacity', capacityMarkdown(result));
 }
 

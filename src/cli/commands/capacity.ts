@@ -30,11 +30,12 @@ export function register(program: Command): void {
     const team = options.team === undefined ? undefined : parseNumberOption('--team', options.team, { min: 1, integer: true });
     const sprintDays = options.sprintLength === undefined ? undefined : parseSprintLength(options.sprintLength);
 
-    const { backlog, config } = await loadInput(paths, options);
+    const { backlog, config, configOf } = await loadInput(paths, options);
     const { capacity } = await import('../../analyze/capacity.js');
     const result = capacity(backlog, {
       capacity: limit,
       configCapacity: config.capacity,
+      configCapacityFor: (sprint) => configOf(sprint.source.file).capacity,
       team,
       sprintDays,
       hoursPerDay: config.hoursPerDay,

@@ -45,13 +45,18 @@ export function register(program: Command): void {
 
       const input = await loadInput(paths, options);
       const { checkRuleSettings } = await import('../../lint/rule-settings.js');
-      checkRuleSettings(input.config, RULES);
+      checkRuleSettings(input.configs, RULES);
       let result: LintResult;
       if (options.fix || options.fixDryRun) {
         const { fileText, fixSources } = await import('../../lint/fix.js');
         const { backlogFromSources } = await import('../../load.js');
         // What is left after fixing is what a fresh run over the fixed files reports.
-        const outcome = fixSources(input.sources, input.config, backlogFromSources);
+        const outcome = fixSources(
+          input.sources,
+          input.config,
+          (sources, config, configFor) => backlogFromSources(sources, configFor ? (source) => configFor(source.file) : config),
+          input.configOf,
+        );
         result = outcome.result;
         if (options.fixDryRun) {
           const { unifiedDiff } = await import('../../lint/diff.js');
@@ -63,7 +68,7 @@ export function register(program: Command): void {
         writeFixes(outcome.fixed);
       } else {
         const { lint } = await import('../../lint/index.js');
-        result = lint(input.backlog, { sources: input.sources, config: input.config });
+        result = lint(input.backlog, { sources: input.sources, config: input.config, configFor: input.configOf });
       }
 
       const { summarize } = await import('../../lint/run-rules.js');

@@ -40,9 +40,9 @@ export function register(program: Command): void {
           ? parseHistory(options.history)
           : undefined;
     const capacity = options.capacity === undefined ? undefined : parseNumberOption('--capacity', options.capacity, { min: 0 });
-    const { backlog, sources, config } = await loadInput(paths, options);
+    const { backlog, sources, config, configOf } = await loadInput(paths, options);
     const { backlogReport } = await import('../../report/report.js');
-    const content = backlogReport(backlog, { sources, config, velocity, capacity });
+    const content = backlogReport(backlog, { sources, config, configFor: configOf, velocity, capacity });
     if (options.out === undefined) {
       await emitReport({ name: 'report', content, ...options });
       return;

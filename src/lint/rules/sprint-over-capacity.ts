@@ -3,6 +3,7 @@ import { sprintLabel } from '../../analyze/dependency-order.js';
 import { formatNumber, unitLabel } from '../../model/units.js';
 import { firstByKey, groupBy } from '../../model/group-by.js';
 import { fileBacklogs } from '../claim-scope.js';
+import { configOfFile } from '../file-config.js';
 import type { Rule } from '../types.js';
 
 export const sprintOverCapacity: Rule = {
@@ -10,11 +11,13 @@ export const sprintOverCapacity: Rule = {
   description: 'A sprint commits more work than its capacity (from the config, or as the document states it).',
   tags: ['sprint', 'capacity'],
   defaultSeverity: 'warning',
-  check({ backlog, config }, report) {
+  check(context, report) {
+    const { backlog } = context;
     const fileBacklog = fileBacklogs(backlog);
     for (const [file, sprints] of groupBy(backlog.sprints, (sprint) => sprint.source.file)) {
       // Each document's sprints in that document's own unit, as `backlog capacity` weighs them.
       // (Only its own: the others' rows would not be reported, and would cost every file all sprints.)
+      const config = configOfFile(context, file);
       const result = capacity({ ...fileBacklog(file), sprints }, { configCapacity: config.capacity, hoursPerDay: config.hoursPerDay });
       if (!result.unit) continue;
       const amount = (value: number) => `${formatNumber(value)} ${unitLabel(result.unit, value)}`;

@@ -6,6 +6,7 @@ import type { Backlog, Claim, Item, Unit } from '../../model/types.js';
 import { convertValue, formatNumber, unitLabel } from '../../model/units.js';
 import { fileBacklogs, figureHolds, sameNumber, sumIn } from '../claim-scope.js';
 import { counted } from '../plural.js';
+import { configOfFile } from '../file-config.js';
 import type { Report, Rule } from '../types.js';
 
 type CriticalPathClaim = Extract<Claim, { kind: 'critical-path' }>;
@@ -16,12 +17,14 @@ export const statedCriticalPathMismatch: Rule = {
     'A critical path the document states has a link that is not a dependency, a length its own items do not add up to, or differs from the computed critical path.',
   tags: ['claims', 'dependency'],
   defaultSeverity: 'error',
-  check({ backlog, config }, report) {
+  check(context, report) {
+    const { backlog } = context;
     const find = itemFinder(backlog);
     const files: Files = { backlog: fileBacklogs(backlog), fileWideChains: fileWideChains(backlog) };
     for (const claim of backlog.claims) {
       if (claim.kind !== 'critical-path') continue;
       const at = (message: string): Report => ({ ...claim.source, message });
+      const { hoursPerDay } = configOfFile(context, claim.source.file);
       const chains = [claim.chain, ...(claim.alternatives ?? [])].map((links) => resolveChain(links, claim.source.file, find));
       // A chain of names that are no items' titles draws something else (a diagram's nodes).
       if (chains.some((chain) => chain.unnamed)) continue;
@@ -39,10 +42,10 @@ export const statedCriticalPathMismatch: Rule = {
         chains.length > 1
           ? longestChain(
               chains.map((chain) => chain.items),
-              config.hoursPerDay,
+              hoursPerDay,
             )
-          : checkStatedLength(claim, chains[0].items, config.hoursPerDay, (message) => report(at(message)));
-      if (stated) checkComputedLength(files, claim, stated, config.hoursPerDay, (message) => report(at(message)));
+          : checkStatedLength(claim, chains[0].items, hoursPerDay, (message) => report(at(message)));
+      if (stated) checkComputedLength(files, claim, stated, hoursPerDay, (message) => report(at(message)));
     }
   },
 };

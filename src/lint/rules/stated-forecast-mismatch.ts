@@ -3,6 +3,7 @@ import type { Backlog } from '../../model/types.js';
 import { formatNumber, unitLabel } from '../../model/units.js';
 import { claimScopes, fileBacklogs, filterItems, sumIn } from '../claim-scope.js';
 import { counted } from '../plural.js';
+import { configOfFile } from '../file-config.js';
 import type { Rule } from '../types.js';
 
 export const statedForecastMismatch: Rule = {
@@ -11,7 +12,8 @@ export const statedForecastMismatch: Rule = {
     'A velocity projection states a number of sprints that does not follow from the remaining work (remaining ÷ velocity, rounded up).',
   tags: ['claims', 'forecast'],
   defaultSeverity: 'error',
-  check({ backlog, config }, report) {
+  check(context, report) {
+    const { backlog } = context;
     const files = new Set(backlog.claims.filter((claim) => claim.kind === 'projection').map((claim) => claim.scope.file));
     const fileBacklog = fileBacklogs(backlog);
     for (const file of files) {
@@ -19,9 +21,10 @@ export const statedForecastMismatch: Rule = {
       const own = fileBacklog(file);
       const unit = own.unit;
       if (!unit) continue;
-      const remaining = remainingWork(own, file, config.hoursPerDay);
+      const { hoursPerDay } = configOfFile(context, file);
+      const remaining = remainingWork(own, file, hoursPerDay);
       if (!remaining) continue;
-      for (const figure of statedFigures(own, unit, config.hoursPerDay)) {
+      for (const figure of statedFigures(own, unit, hoursPerDay)) {
         if (figure.kind !== 'projection' || figure.difference === 0) continue;
         // With unestimated items the remaining work is a lower bound: only too few stated sprints are sure to be wrong.
         if (remaining.uncounted > 0 && figure.stated > figure.computed) continue;

@@ -2,6 +2,7 @@ import type { Claim, ClaimFigure } from '../../model/types.js';
 import { dominantUnit, formatNumber, unitLabel } from '../../model/units.js';
 import { counted } from '../plural.js';
 import { claimScopes, comparedAs, figureHolds, filterItems, rangeSumIn, sameNumber } from '../claim-scope.js';
+import { configOfFile } from '../file-config.js';
 import type { Rule } from '../types.js';
 
 type TotalClaim = Extract<Claim, { kind: 'total' }>;
@@ -13,7 +14,8 @@ export const statedTotalMismatch: Rule = {
   description: 'A total or count the document states (per sprint, group or file) differs from what its items add up to.',
   tags: ['claims', 'totals'],
   defaultSeverity: 'error',
-  check({ backlog, config }, report) {
+  check(context, report) {
+    const { backlog } = context;
     const scopeItems = claimScopes(backlog);
     for (const claim of backlog.claims) {
       if (claim.kind !== 'total' && claim.kind !== 'count') continue;
@@ -33,7 +35,7 @@ export const statedTotalMismatch: Rule = {
         continue;
       }
       if (items.length === 0) continue;
-      const message = totalMismatch(claim, items, config.hoursPerDay);
+      const message = totalMismatch(claim, items, configOfFile(context, claim.source.file).hoursPerDay);
       if (message) report({ ...claim.source, message: `${stated} but ${message}` });
     }
   },
