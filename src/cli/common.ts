@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+import path from 'node:path';
 import type { Config } from '../config/types.js';
 import { InputsReported, UsageError } from '../errors.js';
 import type { LoadResult } from '../load.js';
@@ -7,6 +8,12 @@ import { writeErr } from './output.js';
 export interface CommonOptions {
   format?: string;
   config?: string;
+}
+
+/** What loading looks at: the config, and where a report is written (`--write`, `--out`), which decides how files are named. */
+export interface InputOptions extends CommonOptions {
+  write?: string;
+  out?: string;
 }
 
 /** Options every command that reads backlogs shares. */
@@ -30,14 +37,17 @@ export interface LoadedInput extends LoadResult {
 /**
  * Loads the backlog for a command, each file read with its own config (the nearest above it, or
  * `--config FILE` for all). Files that cannot be read are reported on stderr, one line each, and
- * set exit code 2, but the rest are still processed.
+ * set exit code 2, but the rest are still processed. A report written into a file names the
+ * files relative to that file's repository, so it reads the same from every directory.
  */
-export async function loadInput(paths: string[], options: CommonOptions): Promise<LoadedInput> {
+export async function loadInput(paths: string[], options: InputOptions): Promise<LoadedInput> {
   const { configLookup } = await import('../config/nearest.js');
   const { loadBacklog } = await import('../load.js');
   const cwd = process.cwd();
   const lookup = configLookup({ cwd, explicit: options.config });
-  const result = await loadBacklog(paths, { cwd, configFor: lookup.forPath });
+  const target = options.write ?? options.out;
+  const nameOf = target === undefined ? undefined : await reportNaming(path.resolve(cwd, target));
+  const result = await loadBacklog(paths, { cwd, configFor: lookup.forPath, ...(nameOf ? { nameOf } : {}) });
   for (const error of result.inputErrors) writeErr(`backlog: ${error}`);
   if (result.inputErrors.length > 0) process.exitCode = 2;
   if (result.sources.length === 0) {
@@ -48,6 +58,13 @@ export async function loadInput(paths: string[], options: CommonOptions): Promis
   const config = lookup.shared(result.sources.map((source) => source.path));
   const configs = [...new Set(result.sources.map((source) => result.configOf(source.file)))];
   return { ...result, config, configs };
+}
+
+/** Names relative to the repository of the report's file (its own directory outside any repository). */
+async function reportNaming(target: string): Promise<(absolute: string) => string> {
+  const { repositoryPath, repositoryRoot } = await import('../read/read-sources.js');
+  const root = repositoryRoot(path.dirname(target)) ?? path.dirname(target);
+  return (absolute) => repositoryPath(absolute, root);
 }
 
 /** Parses a number option strictly: the whole string must be a number. */

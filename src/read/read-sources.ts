@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BinaryFileError, decodeBytes } from './decode.js';
@@ -46,4 +47,25 @@ export async function readSources(
 function displayPath(absolute: string, cwd: string): string {
   const relative = path.relative(cwd, absolute);
   return relative.startsWith('..') || path.isAbsolute(relative) ? absolute : relative.split(path.sep).join('/');
+}
+
+/**
+ * The name of a file in a report kept in a repository: relative to the repository root, with
+ * forward slashes, `../` where it lies outside, so the report reads the same on every machine and
+ * from every directory.
+ */
+export function repositoryPath(absolute: string, root: string): string {
+  const relative = path.relative(root, absolute);
+  return path.isAbsolute(relative) ? absolute : relative.split(path.sep).join('/');
+}
+
+/** The repository a path lies in: the nearest directory at or above it holding `.git`; null outside any. */
+export function repositoryRoot(start: string): string | null {
+  let dir = path.resolve(start);
+  for (;;) {
+    if (existsSync(path.join(dir, '.git'))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) return null;
+    dir = parent;
+  }
 }
