@@ -3,7 +3,9 @@ import { itemLabel } from '../model/item-label.js';
 import { workItems } from '../model/totals.js';
 import type { Backlog, Item, Unit } from '../model/types.js';
 import { DEFAULT_HOURS_PER_DAY, dominantUnit, expectedIn, formatNumber, unitLabel } from '../model/units.js';
+import { compileAdjacency } from './adjacency.js';
 import { FirstFit } from './first-fit.js';
+import { cyclesIn, formatCycle, type DependencyCycle } from './graph.js';
 import { priorityRanker } from './priority.js';
 import { nextSprintNumber } from './sprint-order.js';
 
@@ -50,6 +52,15 @@ export interface PlanResult {
   warnings: PlanWarning[];
 }
 
+/** The dependency cycle each tangled item of the backlog is caught in, by ID. */
+function cyclesByItem(backlog: Backlog): Map<string, DependencyCycle> {
+  const cycles = new Map<string, DependencyCycle>();
+  for (const cycle of cyclesIn(compileAdjacency(backlog.items), backlog.items)) {
+    for (const id of cycle.component) cycles.set(id, cycle);
+  }
+  return cycles;
+}
+
 /** Within floating-point noise of the capacity still fits. */
 function fits(load: number, capacity: number): boolean {
   return load - capacity <= 1e-9 * Math.max(1, capacity);
@@ -62,7 +73,8 @@ function fits(load: number, capacity: number): boolean {
  * planned sprint (or, with `sameSprint`, earlier in the same one); a smaller item may pass a
  * bigger one that no longer fits. An item bigger than the capacity opens a sprint of its own,
  * with a warning. Prerequisites already in a sprint or done count as met. Items caught in a
- * dependency cycle are left out, with a warning. O((items + dependencies) · log items).
+ * dependency cycle (one through scheduled items, or an item that depends on itself, included) are
+ * never placed, nor is what waits on them; each gets a warning. O((items + dependencies) · log items).
  */
 export function plan(backlog: Backlog, options: PlanOptions): PlanResult {
   const { capacity } = options;
@@ -75,6 +87,7 @@ export function plan(backlog: Backlog, options: PlanOptions): PlanResult {
   const unit = backlog.unit ?? dominantUnit(work);
 
   const position = new Map(candidates.map((item, index) => [item.id, index]));
+  const cycleOf = cyclesByItem(backlog);
   const prerequisites = candidates.map((item) =>
     [...new Set(item.dependsOn)]
       .map((id) => position.get(id))
@@ -108,8 +121,9 @@ export function plan(backlog: Backlog, options: PlanOptions): PlanResult {
 
   // The items ready to plan, by priority: each sprint takes the first, then the first that still fits.
   const ready = new FirstFit(list.map((index) => sizes[index]));
+  const inCycle = candidates.map((item) => cycleOf.has(item.id));
   list.forEach((index, slot) => {
-    if (unplacedPrerequisites[index] === 0) ready.add(slot);
+    if (unplacedPrerequisites[index] === 0 && !inCycle[index]) ready.add(slot);
   });
   const sprintOf = new Int32Array(candidates.length).fill(-1);
   const firstNumber = nextSprintNumber(backlog.sprints);
@@ -135,7 +149,7 @@ export function plan(backlog: Backlog, options: PlanOptions): PlanResult {
       sprint.items.push({ id: item.id, title: item.title, size, priority: item.priority });
       sprint.load += size;
       for (const dependent of dependents[index]) {
-        if (--unplacedPrerequisites[dependent] > 0) continue;
+        if (--unplacedPrerequisites[dependent] > 0 || inCycle[dependent]) continue;
         if (sameSprint) ready.add(slotOf[dependent]);
         else freed.push(slotOf[dependent]);
       }
@@ -156,11 +170,14 @@ export function plan(backlog: Backlog, options: PlanOptions): PlanResult {
   for (const index of list) {
     if (sprintOf[index] !== -1) continue;
     const item: Item = candidates[index];
-    warnings.push({
-      item: item.id,
-      kind: 'blocked',
-      message: `${itemLabel(item)} was not planned: its dependencies form a cycle (or wait on one)`,
-    });
+    const cycle = cycleOf.get(item.id);
+    const why =
+      cycle === undefined
+        ? 'it waits on work caught in a dependency cycle'
+        : cycle.members.length === 1 && cycle.component.length === 1
+          ? 'it depends on itself'
+          : `it is caught in a dependency cycle: ${formatCycle(cycle)}`;
+    warnings.push({ item: item.id, kind: 'blocked', message: `${itemLabel(item)} was not planned: ${why}` });
   }
   return { unit, capacity, sameSprint, sprints, warnings };
 }

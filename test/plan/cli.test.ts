@@ -1,5 +1,8 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const UNSCHEDULED = 'fixtures/plan/unscheduled.md';
 
@@ -36,6 +39,29 @@ describe('backlog plan', { timeout: 30_000 }, () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/│ Sprint 2 \(18\/20\) │ CM-4 │ Editorial workflow states +│ +8 │ P0 +│/);
     expect(stdout).toContain('6 unscheduled items in 3 sprints of 20 points (an item may share a sprint with its prerequisites)');
+  });
+
+  it('never places an item caught in a dependency cycle, self-loops included', () => {
+    const dir = tempDir('plan-cycles');
+    const rows = [
+      ['C-1', 'Depends on itself', '3', 'C-1'],
+      ['C-2', 'Waits on it', '2', 'C-1'],
+      ['C-3', 'One way round', '2', 'C-4'],
+      ['C-4', 'And back', '2', 'C-3'],
+      ['C-5', 'Free to go', '1', '-'],
+    ];
+    const table = ['| ID | Task | Points | Depends on |', '|---|---|---|---|', ...rows.map((row) => `| ${row.join(' | ')} |`)];
+    writeFileSync(path.join(dir, 'plan.md'), `# Plan\n\n${table.join('\n')}\n`);
+    const { code, stdout } = runCli(['plan', 'plan.md', '--capacity', '10', '-f', 'json'], { cwd: dir });
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout) as { sprints: { items: { id: string }[] }[]; warnings: { item: string; message: string }[] };
+    expect(result.sprints.map((sprint) => sprint.items.map((item) => item.id))).toEqual([['C-5']]);
+    expect(result.warnings.map((warning) => warning.message)).toEqual([
+      'C-1 was not planned: it depends on itself',
+      'C-2 was not planned: it waits on work caught in a dependency cycle',
+      'C-3 was not planned: it is caught in a dependency cycle: C-3 (plan.md:7) → C-4 (plan.md:8) → C-3 (plan.md:7)',
+      'C-4 was not planned: it is caught in a dependency cycle: C-3 (plan.md:7) → C-4 (plan.md:8) → C-3 (plan.md:7)',
+    ]);
   });
 
   it.each([

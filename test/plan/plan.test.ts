@@ -97,6 +97,23 @@ describe('plan', () => {
     ]);
   });
 
+  it('never places an item that depends on itself, or one in a cycle through scheduled work', () => {
+    const items = [
+      item('SELF', { estimate: estimate(1), dependsOn: ['SELF'] }),
+      item('AFTER', { estimate: estimate(1), dependsOn: ['SELF'] }),
+      item('LOOP', { estimate: estimate(1), dependsOn: ['DONE-IN-SPRINT'] }),
+      item('DONE-IN-SPRINT', { estimate: estimate(1), dependsOn: ['LOOP'], sprint: 'Sprint 1' }),
+      item('FREE', { estimate: estimate(1), dependsOn: ['DONE-IN-SPRINT'] }),
+    ];
+    const result = plan(makeBacklog(items, { sprints: [sprint('1', ['DONE-IN-SPRINT'])] }), { capacity: 5 });
+    expect(ids(result)).toEqual([['FREE']]);
+    expect(result.warnings.map((warning) => warning.message)).toEqual([
+      'SELF was not planned: it depends on itself',
+      'AFTER was not planned: it waits on work caught in a dependency cycle',
+      'LOOP was not planned: it is caught in a dependency cycle: LOOP (test.md:1) → DONE-IN-SPRINT (test.md:1) → LOOP (test.md:1)',
+    ]);
+  });
+
   it('refuses a capacity of zero', () => {
     expect(() => plan(makeBacklog([]), { capacity: 0 })).toThrow(UsageError);
   });
