@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { UsageError, EXIT_USAGE } from '../errors.js';
 import { writeErr } from './output.js';
 import { registerCommands } from './commands/index.js';
+import { argumentDescription, optionDescription } from './help.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -10,9 +11,10 @@ export function buildProgram(): Command {
   const program = new Command('backlog')
     .description('Read markdown backlogs into one model: show, lint, critical path, forecast and capacity.')
     .version(version, '-v, --version')
-    .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
-    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+    // A usage mistake is one line, written by `main` when the error arrives.
+    .configureOutput({ writeErr: (text) => process.stderr.write(text), outputError: () => undefined })
+    .configureHelp({ optionDescription, argumentDescription });
   registerCommands(program);
   // Every subcommand reports usage mistakes through exitOverride too.
   for (const command of program.commands) command.exitOverride();
@@ -31,6 +33,7 @@ export async function main(argv: string[]): Promise<number> {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
         return 0;
       }
+      writeErr(usageLine(error.message, program, argv));
       return EXIT_USAGE;
     }
     if (error instanceof UsageError) {
@@ -42,4 +45,21 @@ export async function main(argv: string[]): Promise<number> {
     if (process.env.BACKLOG_DEBUG) writeErr(String((error as Error).stack));
     return EXIT_USAGE;
   }
+}
+
+/**
+ * Commander's message as the README promises every usage error: one line, prefixed `backlog:`,
+ * saying where the usage is (`unknown option '--formt' (did you mean --format?); see backlog show --help`).
+ */
+function usageLine(message: string, program: Command, argv: readonly string[]): string {
+  const text = message
+    .replace(/^error:\s*/, '')
+    .split('\n')
+    .map((line) => line.trim().replace(/^\(Did you mean/, '(did you mean'))
+    .filter(Boolean)
+    .join(' ')
+    .replace(/\.$/, '');
+  const first = argv.slice(2).find((arg) => !arg.startsWith('-'));
+  const command = program.commands.find((each) => each.name() === first)?.name();
+  return `backlog: ${text}; see backlog${command ? ` ${command}` : ''} --help`;
 }

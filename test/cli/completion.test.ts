@@ -89,8 +89,8 @@ describe('backlog completion', () => {
   it('refuses an unknown shell with exit 2', () => {
     const run = runCli(['completion', 'powershell']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(
-      "error: command-argument value 'powershell' is invalid for argument 'shell'. Allowed choices are bash, zsh, fish.",
+    expect(run.stderr).toBe(
+      "backlog: command-argument value 'powershell' is invalid for argument 'shell'. Allowed choices are bash, zsh, fish; see backlog completion --help\n",
     );
     expect(run.stdout).toBe('');
   });
