@@ -50,6 +50,8 @@ export interface CapacityResult {
   /** In the order they run (see `orderSprints`). */
   sprints: SprintCapacity[];
   violations: DependencyOrderViolation[];
+  /** Why an option given had no effect (a team size on a backlog in points), one sentence each. */
+  notes: string[];
 }
 
 const SPRINT_REFERENCE = /^(?:sprint\s*#?\s*|s\s*)?(\d+(?:\.\d+)*)(?!\d)/i;
@@ -185,5 +187,12 @@ export function capacity(backlog: Backlog, options: CapacityOptions = {}): Capac
     return row;
   });
 
-  return { unit, sprints, violations: dependencyOrderViolations(backlog, { strict: options.strict ?? false }) };
+  const notes: string[] = [];
+  if (options.team !== undefined && byTeam === null) {
+    const estimated = unit === null ? 'has no estimates' : `is estimated in ${unit}`;
+    notes.push(
+      `--team ${options.team} is ignored: team × working days is a capacity in days, and this backlog ${estimated} (give --capacity N in its unit instead).`,
+    );
+  }
+  return { unit, sprints, violations: dependencyOrderViolations(backlog, { strict: options.strict ?? false }), notes };
 }

@@ -47,6 +47,17 @@ describe('backlog capacity', { timeout: 30_000 }, () => {
     expect(json.violations[0].message).toBe('OS-2 in Sprint 1 depends on OS-1, committed to the same sprint');
   });
 
+  it('says why --team is ignored on a backlog in points', () => {
+    const table = run([TWO_SPRINTS, '--team', '4']);
+    const note =
+      '--team 4 is ignored: team × working days is a capacity in days, and this backlog is estimated in points (give --capacity N in its unit instead).';
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain(note);
+    expect(run([TWO_SPRINTS, '--team', '4', '-f', 'md']).stdout).toContain(`- ${note}`);
+    expect(JSON.parse(run([TWO_SPRINTS, '--team', '4', '-f', 'json']).stdout).notes).toEqual([note]);
+    expect(JSON.parse(run([TWO_SPRINTS, '-f', 'json']).stdout).notes).toEqual([]);
+  });
+
   it('takes a per-sprint capacity from the config before the document', () => {
     const { code, stdout } = run([STATED, '--config', 'fixtures/capacity/per-sprint.yaml', '--format', 'md']);
     expect(code).toBe(1);

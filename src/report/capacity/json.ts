@@ -13,6 +13,7 @@ export function capacityJson(result: CapacityResult): string {
     unit: result.unit,
     sprints: result.sprints.map(({ name, committed, capacity, over, ...rest }) => ({ name, committed, capacity, over, ...rest })),
     violations: result.violations.map(({ item, dependsOn, message, ...rest }) => ({ item, dependsOn, message, ...rest })),
+    notes: result.notes,
   };
   return `${JSON.stringify(json, null, 2)}\n`;
 }

@@ -43,7 +43,7 @@ export function headline(result: CapacityResult): string {
 
 /** Partial commitments, items that add nothing, and where a stated capacity came from. */
 export function sprintNotes(result: CapacityResult): string[] {
-  const lines: string[] = [];
+  const lines: string[] = [...result.notes];
   for (const sprint of result.sprints) {
     for (const { item, note } of sprint.partial)
       lines.push(`${sprint.name}: ${item} is committed in part ("${note}") and counted in full.`);
