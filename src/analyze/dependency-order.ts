@@ -84,3 +84,37 @@ export function dependencyOrderViolations(backlog: Backlog, options: DependencyO
   }
   return violations;
 }
+
+/** One finding: an item, a reason and every prerequisite it holds for, in one line. */
+export interface DependencyOrderProblem extends Omit<DependencyOrderViolation, 'dependsOn'> {
+  dependsOn: string[];
+}
+
+/**
+ * One problem per item and reason, as lint and capacity both report them: a dependency on an
+ * epic expands to every item of it, and "AION-406 in Sprint 2 depends on AION-205, AION-206,
+ * AION-207, which no sprint holds" is the finding a reader acts on, where three lines would
+ * repeat it. In the order of each group's first violation.
+ */
+export function groupViolations(violations: readonly DependencyOrderViolation[]): DependencyOrderProblem[] {
+  const groups = new Map<string, DependencyOrderViolation[]>();
+  for (const violation of violations) {
+    const key = `${violation.item}\u0000${reasonOf(violation)}`;
+    const group = groups.get(key);
+    if (group) group.push(violation);
+    else groups.set(key, [violation]);
+  }
+  return [...groups.values()].map((group) => ({
+    ...group[0],
+    dependsOn: group.map((violation) => violation.dependsOn),
+    message:
+      group.length === 1
+        ? group[0].message
+        : reasonOf(group[0]).replace('\u0000', group.map((violation) => violation.dependsOn).join(', ')),
+  }));
+}
+
+/** The message with the prerequisite taken out: equal for the same item, reason and sprints. */
+function reasonOf(violation: DependencyOrderViolation): string {
+  return violation.message.replace(` ${violation.dependsOn},`, ' \u0000,');
+}

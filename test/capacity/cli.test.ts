@@ -1,5 +1,8 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const TWO_SPRINTS = 'fixtures/capacity/two-sprints.md';
 const STATED = 'fixtures/capacity/stated-capacity.md';
@@ -56,6 +59,55 @@ describe('backlog capacity', { timeout: 30_000 }, () => {
     expect(run([TWO_SPRINTS, '--team', '4', '-f', 'md']).stdout).toContain(`- ${note}`);
     expect(JSON.parse(run([TWO_SPRINTS, '--team', '4', '-f', 'json']).stdout).notes).toEqual([note]);
     expect(JSON.parse(run([TWO_SPRINTS, '-f', 'json']).stdout).notes).toEqual([]);
+  });
+
+  it('lists the same dependency order findings as lint, as many times', () => {
+    const dir = tempDir('capacity-order');
+    const plan = [
+      '# Plan',
+      '',
+      '## Sprint 1',
+      '',
+      '| ID | Task | Points | Depends on |',
+      '|---|---|---|---|',
+      '| D-1 | Dashboard | 3 | D-7, D-8, D-9 |',
+      '| D-2 | Export | 2 | D-5 |',
+      '',
+      '## Sprint 2',
+      '',
+      '| ID | Task | Points | Depends on |',
+      '|---|---|---|---|',
+      '| D-5 | Schema | 3 | - |',
+      '| D-6 | Alerts | 3 | D-7 |',
+      '',
+      '## Later',
+      '',
+      '| ID | Task | Points | Depends on |',
+      '|---|---|---|---|',
+      '| D-7 | Ingest | 3 | - |',
+      '| D-8 | Parse | 3 | - |',
+      '| D-9 | Store | 3 | - |',
+      '',
+    ].join('\n');
+    writeFileSync(path.join(dir, 'plan.md'), plan);
+    const lint = JSON.parse(runCli(['lint', 'plan.md', '-f', 'json'], { cwd: dir }).stdout) as {
+      problems: { rule: string; line: number; message: string }[];
+    };
+    const found = lint.problems
+      .filter((problem) => problem.rule === 'dependency-order')
+      .map((problem) => `plan.md:${problem.line}  ${problem.message}`);
+    expect(found).toEqual([
+      'plan.md:7  D-1 in Sprint 1 depends on D-7, D-8, D-9, which no sprint holds and is not done',
+      'plan.md:8  D-2 in Sprint 1 depends on D-5, committed to the later Sprint 2',
+      'plan.md:15  D-6 in Sprint 2 depends on D-7, which no sprint holds and is not done',
+    ]);
+    const table = runCli(['capacity', 'plan.md'], { cwd: dir }).stdout;
+    expect(table).toContain(`Dependency order: 3 problems\n${found.map((line) => `  ${line}`).join('\n')}\n`);
+    const markdown = runCli(['capacity', 'plan.md', '-f', 'md'], { cwd: dir }).stdout;
+    expect(markdown).toContain('**Dependency order:** 3 problems');
+    expect(markdown).toContain('- D-1 in Sprint 1 depends on D-7, D-8, D-9, which no sprint holds and is not done (plan.md:7)');
+    // JSON keeps one entry per item and prerequisite: the pairs the findings are made of.
+    expect(JSON.parse(runCli(['capacity', 'plan.md', '-f', 'json'], { cwd: dir }).stdout).violations).toHaveLength(5);
   });
 
   it('takes a per-sprint capacity from the config before the document', () => {

@@ -1,6 +1,6 @@
 import type { CapacityResult } from '../../analyze/capacity.js';
 import { unitLabel } from '../../model/units.js';
-import { HEADERS, headline, sprintNotes, sprintRow } from './summary.js';
+import { HEADERS, headline, orderProblems, sprintNotes, sprintRow } from './summary.js';
 
 function escapeCell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
@@ -25,9 +25,10 @@ export function capacityMarkdown(result: CapacityResult): string {
   ];
   const notes = sprintNotes(result);
   if (notes.length > 0) lines.push(...notes.map((note) => `- ${note}`), '');
-  if (result.violations.length > 0) {
-    lines.push(`**Dependency order:** ${result.violations.length} problem${result.violations.length === 1 ? '' : 's'}`, '');
-    lines.push(...result.violations.map((violation) => `- ${violation.message} (${violation.source.file}:${violation.source.line})`), '');
+  const problems = orderProblems(result);
+  if (problems.length > 0) {
+    lines.push(`**Dependency order:** ${problems.length} problem${problems.length === 1 ? '' : 's'}`, '');
+    lines.push(...problems.map((problem) => `- ${problem.message} (${problem.source.file}:${problem.source.line})`), '');
   }
   return `${lines.join('\n').trimEnd()}\n`;
 }

@@ -1,4 +1,5 @@
 import type { CapacityResult, SprintCapacity } from '../../analyze/capacity.js';
+import { groupViolations, type DependencyOrderProblem } from '../../analyze/dependency-order.js';
 import { formatNumber } from '../../model/units.js';
 
 /** Sentences and cells every capacity format shares. */
@@ -65,8 +66,13 @@ export function sprintNotes(result: CapacityResult): string[] {
   return lines;
 }
 
+/** The dependency order findings, one per item and reason: the ones lint's `dependency-order` reports. */
+export function orderProblems(result: CapacityResult): DependencyOrderProblem[] {
+  return groupViolations(result.violations);
+}
+
 export function violationLines(result: CapacityResult): string[] {
-  return result.violations.map((violation) => `${violation.source.file}:${violation.source.line}  ${violation.message}`);
+  return orderProblems(result).map((problem) => `${problem.source.file}:${problem.source.line}  ${problem.message}`);
 }
 
 export const HEADERS = ['Sprint', 'Committed', 'Capacity', 'Load', 'Status', 'Capacity from'];

@@ -25,9 +25,10 @@ export function capacityTable(result: CapacityResult, { color }: { color: boolea
   const blocks = [table, over ? chalk.red.bold(headline(result)) : chalk.bold(headline(result))];
   const notes = sprintNotes(result);
   if (notes.length > 0) blocks.push(notes.map((note) => chalk.dim(note)).join('\n'));
-  if (result.violations.length > 0) {
-    const title = chalk.yellow.bold(`Dependency order: ${result.violations.length} problem${result.violations.length === 1 ? '' : 's'}`);
-    blocks.push([title, ...violationLines(result).map((line) => `  ${line}`)].join('\n'));
+  const problems = violationLines(result);
+  if (problems.length > 0) {
+    const title = chalk.yellow.bold(`Dependency order: ${problems.length} problem${problems.length === 1 ? '' : 's'}`);
+    blocks.push([title, ...problems.map((line) => `  ${line}`)].join('\n'));
   }
   return `${blocks.join('\n\n')}\n`;
 }
