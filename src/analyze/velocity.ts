@@ -29,6 +29,9 @@ export function parseVelocity(text: string, flag = '--velocity'): Velocity {
     return low === high ? { kind: 'fixed', value: low } : { kind: 'range', low, high };
   }
   if (text.includes('..')) throw new UsageError(`${flag} expects a number or a range like 25..40, got "${text}"`);
+  // "25-40", "25–40", "25 to 40": a range written another way.
+  const written = /^\s*(\d+(?:\.\d+)?)\s*(?:-|–|—|to)\s*(\d+(?:\.\d+)?)\s*$/i.exec(text);
+  if (written) throw new UsageError(`${flag} writes a range with two dots: ${written[1]}..${written[2]} (got "${text.trim()}")`);
   return { kind: 'fixed', value: positive(flag, text) };
 }
 

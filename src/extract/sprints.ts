@@ -9,7 +9,8 @@ import { LEXICON } from './lexicon/lexicon.js';
 
 const SPRINT_WORD = `(?:${LEXICON.source('sprintWord')})`;
 /** The number, and what may make it a range: " – 2" in "Sprint 1 – 2". */
-const SPRINT_NUMBER = String.raw`(\d+(?:\.\d+)?)(\s*[-–]\s*(\d+(?:\.\d+)?))?`;
+/** "9+": sprint 9 and those after it, one time box of its own. */
+const SPRINT_NUMBER = String.raw`(\d+(?:\.\d+)?\+?)(\s*[-–]\s*(\d+(?:\.\d+)?))?`;
 
 const SPRINT_HEAD = new RegExp(String.raw`^${SPRINT_WORD}\s*(?:#|no\.?|nr\.?)?\s*${SPRINT_NUMBER}(?![\d.])(.*)$`, 'iu');
 const SHORT_SPRINT = /^S(\d+(?:\.\d+)?)$/i;

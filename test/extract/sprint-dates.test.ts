@@ -33,3 +33,9 @@ describe('a sprint heading whose number is followed by the dates it runs', () =>
     expect(backlog.sprints.map((sprint) => [sprint.key, sprint.name, sprint.items])).toEqual([['2', 'Sprint 2', ['FR-1', 'FR-2']]]);
   });
 });
+
+describe('a sprint and those after it', () => {
+  it('is one time box of its own, "Sprint 9+", not sprint 9 with a title "+"', () => {
+    expect(readSprintName('Sprint 9+ (Expansão)')).toEqual({ key: '9+', name: 'Sprint 9+ (Expansão)', rest: '(Expansão)' });
+  });
+});

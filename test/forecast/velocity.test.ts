@@ -96,3 +96,10 @@ describe('seededRandom', () => {
     expect(paired.fraction32()).toBe(single.fraction32());
   });
 });
+
+describe('a velocity range written with a dash', () => {
+  it('is a usage error that shows the range as the flag takes it', () => {
+    expect(() => parseVelocity('25-40')).toThrow(new UsageError('--velocity writes a range with two dots: 25..40 (got "25-40")'));
+    expect(() => parseVelocity('25 to 40')).toThrow(/25\.\.40/);
+  });
+});
