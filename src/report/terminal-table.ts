@@ -101,7 +101,7 @@ function align(text: string, width: number, alignment: string | undefined): stri
 }
 
 /** As cli-table3 sizes a column: its widest cell (colour codes aside) plus the padding; a width given in the options wins. */
-function columnWidths(options: TableOptions, rows: readonly string[][]): number[] {
+export function columnWidths(options: TableOptions, rows: readonly string[][]): number[] {
   const padding = (options.style?.['padding-left'] ?? 1) + (options.style?.['padding-right'] ?? 1);
   const given = options.colWidths ?? [];
   const columns = options.head.length;
