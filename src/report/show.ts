@@ -100,32 +100,48 @@ function showMarkdown(backlog: Backlog): string {
 
 const COMPACT_BORDERS = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
 
-/** A terminal table, one line per item: long cells are cut with an ellipsis, not wrapped. */
+/**
+ * A terminal table, one line per item. On a terminal (a width) it fits: the dependency lists,
+ * then the titles, shorten with `…`; then the dependencies, status, sprint and estimate columns
+ * leave in that order, the ID staying; piped, it is drawn whole. The lines under it wrap at the
+ * width.
+ */
 async function showTable(backlog: Backlog, options: ShowOptions): Promise<string> {
-  const [{ drawTable }, { Chalk }] = await Promise.all([import('./terminal-table.js'), import('chalk')]);
+  const [{ drawFittedTable }, { wrapLine }, { Chalk }] = await Promise.all([
+    import('./fit-table.js'),
+    import('./wrap-text.js'),
+    import('chalk'),
+  ]);
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
-  const width = Math.max(100, options.width ?? 120);
   const keyOf = new Map(backlog.sprints.map((sprint) => [sprint.name, sprint.key]));
-  const table = drawTable(
+  const table = drawFittedTable(
     {
       head: HEADERS.map((header) => chalk.bold(header)),
       chars: COMPACT_BORDERS,
       style: { head: [], border: [] },
-      colWidths: [14, width - 84, 13, 12, 28, 14],
     },
     rows(backlog).map((row, index) => {
       const item = backlog.items[index];
       if (item.sprint) row[3] = `Sprint ${keyOf.get(item.sprint) ?? item.sprint}`;
       return item.done ? row.map((cell) => chalk.dim(cell)) : row;
     }),
+    {
+      width: options.width,
+      columns: [{}, { shrink: { min: 20 } }, { drop: 4 }, { drop: 3 }, { shrink: { min: 12, order: 2 }, drop: 1 }, { drop: 2 }],
+    },
   );
-  const diagnostics = backlog.diagnostics.map(
-    (d) =>
+  const wrap = (line: string, hanging?: string) => wrapLine(line, options.width, hanging);
+  const diagnostics = backlog.diagnostics.flatMap((d) =>
+    wrap(
       `${d.file}:${d.line}  ${d.severity === 'error' ? chalk.red(d.severity) : chalk.yellow(d.severity)}  ${d.message}  ${chalk.dim(d.rule)}`,
+      '    ',
+    ),
   );
-  const sprints = backlog.sprints.map(
-    (sprint) =>
+  const sprints = backlog.sprints.flatMap((sprint) =>
+    wrap(
       `  ${sprint.name}: ${sprint.items.length} items, ${formatNumber(sprint.committed)} ${unitLabel(backlog.unit, sprint.committed)}`,
+      '    ',
+    ),
   );
   return (
     [
@@ -133,7 +149,7 @@ async function showTable(backlog: Backlog, options: ShowOptions): Promise<string
       '',
       ...sprints,
       ...(sprints.length ? [''] : []),
-      summaryLine(backlog),
+      ...wrap(summaryLine(backlog)),
       ...(diagnostics.length ? ['', ...diagnostics] : []),
     ].join('\n') + '\n'
   );

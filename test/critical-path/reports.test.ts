@@ -106,7 +106,7 @@ describe('critical-path reports', () => {
   it('table: plain without colour, the critical chain in red when colour is on', async () => {
     const plain = await render('table');
     expect(plain).not.toContain('\u001b[');
-    expect(plain).toContain('│ A-3        │ Docs           │      1.5 │      2 │    3.5 │    3.5 │      5 │    1.5 │    1.5 │          │');
+    expect(plain).toContain('│ A-3 │ Docs                │      1.5 │  2 │ 3.5 │ 3.5 │  5 │   1.5 │  1.5 │          │');
     expect(plain).toContain('\nCritical path: 5 days (1 path).\n  1. A-1 → A-2 → A-5\n');
     expect(plain).toContain('\n1 item without an estimate weighs nothing: A-5.\n');
     const coloured = await render('table', true);

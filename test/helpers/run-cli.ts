@@ -1,7 +1,7 @@
 /**
  * Running the real binary (`npm test` builds dist/ first) the way the CLI tests expect: output
- * captured as text, colour off unless asked for, and no stack traces from BACKLOG_DEBUG leaking
- * into stderr, whatever the shell running the tests has set.
+ * captured as text, colour off unless asked for, never cut to a COLUMNS width, and no stack
+ * traces from BACKLOG_DEBUG leaking into stderr, whatever the shell running the tests has set.
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -29,6 +29,8 @@ export function cliEnvironment(colour = false): NodeJS.ProcessEnv {
   delete env.FORCE_COLOR;
   delete env.NO_COLOR;
   delete env.BACKLOG_DEBUG;
+  // Piped output is cut to COLUMNS when it is set: a shell that exports it would change every table.
+  delete env.COLUMNS;
   if (colour) env.FORCE_COLOR = '1';
   else env.NO_COLOR = '1';
   return env;

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { EXIT_PROBLEMS } from '../../errors.js';
 import { addInputOptions, loadInput, parseNumberOption, type CommonOptions } from '../common.js';
-import { useColor } from '../output.js';
+import { terminalOutput } from '../output.js';
 import { addWriteOptions, emitReport, reportFormat, type WriteOptions } from '../write-back.js';
 
 interface CapacityCommandOptions extends CommonOptions, WriteOptions {
@@ -42,7 +42,7 @@ export function register(program: Command): void {
       strict: options.strict ?? false,
     });
     const { formatCapacity } = await import('../../report/capacity/index.js');
-    await emitReport({ name: 'capacity', content: await formatCapacity(result, format, { color: useColor() }), ...options });
+    await emitReport({ name: 'capacity', content: await formatCapacity(result, format, terminalOutput()), ...options });
     if (result.sprints.some((sprint) => sprint.over)) process.exitCode = Math.max(Number(process.exitCode ?? 0), EXIT_PROBLEMS);
   });
 }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { addInputOptions, loadInput, parseNumberOption, type CommonOptions } from '../common.js';
-import { useColor, writeErr } from '../output.js';
+import { terminalOutput, writeErr } from '../output.js';
 import { addWriteOptions, emitReport, reportFormat, type WriteOptions } from '../write-back.js';
 
 const DEFAULT_TRIALS = 10_000;
@@ -46,7 +46,7 @@ export function register(program: Command): void {
       return;
     }
     const { formatCriticalPath } = await import('../../report/critical-path/index.js');
-    const content = await formatCriticalPath(result, format, { color: useColor(), width: process.stdout.columns });
+    const content = await formatCriticalPath(result, format, terminalOutput());
     await emitReport({ name: 'critical-path', content, ...options });
   });
 }

@@ -3,7 +3,7 @@ import { UsageError } from '../../errors.js';
 import { addInputOptions, loadInput, parseNumberOption, type CommonOptions } from '../common.js';
 import type { HistoryTimeline } from '../../analyze/history/replay.js';
 import type { SourceText } from '../../read/source.js';
-import { useColor, writeErr } from '../output.js';
+import { terminalOutput, writeErr } from '../output.js';
 import { addWriteOptions, emitReport, reportFormat, type WriteOptions } from '../write-back.js';
 
 interface ForecastCommandOptions extends CommonOptions, WriteOptions {
@@ -105,7 +105,7 @@ export function register(program: Command): void {
     // The answer says it too; on stderr it reaches a CI log that keeps only the figures.
     if (result.historyProblem !== undefined) writeErr(`backlog: warning: --history git: ${result.historyProblem}`);
     const { formatForecast } = await import('../../report/forecast/index.js');
-    await emitReport({ name: 'forecast', content: await formatForecast(result, format, { color: useColor() }), ...options });
+    await emitReport({ name: 'forecast', content: await formatForecast(result, format, terminalOutput()), ...options });
   });
 }
 

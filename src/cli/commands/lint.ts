@@ -4,7 +4,7 @@ import { UsageError } from '../../errors.js';
 import { LINT_FORMATS, type LintFormat } from '../../lint/formatters/names.js';
 import type { LintResult } from '../../lint/types.js';
 import { addInputOptions, loadInput, parseNumberOption, type CommonOptions } from '../common.js';
-import { useColor, writeErr, writeOut } from '../output.js';
+import { terminalOutput, writeErr, writeOut } from '../output.js';
 import { addWriteOptions, emitReport, reportFormat, type WriteOptions } from '../write-back.js';
 
 interface LintOptions extends CommonOptions, WriteOptions {
@@ -76,7 +76,7 @@ export function register(program: Command): void {
       const { FORMATTERS } = await import('../../lint/formatters/index.js');
       await emitReport({
         name: 'lint',
-        content: FORMATTERS[format](shown, { color: useColor(), rules: RULES, version: packageVersion() }),
+        content: FORMATTERS[format](shown, { ...terminalOutput(), rules: RULES, version: packageVersion() }),
         ...options,
       });
       if (maxWarnings !== null && result.warningCount > maxWarnings) {

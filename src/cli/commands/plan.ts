@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { addInputOptions, loadInput, parseNumberOption, type CommonOptions } from '../common.js';
-import { useColor } from '../output.js';
+import { terminalOutput } from '../output.js';
 import { addWriteOptions, emitReport, reportFormat, type WriteOptions } from '../write-back.js';
 
 interface PlanCommandOptions extends CommonOptions, WriteOptions {
@@ -29,6 +29,6 @@ export function register(program: Command): void {
     const { plan } = await import('../../analyze/plan.js');
     const result = plan(backlog, { capacity: limit, sameSprint: options.sameSprint ?? false, hoursPerDay: config.hoursPerDay });
     const { formatPlan } = await import('../../report/plan/index.js');
-    await emitReport({ name: 'plan', content: await formatPlan(result, format, { color: useColor() }), ...options });
+    await emitReport({ name: 'plan', content: await formatPlan(result, format, terminalOutput()), ...options });
   });
 }

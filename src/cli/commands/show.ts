@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { addInputOptions, loadInput, type CommonOptions } from '../common.js';
-import { useColor } from '../output.js';
+import { terminalOutput } from '../output.js';
 import { addWriteOptions, emitReport, reportFormat, type WriteOptions } from '../write-back.js';
 
 export function register(program: Command): void {
@@ -16,7 +16,7 @@ export function register(program: Command): void {
     const { formatShow } = await import('../../report/show.js');
     await emitReport({
       name: 'show',
-      content: await formatShow(backlog, format, { color: useColor(), width: process.stdout.columns }),
+      content: await formatShow(backlog, format, terminalOutput()),
       ...options,
     });
   });

@@ -7,6 +7,8 @@ export interface FormatOptions {
   rules: readonly Rule[];
   /** The tool's version, for formats that name the tool. */
   version: string;
+  /** The terminal's width: stylish wraps long messages to fit it. Without one nothing is wrapped. */
+  width?: number;
 }
 
 export type Formatter = (result: LintResult, options: FormatOptions) => string;

@@ -1,16 +1,27 @@
 import { Chalk } from 'chalk';
 import type { CapacityResult } from '../../analyze/capacity.js';
 import { unitLabel } from '../../model/units.js';
-import { drawTable } from '../terminal-table.js';
+import { drawFittedTable } from '../fit-table.js';
+import { wrapLine } from '../wrap-text.js';
 import { HEADERS, headline, sprintNotes, sprintRow, violationLines } from './summary.js';
 
-/** The sprints for a terminal, over-capacity rows in red, then notes and dependency order problems. */
-export function capacityTable(result: CapacityResult, { color }: { color: boolean }): string {
+export interface CapacityTableOptions {
+  color: boolean;
+  /** Terminal width: the table and the lines under it fit it. Without one (a pipe, a file) nothing is cut. */
+  width?: number;
+}
+
+/**
+ * The sprints for a terminal, over-capacity rows in red, then notes and dependency order
+ * problems. On a narrow terminal the headers lose their unit, sprint names shorten with `…`, and
+ * where each capacity came from, then the load, leave the table.
+ */
+export function capacityTable(result: CapacityResult, { color, width }: CapacityTableOptions): string {
   const chalk = new Chalk({ level: color ? 1 : 0 });
   const head = HEADERS.map((title, index) =>
     (index === 1 || index === 2) && result.unit ? `${title} (${unitLabel(result.unit, 2)})` : title,
   );
-  const table = drawTable(
+  const table = drawFittedTable(
     {
       head: head.map((title) => chalk.bold(title)),
       style: { head: [], border: [], compact: true },
@@ -20,15 +31,34 @@ export function capacityTable(result: CapacityResult, { color }: { color: boolea
       const cells = sprintRow(sprint);
       return sprint.over ? cells.map((cell) => chalk.red(cell)) : sprint.capacity === null ? cells.map((cell) => chalk.dim(cell)) : cells;
     }),
+    {
+      width,
+      columns: [{ shrink: { min: 24 } }, { short: HEADERS[1] }, { short: HEADERS[2] }, { drop: 2 }, { drop: 3 }, { drop: 1 }],
+    },
   );
+  const wrap = (lines: string[], hanging?: string) => lines.flatMap((line) => wrapLine(line, width, hanging));
   const over = result.sprints.some((sprint) => sprint.over);
-  const blocks = [table, over ? chalk.red.bold(headline(result)) : chalk.bold(headline(result))];
+  const blocks = [table, wrap([over ? chalk.red.bold(headline(result)) : chalk.bold(headline(result))]).join('\n')];
   const notes = sprintNotes(result);
-  if (notes.length > 0) blocks.push(notes.map((note) => chalk.dim(note)).join('\n'));
+  if (notes.length > 0)
+    blocks.push(
+      wrap(
+        notes.map((note) => chalk.dim(note)),
+        '  ',
+      ).join('\n'),
+    );
   const problems = violationLines(result);
   if (problems.length > 0) {
     const title = chalk.yellow.bold(`Dependency order: ${problems.length} problem${problems.length === 1 ? '' : 's'}`);
-    blocks.push([title, ...problems.map((line) => `  ${line}`)].join('\n'));
+    blocks.push(
+      [
+        title,
+        ...wrap(
+          problems.map((line) => `  ${line}`),
+          '    ',
+        ),
+      ].join('\n'),
+    );
   }
   return `${blocks.join('\n\n')}\n`;
 }
