@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { DEFAULT_CONFIG, type Config } from './config/types.js';
 import { extractFile } from './extract/extract-file.js';
-import { buildBacklog } from './model/build-backlog.js';
+import { planNamer } from './config/plan-globs.js';
+import { buildPlans } from './model/plans.js';
 import type { Backlog } from './model/types.js';
 import { decodeBytes } from './read/decode.js';
 import { readSources } from './read/read-sources.js';
@@ -49,10 +50,13 @@ export async function loadBacklog(paths: string[], options: LoadOptions = {}): P
 /** A config for every source, or each source's own. */
 export type SourceConfig = Config | ((source: SourceText) => Config);
 
-/** The pure part of loading: decoded texts to the model, each file read with its config. */
+/** The pure part of loading: decoded texts to the model, each file read with its config and put in its plan. */
 export function backlogFromSources(sources: readonly SourceText[], config: SourceConfig = DEFAULT_CONFIG): Backlog {
   const configFor = typeof config === 'function' ? config : () => config;
-  return buildBacklog(sources.map((source) => extractFile(source, configFor(source))));
+  return buildPlans(
+    sources.map((source) => extractFile(source, configFor(source))),
+    planNamer(sources, configFor),
+  );
 }
 
 /** One in-memory markdown document to the model, as `loadBacklog` would read it from a file. */

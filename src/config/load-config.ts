@@ -45,7 +45,7 @@ const RULE_SETTINGS: Record<string, RuleSetting> = {
   '1': 'warn',
   '2': 'error',
 };
-const KNOWN_KEYS = ['rules', 'scales', 'hoursPerDay', 'capacity', 'idPatterns', 'ignore', 'openEndedFactor'];
+const KNOWN_KEYS = ['rules', 'scales', 'hoursPerDay', 'capacity', 'idPatterns', 'ignore', 'openEndedFactor', 'plans'];
 const UNITS: Unit[] = ['points', 'days', 'hours'];
 
 /** Validates a parsed config object; every mistake names its key. */
@@ -102,6 +102,13 @@ export function parseConfig(data: unknown, file: string): Config {
     });
   }
   if (input.ignore !== undefined) config.ignore = stringList(input.ignore, 'ignore', fail);
+  if (input.plans !== undefined) {
+    if (!isRecord(input.plans)) fail('plans', 'expected a mapping of plan names to lists of globs, e.g. web: ["docs/web/**"]');
+    config.plans = {};
+    for (const [name, globs] of Object.entries(input.plans as Record<string, unknown>)) {
+      config.plans[name] = typeof globs === 'string' ? [globs] : stringList(globs, `plans.${name}`, fail);
+    }
+  }
   return config;
 }
 

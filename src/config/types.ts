@@ -23,6 +23,11 @@ export interface Config {
   ignore: string[];
   /** The factor that closes an open-ended estimate ("more than 10 days" → 10 × factor). */
   openEndedFactor: number;
+  /**
+   * Named plans by glob, relative to the config's directory (`web: ["docs/web/**"]`): the files a
+   * glob matches are one plan, besides the files that share items with them.
+   */
+  plans: Record<string, string[]>;
   /** Where the config came from, for messages; null for the defaults. */
   source: string | null;
 }
@@ -35,6 +40,7 @@ export const DEFAULT_CONFIG: Config = {
   idPatterns: [],
   ignore: [],
   openEndedFactor: 1.5,
+  plans: {},
   source: null,
 };
 

@@ -3,7 +3,8 @@ import { configOfFile } from './file-config.js';
 import type { Severity } from '../model/types.js';
 import { parseInlineConfig, type InlineConfig } from './inline-config.js';
 import { RULES } from './rules/index.js';
-import type { LintResult, Problem, Rule, RuleContext } from './types.js';
+import { plansOf } from '../model/plans.js';
+import type { LintResult, Problem, Report, Rule, RuleContext } from './types.js';
 
 /** The severity a rule runs at under this config, or null when it is switched off. */
 function ruleSeverity(rule: Rule, settings: Readonly<Record<string, string>>): Severity | null {
@@ -15,7 +16,8 @@ function ruleSeverity(rule: Rule, settings: Readonly<Record<string, string>>): S
 /**
  * Runs every enabled rule and collects what they report: severity from the config of the
  * problem's file, problems switched off by inline comments dropped, the rest sorted by file,
- * line and column. A rule runs when some file's config has it on.
+ * line and column. A rule runs when some file's config has it on, over each plan apart: a
+ * sprint's capacity, a stated total or a critical path is checked within its own plan.
  */
 export function runRules(context: RuleContext, rules: readonly Rule[] = RULES): LintResult {
   const inline = inlineConfigs(context);
@@ -24,20 +26,21 @@ export function runRules(context: RuleContext, rules: readonly Rule[] = RULES): 
   const configs = new Set([context.config, ...files.map((file) => configOfFile(context, file))]);
   for (const rule of rules) {
     if (![...configs].some((config) => ruleSeverity(rule, config.rules))) continue;
-    rule.check(context, (report) => {
-      const severity = ruleSeverity(rule, configOfFile(context, report.file).rules);
+    const report = (found: Report) => {
+      const severity = ruleSeverity(rule, configOfFile(context, found.file).rules);
       if (!severity) return;
-      if (inline(report.file)?.isDisabled(rule.name, report.line)) return;
+      if (inline(found.file)?.isDisabled(rule.name, found.line)) return;
       problems.push({
-        file: report.file,
-        line: report.line,
-        column: report.column ?? 1,
+        file: found.file,
+        line: found.line,
+        column: found.column ?? 1,
         rule: rule.name,
         severity,
-        message: report.message,
-        ...(report.fix ? { fix: report.fix } : {}),
+        message: found.message,
+        ...(found.fix ? { fix: found.fix } : {}),
       });
-    });
+    };
+    for (const plan of plansOf(context.backlog)) rule.check({ ...context, backlog: plan }, report);
   }
   problems.sort(byPosition);
   return summarize(problems);

@@ -4,7 +4,8 @@ import type { Config } from '../config/types.js';
 import { fileText } from '../lint/fix.js';
 import { lint } from '../lint/index.js';
 import type { LintResult, Problem } from '../lint/types.js';
-import { buildBacklog } from '../model/build-backlog.js';
+import { planNamer } from '../config/plan-globs.js';
+import { buildPlans, plansOf } from '../model/plans.js';
 import type { Backlog, Item } from '../model/types.js';
 import { FileLines, IdMatcher, occurrenceAt, occurrencesIn, type Occurrence } from './occurrences.js';
 import type { FileEntry } from './project.js';
@@ -33,7 +34,7 @@ export class Analysis {
   private readonly problemsByFile = new Map<string, Problem[]>();
   private readonly lineCache = new Map<string, FileLines>();
   private readonly occurrenceCache = new Map<string, Occurrence[]>();
-  private scheduleCache: Schedule | undefined;
+  private readonly schedules = new Map<Backlog, Schedule>();
 
   constructor(
     readonly files: readonly FileEntry[],
@@ -43,7 +44,13 @@ export class Analysis {
     for (const entry of files) this.byFile.set(entry.file, entry);
     const started = performance.now();
     // Building settles and qualifies records in place: it gets copies, so the kept extractions stay as read.
-    this.backlog = buildBacklog(readable.map((entry) => structuredClone(entry.extraction!)));
+    this.backlog = buildPlans(
+      readable.map((entry) => structuredClone(entry.extraction!)),
+      planNamer(
+        readable.map((entry) => entry.source!),
+        () => config,
+      ),
+    );
     const built = performance.now();
     this.result = lint(this.backlog, { sources: readable.map((entry) => entry.source!), config });
     this.timings = { build: built - started, lint: performance.now() - built };
@@ -116,14 +123,16 @@ export class Analysis {
     return places;
   }
 
-  /** The critical path over the whole backlog, as `backlog critical-path` computes it. */
-  schedule(): Schedule {
-    if (!this.scheduleCache) {
+  /** The critical path of the plan that holds the item, as `backlog critical-path` computes it. */
+  schedule(item: Item): Schedule {
+    const plan = plansOf(this.backlog).find((candidate) => candidate.items.includes(item)) ?? this.backlog;
+    let schedule = this.schedules.get(plan);
+    if (!schedule) {
       try {
-        const result = criticalPath(this.backlog, { hoursPerDay: this.config.hoursPerDay });
-        this.scheduleCache = { ok: true, result, byId: new Map(result.items.map((item) => [item.id, item])) };
+        const result = criticalPath(plan, { hoursPerDay: this.config.hoursPerDay });
+        schedule = { ok: true, result, byId: new Map(result.items.map((scheduled) => [scheduled.id, scheduled])) };
       } catch (error) {
-        this.scheduleCache = {
+        schedule = {
           ok: false,
           reason:
             error instanceof CycleError
@@ -131,7 +140,8 @@ export class Analysis {
               : `no critical path: ${error instanceof Error ? error.message : String(error)}`,
         };
       }
+      this.schedules.set(plan, schedule);
     }
-    return this.scheduleCache;
+    return schedule;
   }
 }

@@ -15,7 +15,8 @@ import {
   type SymbolInformation,
   type TextEdit,
 } from 'vscode-languageserver/node';
-import { buildBacklog } from '../model/build-backlog.js';
+import { planNamer } from '../config/plan-globs.js';
+import { buildPlans } from '../model/plans.js';
 import { extractFile } from '../extract/extract-file.js';
 import type { FileExtraction } from '../extract/records.js';
 import { applicableFixes, fileText, fixSources } from '../lint/fix.js';
@@ -136,7 +137,7 @@ export function hoverMarkdown(item: Item, analysis: Analysis): string {
 }
 
 function scheduleText(item: Item, analysis: Analysis): string {
-  const schedule = analysis.schedule();
+  const schedule = analysis.schedule(item);
   if (!schedule.ok) return `critical path: ${schedule.reason}`;
   const scheduled = schedule.byId.get(item.id);
   if (!scheduled) return 'critical path: not scheduled';
@@ -311,7 +312,11 @@ export function fixAllEdit(entry: FileEntry, analysis: Analysis): TextEdit | nul
   const outcome = fixSources(
     readable.map((candidate) => candidate.source!),
     analysis.config,
-    (sources, config) => buildBacklog(sources.map((source) => structuredClone(kept.get(source) ?? extractFile(source, config)))),
+    (sources, config) =>
+      buildPlans(
+        sources.map((source) => structuredClone(kept.get(source) ?? extractFile(source, config))),
+        planNamer(sources, () => config),
+      ),
   );
   const fixed = outcome.fixed.find((candidate) => candidate.source.file === entry.file);
   if (!fixed) return null;

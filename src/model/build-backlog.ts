@@ -114,7 +114,7 @@ const LOCAL_NUMBER = /^\d+(?:\.\d+)*$/;
  * so are the references and sprint lists of the same file that name it. Numbers one file alone
  * uses keep their plain form.
  */
-function qualifyLocalNumbers(extractions: readonly FileExtraction[]): void {
+export function qualifyLocalNumbers(extractions: readonly FileExtraction[]): void {
   const files = new Map<string, Set<string>>();
   for (const extraction of extractions) {
     for (const record of extraction.records) {

@@ -224,4 +224,15 @@ export interface Backlog {
   conflicts: Conflict[];
   diagnostics: Diagnostic[];
   files: FileInfo[];
+  /**
+   * When the files read hold several plans (files that share no items), each plan as a backlog of
+   * its own, with its own unit, sprints and figures; the fields above are then their union. Absent
+   * for one plan: the backlog is that plan.
+   */
+  plans?: PlanBacklog[];
+}
+
+/** One plan of a backlog read from several files: its name (the config's, or its main file) and its files. */
+export interface PlanBacklog extends Omit<Backlog, 'plans'> {
+  name: string;
 }

@@ -44,9 +44,13 @@ function problems(args: string[], cwd: string): { code: number | null; problems:
 function estimates(args: string[], cwd: string): Record<string, string | null> {
   const result = runCli(['show', '-f', 'json', ...args], { cwd });
   expect(result.stderr).toBe('');
-  const json = JSON.parse(result.stdout) as { items: { id: string; estimate: { low: number; high: number; unit: string } | null }[] };
+  type Items = { items: { id: string; estimate: { low: number; high: number; unit: string } | null }[] };
+  // Unrelated files are plans of their own: their items, plan by plan.
+  const json = JSON.parse(result.stdout) as Items & { plans?: Items[] };
   return Object.fromEntries(
-    json.items.map((item) => [item.id, item.estimate && `${item.estimate.low}-${item.estimate.high} ${item.estimate.unit}`]),
+    (json.plans ?? [json])
+      .flatMap((plan) => plan.items)
+      .map((item) => [item.id, item.estimate && `${item.estimate.low}-${item.estimate.high} ${item.estimate.unit}`]),
   );
 }
 

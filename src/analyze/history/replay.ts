@@ -1,7 +1,7 @@
 import { DEFAULT_CONFIG, type Config } from '../../config/types.js';
 import { extractFile } from '../../extract/extract-file.js';
 import type { FileExtraction } from '../../extract/records.js';
-import { buildBacklog } from '../../model/build-backlog.js';
+import { buildPlans } from '../../model/plans.js';
 import { workItems } from '../../model/totals.js';
 import type { Backlog, Item, Unit } from '../../model/types.js';
 import { DEFAULT_HOURS_PER_DAY } from '../../model/units.js';
@@ -116,7 +116,7 @@ export function replayHistory(history: GitHistory, options: ReplayOptions): Hist
       const extraction = blob === null ? null : extractionOf(history.files[index], blob);
       return extraction ? [extraction] : [];
     });
-    const backlog: Backlog = buildBacklog(files);
+    const backlog: Backlog = buildPlans(files);
     options.onCommit?.(backlog, commit);
     let scope = 0;
     let done = 0;
