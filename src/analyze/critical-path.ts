@@ -233,12 +233,15 @@ function selectItems(
   return { items: selected, prerequisites: { start, prerequisites: Int32Array.from(prerequisites) }, outside: [...outside] };
 }
 
+/** A `--sprint` or `--group` the backlog does not hold. */
+export class MissingSelection extends UsageError {}
+
 function sprintMembers(backlog: Backlog, wanted: string): Set<string> {
   const key = readSprintName(wanted)?.key ?? wanted;
   const sprint = backlog.sprints.find((entry) => sameName(entry.name, wanted) || sameName(entry.key, key));
   if (!sprint) {
     const known = backlog.sprints.map((entry) => entry.name).join(', ') || 'none';
-    throw new UsageError(`no sprint "${wanted}" in the backlog (sprints: ${known})`);
+    throw new MissingSelection(`no sprint "${wanted}" in the backlog (sprints: ${known})`);
   }
   return new Set([...sprint.items, ...backlog.items.filter((item) => item.sprint === sprint.name).map((item) => item.id)]);
 }
@@ -247,7 +250,7 @@ function groupMembers(backlog: Backlog, wanted: string): Set<string> {
   const group = backlog.groups.find((entry) => sameName(entry.name, wanted) || (entry.id !== null && sameName(entry.id, wanted)));
   if (!group) {
     const known = backlog.groups.map((entry) => entry.id ?? entry.name).join(', ') || 'none';
-    throw new UsageError(`no group "${wanted}" in the backlog (groups: ${known})`);
+    throw new MissingSelection(`no group "${wanted}" in the backlog (groups: ${known})`);
   }
   return new Set([...group.items, ...backlog.items.filter((item) => item.group === group.name).map((item) => item.id)]);
 }

@@ -28,17 +28,20 @@ export interface ReportOptions {
   velocity?: Velocity;
   /** Every sprint's capacity; without it, the config's, then what the document states. */
   capacity?: number;
+  /** The level of the report's section headings: 2 (`##`) alone, 3 under a plan's heading. */
+  headingLevel?: number;
 }
 
 /**
  * One markdown report of a backlog: summary, sprints, critical path, forecast and lint, each a
- * `##` section. It holds nothing that changes between runs over the same files (no dates, seeded
+ * `##` section (or `headingLevel`'s). It holds nothing that changes between runs over the same files (no dates, seeded
  * simulations only), so a copy written into a document goes stale only when the backlog does.
  */
 export function backlogReport(backlog: Backlog, options: ReportOptions = {}): string {
   const config = options.config ?? DEFAULT_CONFIG;
   const configFor = options.configFor ?? (() => config);
   const problems = lint(backlog, { sources: options.sources ?? [], config, configFor });
+  const level = '#'.repeat(options.headingLevel ?? 2);
   return [
     summarySection(backlog, config, problems),
     sprintsSection(backlog, config, configFor, options.capacity),
@@ -46,19 +49,25 @@ export function backlogReport(backlog: Backlog, options: ReportOptions = {}): st
     forecastSection(backlog, config, options.velocity),
     lintSection(problems),
   ]
-    .filter((text) => text !== null)
+    .filter((part) => part !== null)
+    .map(({ title, body }) => `${level} ${title}\n\n${body.trimEnd()}\n`)
     .join('\n');
 }
 
-function section(title: string, body: string): string {
-  return `## ${title}\n\n${body.trimEnd()}\n`;
+function section(title: string, body: string): Section {
+  return { title, body };
+}
+
+interface Section {
+  title: string;
+  body: string;
 }
 
 function amount(value: number, backlog: Backlog): string {
   return `${formatNumber(value)} ${unitLabel(backlog.unit, value)}`.trim();
 }
 
-function summarySection(backlog: Backlog, config: Config, problems: LintResult): string {
+function summarySection(backlog: Backlog, config: Config, problems: LintResult): Section {
   const work = workItems(backlog);
   const done = work.filter((item) => item.done);
   const files = backlog.files.length;
@@ -84,7 +93,7 @@ function summarySection(backlog: Backlog, config: Config, problems: LintResult):
   return section('Summary', lines.join('\n'));
 }
 
-function sprintsSection(backlog: Backlog, config: Config, configFor: (file: string) => Config, limit: number | undefined): string {
+function sprintsSection(backlog: Backlog, config: Config, configFor: (file: string) => Config, limit: number | undefined): Section {
   if (backlog.sprints.length === 0) return section('Sprints and capacity', 'No sprints in the backlog.');
   const result = capacity(backlog, {
     capacity: limit,
@@ -94,13 +103,13 @@ function sprintsSection(backlog: Backlog, config: Config, configFor: (file: stri
   return section('Sprints and capacity', capacityMarkdown(result));
 }
 
-function forecastSection(backlog: Backlog, config: Config, velocity: Velocity | undefined): string | null {
+function forecastSection(backlog: Backlog, config: Config, velocity: Velocity | undefined): Section | null {
   const stated = backlog.claims.some((claim) => claim.kind === 'velocity' && claim.value > 0);
   if (velocity === undefined && !stated) return null;
   return section('Forecast', forecastMarkdown(forecast(backlog, { velocity, hoursPerDay: config.hoursPerDay })));
 }
 
-function criticalPathSection(backlog: Backlog, config: Config): string {
+function criticalPathSection(backlog: Backlog, config: Config): Section {
   try {
     const result = criticalPath(backlog, { hoursPerDay: config.hoursPerDay });
     const chart = result.length > 0 ? `\n${criticalPathMermaid(result)}` : '';
@@ -112,6 +121,6 @@ function criticalPathSection(backlog: Backlog, config: Config): string {
   }
 }
 
-function lintSection(problems: LintResult): string {
+function lintSection(problems: LintResult): Section {
   return section('Lint', lintMarkdown(problems, { color: false, rules: [], version: '' }));
 }

@@ -15,7 +15,10 @@ describe('backlog show', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toContain('HB-12');
-    expect(stdout).toMatch(/\d+ items in 11 files · .* · \d+ sprints · \d+ diagnostics/);
+    // Eleven documents, two of which share their items: ten plans, each under its heading, each with its summary line.
+    expect(stdout.match(/^Plan: fixtures\/styles\/.*\.md$/gm)).toHaveLength(10);
+    expect(stdout).toContain('Plan: fixtures/styles/story-files/pay-1.md');
+    expect(stdout.match(/^\d+ items in \d+ files? · .* · \d+ sprints? · \d+ diagnostics?$/gm)).toHaveLength(10);
   });
 
   it('prints the model as JSON with the contract fields', () => {
@@ -101,7 +104,7 @@ describe('backlog show', () => {
 
   it('ends quietly when stdout is closed early', () => {
     const result = spawnSync('bash', ['-c', `node ${BIN} show fixtures/styles --format md | head -1`], { encoding: 'utf8' });
-    expect(result.stdout).toBe('| ID | Title | Estimate | Sprint | Depends on | Status |\n');
+    expect(result.stdout).toBe('## Plan: fixtures/styles/bold-items.md\n');
     expect(result.stderr).toBe('');
   });
 });

@@ -2,12 +2,13 @@ import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { addInputOptions, loadInput, parseNumberOption, type CommonOptions } from '../common.js';
 import { terminalOutput, writeErr } from '../output.js';
+import { addPlanOption, reportPlans, type PlanOption } from '../plans.js';
 import { addWriteOptions, emitReport, reportFormat, type WriteOptions } from '../write-back.js';
 
 const DEFAULT_TRIALS = 10_000;
 const MAX_SEED = 2 ** 31 - 1;
 
-interface CriticalPathCommandOptions extends CommonOptions, WriteOptions {
+interface CriticalPathCommandOptions extends CommonOptions, WriteOptions, PlanOption {
   all?: boolean;
   sprint?: string;
   group?: string;
@@ -18,36 +19,46 @@ interface CriticalPathCommandOptions extends CommonOptions, WriteOptions {
 
 export function register(program: Command): void {
   addWriteOptions(
-    addInputOptions(
-      program
-        .command('critical-path')
-        .description('the chain of dependent work that decides the end: CPM dates and floats, PERT spread, Monte Carlo')
-        .option('--all', 'count done items at their estimate too (default: they weigh nothing)')
-        .option('--sprint <name>', 'only the items of this sprint (name or number)')
-        .option('--group <name>', 'only the items of this group or epic (name or ID)')
-        .option('--deadline <n>', 'the chance of finishing within N (in the backlog unit)')
-        .option('--simulate [trials]', `Monte Carlo over the estimates' ranges (default ${DEFAULT_TRIALS} trials)`)
-        .option('--seed <n>', 'seed for --simulate (default 42): the same seed, the same answer'),
-      ['table', 'md', 'json', 'mermaid', 'dot'],
+    addPlanOption(
+      addInputOptions(
+        program
+          .command('critical-path')
+          .description('the chain of dependent work that decides the end: CPM dates and floats, PERT spread, Monte Carlo')
+          .option('--all', 'count done items at their estimate too (default: they weigh nothing)')
+          .option('--sprint <name>', 'only the items of this sprint (name or number)')
+          .option('--group <name>', 'only the items of this group or epic (name or ID)')
+          .option('--deadline <n>', 'the chance of finishing within N (in the backlog unit)')
+          .option('--simulate [trials]', `Monte Carlo over the estimates' ranges (default ${DEFAULT_TRIALS} trials)`)
+          .option('--seed <n>', 'seed for --simulate (default 42): the same seed, the same answer'),
+        ['table', 'md', 'json', 'mermaid', 'dot'],
+      ),
     ),
   ).action(async (paths: string[], options: CriticalPathCommandOptions, command: Command) => {
     const format = reportFormat(command);
     const analysis = analysisOptions(options);
     const { backlog, config } = await loadInput(paths, options);
-    const { criticalPath } = await import('../../analyze/critical-path.js');
+    const { criticalPath, MissingSelection } = await import('../../analyze/critical-path.js');
     const { CycleError, formatCycle } = await import('../../analyze/graph.js');
-    let result;
-    try {
-      result = criticalPath(backlog, { ...analysis, hoursPerDay: config.hoursPerDay });
-    } catch (error) {
-      if (!(error instanceof CycleError)) throw error;
-      for (const cycle of error.cycles) writeErr(`backlog: dependency cycle: ${formatCycle(cycle)}`);
-      process.exitCode = 2;
-      return;
-    }
     const { formatCriticalPath } = await import('../../report/critical-path/index.js');
-    const content = await formatCriticalPath(result, format, terminalOutput());
-    await emitReport({ name: 'critical-path', content, ...options });
+    const output = terminalOutput();
+    // A cycle in one plan leaves that plan without a path (the cycle is named); the others are still reported.
+    let cycles = false;
+    const content = await reportPlans(
+      backlog,
+      { ...options, format, color: output.color, skipped: (error) => error instanceof MissingSelection },
+      async (plan) => {
+        try {
+          return await formatCriticalPath(criticalPath(plan, { ...analysis, hoursPerDay: config.hoursPerDay }), format, output);
+        } catch (error) {
+          if (!(error instanceof CycleError)) throw error;
+          for (const cycle of error.cycles) writeErr(`backlog: dependency cycle: ${formatCycle(cycle)}`);
+          cycles = true;
+          return null;
+        }
+      },
+    );
+    if (cycles) process.exitCode = 2;
+    if (content !== '') await emitReport({ name: 'critical-path', content, ...options });
   });
 }
 

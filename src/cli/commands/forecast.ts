@@ -4,9 +4,10 @@ import { addInputOptions, loadInput, parseNumberOption, type CommonOptions } fro
 import type { HistoryTimeline } from '../../analyze/history/replay.js';
 import type { SourceText } from '../../read/source.js';
 import { terminalOutput, writeErr } from '../output.js';
+import { addPlanOption, reportPlans, type PlanOption } from '../plans.js';
 import { addWriteOptions, emitReport, reportFormat, type WriteOptions } from '../write-back.js';
 
-interface ForecastCommandOptions extends CommonOptions, WriteOptions {
+interface ForecastCommandOptions extends CommonOptions, WriteOptions, PlanOption {
   velocity?: string;
   velocityPerPerson?: string;
   history?: string;
@@ -20,31 +21,33 @@ interface ForecastCommandOptions extends CommonOptions, WriteOptions {
 
 export function register(program: Command): void {
   addWriteOptions(
-    addInputOptions(
-      program
-        .command('forecast')
-        .description(
-          'remaining work and the sprints to finish it, with a burn-up: at a velocity, or as percentiles over a velocity range or history and ranged estimates',
-        )
-        .option(
-          '--velocity <n|a..b>',
-          'work per sprint in the backlog unit, or a range like 25..40 (default: a velocity the document states)',
-        )
-        .option(
-          '--velocity-per-person <n|a..b>',
-          "one person's work per sprint, or a range: the velocity is it times the team size (--team, or the document's)",
-        )
-        .option(
-          '--history <list|git>',
-          "velocities of past sprints, like 21,30,27,33, or git: done work per sprint-length window of the plan's git history; each future sprint draws one",
-        )
-        .option('--trials <n>', 'Monte Carlo trials, when a velocity range or history or ranged estimates are drawn', '10000')
-        .option('--seed <n>', 'random seed: the same seed gives the same percentiles')
-        .option('--team <n>', 'people working in parallel: adds the dependency-aware figure (default: a team size the document states)')
-        .option('--start <date>', 'first day of the first sprint (YYYY-MM-DD): answers get end dates')
-        .option('--sprint-length <length>', 'sprint length in weeks or working days, like 2w or 10d (default 2w)')
-        .option('--scenarios <list>', 'velocities for a projection table, like 25,30,40'),
-      ['table', 'md', 'json'],
+    addPlanOption(
+      addInputOptions(
+        program
+          .command('forecast')
+          .description(
+            'remaining work and the sprints to finish it, with a burn-up: at a velocity, or as percentiles over a velocity range or history and ranged estimates',
+          )
+          .option(
+            '--velocity <n|a..b>',
+            'work per sprint in the backlog unit, or a range like 25..40 (default: a velocity the document states)',
+          )
+          .option(
+            '--velocity-per-person <n|a..b>',
+            "one person's work per sprint, or a range: the velocity is it times the team size (--team, or the document's)",
+          )
+          .option(
+            '--history <list|git>',
+            "velocities of past sprints, like 21,30,27,33, or git: done work per sprint-length window of the plan's git history; each future sprint draws one",
+          )
+          .option('--trials <n>', 'Monte Carlo trials, when a velocity range or history or ranged estimates are drawn', '10000')
+          .option('--seed <n>', 'random seed: the same seed gives the same percentiles')
+          .option('--team <n>', 'people working in parallel: adds the dependency-aware figure (default: a team size the document states)')
+          .option('--start <date>', 'first day of the first sprint (YYYY-MM-DD): answers get end dates')
+          .option('--sprint-length <length>', 'sprint length in weeks or working days, like 2w or 10d (default 2w)')
+          .option('--scenarios <list>', 'velocities for a projection table, like 25,30,40'),
+        ['table', 'md', 'json'],
+      ),
     ),
   ).action(async (paths: string[], options: ForecastCommandOptions, command: Command) => {
     const format = reportFormat(command);
@@ -75,37 +78,43 @@ export function register(program: Command): void {
 
     const { backlog, config, sources } = await loadInput(paths, options);
     const { forecast, forecastUnit } = await import('../../analyze/forecast.js');
-    let history: HistoryTimeline | undefined;
-    let historyProblem: string | undefined;
-    if (fromGit) {
-      const { HistoryError, readGitHistory } = await import('../../analyze/history/git.js');
-      const { replayHistory } = await import('../../analyze/history/replay.js');
-      try {
-        const log = await readGitHistory(sources);
-        history = replayHistory(log, { config, unit: forecastUnit(backlog), hoursPerDay: config.hoursPerDay });
-      } catch (error) {
-        if (!(error instanceof HistoryError)) throw error;
-        historyProblem = error.message;
-      }
-    }
-    const result = forecast(backlog, {
-      velocity,
-      velocityPerPerson,
-      history,
-      historyProblem,
-      trials,
-      seed,
-      team,
-      start: options.start,
-      sprintDays,
-      scenarios,
-      hoursPerDay: config.hoursPerDay,
-      sourceLine: lineReader(sources),
-    });
-    // The answer says it too; on stderr it reaches a CI log that keeps only the figures.
-    if (result.historyProblem !== undefined) writeErr(`backlog: warning: --history git: ${result.historyProblem}`);
     const { formatForecast } = await import('../../report/forecast/index.js');
-    await emitReport({ name: 'forecast', content: await formatForecast(result, format, terminalOutput()), ...options });
+    const sourceLine = lineReader(sources);
+    const output = terminalOutput();
+    const content = await reportPlans(backlog, { ...options, format, color: output.color }, async (plan) => {
+      let history: HistoryTimeline | undefined;
+      let historyProblem: string | undefined;
+      if (fromGit) {
+        const { HistoryError, readGitHistory } = await import('../../analyze/history/git.js');
+        const { replayHistory } = await import('../../analyze/history/replay.js');
+        const files = new Set(plan.files.map((file) => file.file));
+        try {
+          const log = await readGitHistory(sources.filter((source) => files.has(source.file)));
+          history = replayHistory(log, { config, unit: forecastUnit(plan), hoursPerDay: config.hoursPerDay });
+        } catch (error) {
+          if (!(error instanceof HistoryError)) throw error;
+          historyProblem = error.message;
+        }
+      }
+      const result = forecast(plan, {
+        velocity,
+        velocityPerPerson,
+        history,
+        historyProblem,
+        trials,
+        seed,
+        team,
+        start: options.start,
+        sprintDays,
+        scenarios,
+        hoursPerDay: config.hoursPerDay,
+        sourceLine,
+      });
+      // The answer says it too; on stderr it reaches a CI log that keeps only the figures.
+      if (result.historyProblem !== undefined) writeErr(`backlog: warning: --history git: ${result.historyProblem}`);
+      return formatForecast(result, format, output);
+    });
+    await emitReport({ name: 'forecast', content, ...options });
   });
 }
 
