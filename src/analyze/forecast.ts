@@ -64,8 +64,11 @@ export interface ForecastOptions {
 
 type Source = { raw: string; source: Claim['source'] };
 
-/** Where the velocity came from: a flag, per person × team, the git history, the document's finished sprints, or a figure it states. */
-export type VelocitySource = 'option' | 'per-person' | 'git' | 'sprints' | 'document';
+/**
+ * Where the velocity came from: a flag, per person × team, the git history, the document's
+ * finished sprints, or a figure it states; 'none' when nothing remains and none was needed.
+ */
+export type VelocitySource = 'option' | 'per-person' | 'git' | 'sprints' | 'document' | 'none';
 
 export interface DependencyForecast {
   team: number;
@@ -204,6 +207,7 @@ function chooseVelocity(
   git: HistorySprints | undefined,
   completed: CompletedSprint[],
   historyProblem: string | undefined,
+  nothingOpen: boolean,
 ): ChosenVelocity {
   if (options.velocity) return { velocity: options.velocity, velocitySource: 'option' };
   if (options.velocityPerPerson) {
@@ -218,6 +222,8 @@ function chooseVelocity(
   if (completed.length > 0)
     return { velocity: { kind: 'history', values: completed.map((sprint) => sprint.done) }, velocitySource: 'sprints' };
   const claim = statedFigure(backlog, 'velocity');
+  // Nothing left to do needs no velocity: the answer is zero sprints whatever the pace.
+  if (!claim && nothingOpen) return { velocity: { kind: 'fixed', value: 0 }, velocitySource: 'none' };
   if (!claim) throw new UsageError(historyProblem ?? NO_VELOCITY);
   return {
     velocity: { kind: 'fixed', value: claim.value },
@@ -293,7 +299,7 @@ export function forecast(backlog: Backlog, options: ForecastOptions = {}): Forec
   }
   const completed = completedSprints(backlog, unit, hoursPerDay, options.sourceLine);
   const team = chooseTeam(backlog, options.team);
-  const chosen = chooseVelocity(backlog, options, team?.team ?? null, git, completed, historyProblem);
+  const chosen = chooseVelocity(backlog, options, team?.team ?? null, git, completed, historyProblem, open.length === 0);
   const { velocity } = chosen;
 
   const sizes = open.map((item) => workOf(item, unit, hoursPerDay));

@@ -145,3 +145,15 @@ describe('backlog forecast with completed sprints', { timeout: 30_000 }, () => {
     expect(json).toMatchObject({ velocity: { history: [21, 30, 27] }, velocitySource: 'sprints', remaining: 31, done: 78 });
   });
 });
+
+describe('a backlog with nothing remaining', () => {
+  it('needs no velocity: zero sprints, velocitySource none, exit 0', () => {
+    const done = ['| ID | Story | Points | Status |', '|---|---|---|---|', '| A-1 | One | 3 | Done |', '| A-2 | Two | 5 | Done |'].join(
+      '\n',
+    );
+    const result = forecast(backlogFromMarkdown(done), {});
+    expect([result.remaining, result.sprints, result.done, result.velocitySource]).toEqual([0, 0, 8, 'none']);
+    // One open item and no velocity anywhere is still the usage error that asks for one.
+    expect(() => forecast(backlogFromMarkdown(done.replace('| Done |\n| A-2', '| Open |\n| A-2')), {})).toThrow(/give --velocity/);
+  });
+});
