@@ -37,10 +37,16 @@ export function isCancelled(item: Item): boolean {
   return item.status !== null && statusMeaning(item.status) === 'cancelled';
 }
 
-function members(backlog: Backlog, sprint: Sprint): Set<string> {
-  const ids = new Set(sprint.items);
-  for (const item of backlog.items) if (item.sprint === sprint.name) ids.add(item.id);
-  return ids;
+/** Each sprint's members, by sprint name: the items it lists and the items that name it, in one pass over the items. */
+function membersBySprint(backlog: Backlog): (sprint: Sprint) => Set<string> {
+  const naming = new Map<string, string[]>();
+  for (const item of backlog.items) {
+    if (item.sprint === null) continue;
+    const ids = naming.get(item.sprint);
+    if (ids) ids.push(item.id);
+    else naming.set(item.sprint, [item.id]);
+  }
+  return (sprint) => new Set([...sprint.items, ...(naming.get(sprint.name) ?? [])]);
 }
 
 /** The text of a line of one of the plan's files, when the caller has the files. */
@@ -82,10 +88,11 @@ export function completedSprints(
 ): CompletedSprint[] {
   if (!unit) return [];
   const byId = indexById(backlog.items);
+  const members = membersBySprint(backlog);
   const counted = new Set<string>();
   const completed: CompletedSprint[] = [];
   for (const sprint of orderSprints(backlog.sprints)) {
-    const work = [...members(backlog, sprint)]
+    const work = [...members(sprint)]
       .map((id) => byId.get(id))
       .filter((item): item is Item => item !== undefined && countsInTotals(item, byId));
     if (work.length === 0) continue;
