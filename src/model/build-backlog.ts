@@ -1,5 +1,6 @@
 import type { FileExtraction, ItemRecord } from '../extract/records.js';
 import { idKey } from '../extract/ids.js';
+import { fold } from '../extract/lexicon/lexicon.js';
 import { settleSiblings } from '../extract/settle-siblings.js';
 import { readSprintName } from '../extract/sprints.js';
 import { itemLabel } from './item-label.js';
@@ -109,21 +110,29 @@ function breakParentCycles(drafts: ReadonlyMap<string, Draft>): void {
 const LOCAL_NUMBER = /^\d+(?:\.\d+)*$/;
 
 /**
- * Bare numbers ("1", "001") number the rows of one document; another file's "1" is another item.
- * When several files use the same number, each is qualified with its file ("sprint-2:001"), and
- * so are the references and sprint lists of the same file that name it. Numbers one file alone
- * uses keep their plain form.
+ * Bare numbers ("1", "001") number the rows of one document; another file's "1" is another item,
+ * unless it is written with the same title (a sprint file restating the backlog's row 01). When
+ * several files use the same number for different work, each is qualified with its file
+ * ("sprint-2:001"), and so are the references and sprint lists of the same file that name it.
+ * Numbers one file alone uses, or that every file uses for the same title, keep their plain form.
  */
 export function qualifyLocalNumbers(extractions: readonly FileExtraction[]): void {
-  const files = new Map<string, Set<string>>();
+  const titles = new Map<string, Map<string, string | null>>();
   for (const extraction of extractions) {
     for (const record of extraction.records) {
       if (!LOCAL_NUMBER.test(record.id)) continue;
       const key = idKey(record.id);
-      files.set(key, (files.get(key) ?? new Set()).add(extraction.file.file));
+      const byFile = titles.get(key) ?? new Map<string, string | null>();
+      titles.set(key, byFile);
+      const title = record.title === null ? null : fold(record.title).replace(/\s+/g, ' ').trim();
+      if (!byFile.get(extraction.file.file)) byFile.set(extraction.file.file, title || null);
     }
   }
-  const shared = new Set([...files].filter(([, owners]) => owners.size > 1).map(([key]) => key));
+  const sameWork = (byFile: Map<string, string | null>) => {
+    const written = new Set(byFile.values());
+    return written.size === 1 && !written.has(null);
+  };
+  const shared = new Set([...titles].filter(([, byFile]) => byFile.size > 1 && !sameWork(byFile)).map(([key]) => key));
   if (shared.size === 0) return;
   for (const extraction of extractions) {
     const stem = extraction.file.file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');

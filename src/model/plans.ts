@@ -8,22 +8,28 @@ import type { Backlog, PlanBacklog } from './types.js';
  * defined in one file and referenced, committed or restated in another (a backlog file and the
  * sprint file that commits its items). A file that shares nothing is a plan of its own, so sprint 1
  * of two unrelated documents is two sprints, and their units never mix. Bare row numbers ("1",
- * "001") belong to their file and join nothing.
+ * "001") belong to their file and join nothing, unless two files write the same number with the
+ * same title.
  */
 export interface PlanFiles {
   name: string;
   extractions: FileExtraction[];
 }
 
-function localNumber(id: string): boolean {
-  return /^#?\d+(?:\.\d+)*$/.test(id.trim()) || /^[^:]+:#?\d+(?:\.\d+)*$/.test(id.trim());
+const BARE_NUMBER = /^#?\d+(?:\.\d+)*$/;
+const QUALIFIED_NUMBER = /^[^:]+:#?\d+(?:\.\d+)*$/;
+
+/** A row number qualified with its file ("sprint-2:001"): another file's number of the same digits is other work. */
+function qualified(id: string): boolean {
+  return QUALIFIED_NUMBER.test(id.trim());
 }
 
 /** The IDs a file names anywhere: its records, their references and successors, its sprints' members. */
 function namedIds(extraction: FileExtraction): Set<string> {
   const ids = new Set<string>();
+  // A bare number another file names is a row of that file, not a share in this one's items.
   const add = (id: string) => {
-    if (!localNumber(id)) ids.add(idKey(id));
+    if (!qualified(id) && !BARE_NUMBER.test(id.trim())) ids.add(idKey(id));
   };
   for (const record of extraction.records) {
     if (record.anonymous) continue;
@@ -39,7 +45,8 @@ function namedIds(extraction: FileExtraction): Set<string> {
 function definedIds(extraction: FileExtraction): Set<string> {
   const ids = new Set<string>();
   for (const record of extraction.records) {
-    if (!record.anonymous && !record.mentionOnly && !localNumber(record.id)) ids.add(idKey(record.id));
+    // A bare number still plain here is one several files write with the same title (qualifyLocalNumbers): shared work.
+    if (!record.anonymous && !record.mentionOnly && !qualified(record.id)) ids.add(idKey(record.id));
   }
   return ids;
 }

@@ -59,6 +59,23 @@ describe('plans: files read together', () => {
     expect(plansOf(backlog).map((plan) => plan.items.map((item) => `${item.id} ${item.title}`))).toEqual([['a:1 Paint'], ['b:1 Plaster']]);
   });
 
+  it('joins two files that write the same row number with the same title: a sprint file restating its backlog', () => {
+    const backlog = sourceFromText(
+      ['| ID | Title | Est |', '|---|---|---|', '| 01 | Login | 3 |', '| 02 | Search | 5 |'].join('\n'),
+      'backlog.md',
+    );
+    const sprint = sourceFromText(
+      ['## Sprint 1', '', '| ID | Title | Est |', '|---|---|---|', '| 01 | login | 3 |'].join('\n'),
+      'sprint.md',
+    );
+    const read = backlogFromSources([backlog, sprint]);
+    expect(read.plans).toBeUndefined();
+    expect(read.items.map((item) => [item.id, item.sprint])).toEqual([
+      ['01', 'Sprint 1'],
+      ['02', null],
+    ]);
+  });
+
   it('joins the files a config names as one plan, by glob from the config directory', () => {
     const config = parseConfig({ plans: { ops: ['ops/**'] } }, '/repo/.backlogrc.yaml');
     const one = { ...sourceFromText('- [ ] OPS-1 Rotate keys (1d)', 'ops/keys.md'), path: '/repo/ops/keys.md' };
