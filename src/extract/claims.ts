@@ -1,7 +1,7 @@
 import type { Claim, ClaimFigure, ClaimScope, SourcePosition, Unit } from '../model/types.js';
 import { toNumber, unitOfWord, type StatedUnit } from './estimates.js';
 import { idsInText } from './ids.js';
-import { fold, LEXICON } from './lexicon/lexicon.js';
+import { fold, LEXICON, perLexicon } from './lexicon/lexicon.js';
 import type { Concept } from './lexicon/vocabulary.js';
 import { foldWidth } from './numerals.js';
 
@@ -15,16 +15,11 @@ const NUMBER = String.raw`(?:[1-9]\d?(?:,\d\d)+,\d{3}(?!\d)|[1-9]\d{0,2}(?:,\d{3
 /** Letters of a word after a figure: "h", "person-days", "人日", "часов", "story". */
 const WORD = String.raw`[\p{L}\p{M}](?:[\p{L}\p{M}'’]|[-‐‑.](?=[\p{L}\p{M}]))*\.?`;
 
-let figurePattern: RegExp | undefined;
-
 /** A figure at the start of a text: "~34h", "11-15 hours", "≈ 3.2 人日", "ca. 8 bis 12 Tage", "10개". */
-function figurePatternOf(): RegExp {
-  figurePattern ??= new RegExp(
-    String.raw`^\s*(${NUMBER})(?:\s*(${WORD})?\s*(?:[-–—~〜～−]|\s(?:${LEXICON.source('rangeTo')})\s)\s*(${NUMBER}))?`,
-    'iu',
-  );
-  return figurePattern;
-}
+const figurePatternOf = perLexicon(
+  (lexicon) =>
+    new RegExp(String.raw`^\s*(${NUMBER})(?:\s*(${WORD})?\s*(?:[-–—~〜～−]|\s(?:${lexicon.source('rangeTo')})\s)\s*(${NUMBER}))?`, 'iu'),
+);
 
 /** A stated figure: its ends, how it is written, and the words that follow it. */
 export interface ReadFigure extends ClaimFigure {
@@ -235,12 +230,13 @@ function filterOfKey(key: string): 'all' | 'remaining' | 'done' {
   return LEXICON.contains('countNoun', key) && LEXICON.contains('done', key) ? 'done' : 'all';
 }
 
-let peoplePattern: RegExp | undefined;
+const peoplePattern = perLexicon(
+  (lexicon) => new RegExp(String.raw`(?<![\d.,])(\d+)\s*(?:${lexicon.source('people')})(?![\p{L}\p{N}])`, 'u'),
+);
 
 /** "4 developers", "3 Personen", "5명": a team size in a value. */
 function peopleIn(value: string): number | null {
-  peoplePattern ??= new RegExp(String.raw`(?<![\d.,])(\d+)\s*(?:${LEXICON.source('people')})(?![\p{L}\p{N}])`, 'u');
-  const match = peoplePattern.exec(fold(value));
+  const match = peoplePattern().exec(fold(value));
   return match ? Number(match[1]) : null;
 }
 

@@ -7,7 +7,7 @@ import { rolesOf, unitOfHeader, type Role } from './roles/header-roles.js';
 import { estimateInTitle, readEstimate, type EstimateContext, type StatedUnit } from './estimates.js';
 import { gatherDefinedIds, type DefinedIds } from './evidence/defined-ids.js';
 import type { IdEvidence } from './evidence/id-evidence.js';
-import { LEXICON } from './lexicon/lexicon.js';
+import { LEXICON, perLexicon } from './lexicon/lexicon.js';
 import { cleanId, idKey, looksLikeId } from './ids.js';
 import { ListTracker } from './list-structure.js';
 import { ALL_OTHERS, type GroupRecord, type ItemRecord, type SprintRecord } from './records.js';
@@ -36,11 +36,7 @@ export interface Frame {
 }
 
 /** The words for a critical path, in every language the lexicon knows. */
-export const CRITICAL_PATH = new RegExp(LEXICON.source('criticalPath'), 'iu');
-export const ITEM_HEADING = new RegExp(
-  String.raw`^((?:user story|story|task|sub-?task|feature|bug|us|tâche|aufgabe|historia|história|tarea|tarefa|задача|任务)\s+#?\d+(?:\.\d+)*|[A-Z][A-Za-z]{0,11}\d{0,3}[-\u2010\u2011_]?[A-Za-z]{0,3}\d+(?:\.\d+)*|#\d+)\s*(?:[:：–—-]\s*|\s+(?=\S)|$)(.*)$`,
-  'iu',
-);
+export const CRITICAL_PATH = perLexicon((lexicon) => new RegExp(lexicon.source('criticalPath'), 'iu'));
 
 /** Leading emoji and punctuation: "🔧 Story 1" is "Story 1". */
 export function stripDecoration(text: string): string {
@@ -220,7 +216,7 @@ export class DocumentContext {
    */
   criticalPathText(text: string, line: number): boolean {
     const underHeading = this.nearest('criticalPath') === true;
-    if (!underHeading && !CRITICAL_PATH.test(text)) return false;
+    if (!underHeading && !CRITICAL_PATH().test(text)) return false;
     const claim = criticalPathClaim(text, this.scope(), this.position(line), underHeading);
     const previous = this.claims.at(-1);
     if (claim && underHeading && previous?.kind === 'critical-path') {

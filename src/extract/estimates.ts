@@ -1,6 +1,6 @@
 import type { SizeRange } from '../config/types.js';
 import type { Estimate, Unit } from '../model/types.js';
-import { fold, LEXICON } from './lexicon/lexicon.js';
+import { fold, LEXICON, perLexicon } from './lexicon/lexicon.js';
 import type { Concept } from './lexicon/vocabulary.js';
 import { foldWidth, fractionsAsDecimals, plainNumerals, WRITTEN_NUMBER } from './numerals.js';
 
@@ -61,7 +61,11 @@ const TIME_UNITS: readonly [Concept, number][] = [
   ['unitHours', 1],
   ['unitMinutes', 1 / 60],
 ];
-let compoundTerm: RegExp | undefined;
+/** One term of a compound amount: the lexicon's patterns match folded text; "m" is minutes only after hours ("2h 30m"). */
+const compoundTermOf = perLexicon(
+  (lexicon) =>
+    new RegExp(String.raw`(${NUMBER})\s*(${TIME_UNITS.map(([concept]) => lexicon.source(concept)).join('|')}|m)(?!\p{L})\s*`, 'uy'),
+);
 
 /**
  * "1d 4h", "2h 30m", "2時間40分", "1天4小时", "2시간 30분", "1 час 30 мин": amounts of time, each
@@ -69,11 +73,7 @@ let compoundTerm: RegExp | undefined;
  */
 function readCompound(text: string): { unit: Unit; value: number } | null {
   if (!/\d\D+\d/.test(text)) return null;
-  // The lexicon's patterns match folded text; "m" is minutes only after hours ("2h 30m").
-  compoundTerm ??= new RegExp(
-    String.raw`(${NUMBER})\s*(${TIME_UNITS.map(([concept]) => LEXICON.source(concept)).join('|')}|m)(?!\p{L})\s*`,
-    'uy',
-  );
+  const compoundTerm = compoundTermOf();
   const folded = fold(text);
   const perHour: number[] = [];
   let value = 0;
@@ -349,22 +349,20 @@ function amountInParentheses(original: string, context: EstimateContext): Estima
   return { estimate };
 }
 
-let scaleEntry: RegExp | undefined;
-
 /**
  * One size's entry in a stated scale: "M= 3 to 5 days", "M ≈ 1 day", "S ~ 2h", "M → 1d", "S is
  * about ½ day", "Medium: 3 days", "4 × M ≈ 1 day each". Groups: the count before the size, the
  * size, its value (up to a comma, a semicolon, a bar, a line end, a closing parenthesis or the
  * next size's entry; a comma before a digit is a decimal comma, "XS = 0,5 j").
  */
-function scaleEntryPattern(): RegExp {
-  const size = String.raw`(?<![\p{L}\p{N}])(?:XXXL|XXL|XL|XXS|XS|S|M|L|${SIZE_WORDS.map(([concept]) => LEXICON.source(concept)).join('|')})(?![\p{L}\p{N}])`;
+const scaleEntry = perLexicon((lexicon) => {
+  const size = String.raw`(?<![\p{L}\p{N}])(?:XXXL|XXL|XL|XXS|XS|S|M|L|${SIZE_WORDS.map(([concept]) => lexicon.source(concept)).join('|')})(?![\p{L}\p{N}])`;
   const sign = String.raw`\s*(?:~=|=~|->|=>|[=:≈~≃→])`;
-  const relation = String.raw`(?:${sign}|\s+(?:${LEXICON.source('equals')})(?![\p{L}\p{N}]))\s*`;
+  const relation = String.raw`(?:${sign}|\s+(?:${lexicon.source('equals')})(?![\p{L}\p{N}]))\s*`;
   const value = String.raw`(?:[^,;|\n()]|,(?=\d)|\([^()\n]*\))+?`;
   const end = String.raw`(?=\s*(?:,(?!\d)|[;|\n)]|-\s|${size}${sign}|$))`;
   return new RegExp(String.raw`(?:(\d+)\s*(?:[×*]|[xX](?=\s))\s*)?(${size})${relation}(${value})${end}`, 'giu');
-}
+});
 
 /**
  * A T-shirt scale stated in prose or a legend: "S= 1 to 2 days, M= 3 to 5 days, XL= more than
@@ -374,8 +372,7 @@ function scaleEntryPattern(): RegExp {
  */
 export function readScaleStatement(text: string, openEndedFactor: number): Record<string, SizeRange> {
   const scale: Record<string, SizeRange> = {};
-  scaleEntry ??= scaleEntryPattern();
-  for (const [, count, token, value] of foldWidth(text).matchAll(scaleEntry)) {
+  for (const [, count, token, value] of foldWidth(text).matchAll(scaleEntry())) {
     const key = sizeKey(token);
     // A T-shirt letter is a capital: "m = 5" is no size.
     if (!key || (/^[XSML]+$/i.test(token) && token !== token.toUpperCase())) continue;

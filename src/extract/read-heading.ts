@@ -48,7 +48,7 @@ export function readHeading(ctx: DocumentContext, depth: number, raw: string): v
     frame.sprint = week;
     ctx.registerSprint(week);
     ctx.listMode = 'members';
-  } else if (CRITICAL_PATH.test(text)) {
+  } else if (CRITICAL_PATH().test(text)) {
     frame.criticalPath = true;
   } else if (!groupHeading(ctx, text, frame)) {
     const size = /^(\d+(?:[.,]\d+)?)\s*[-‐]?\s*(?:story\s*)?(points?|pts?|sp)\b/i.exec(text);

@@ -6,7 +6,7 @@ import { cleanId, looksLikeColumnId } from './ids.js';
 import { labelOf, readKeyValues } from './key-values.js';
 import { isCriteriaLabel } from './section-names.js';
 import { readSprintName, type SprintName } from './sprints.js';
-import { LEXICON } from './lexicon/lexicon.js';
+import { LEXICON, perLexicon } from './lexicon/lexicon.js';
 import { CRITICAL_PATH, type DocumentContext } from './document-context.js';
 import { itemLead } from './read-lead.js';
 import { readDoneMarks } from './title-marks.js';
@@ -48,7 +48,7 @@ export function readLine(ctx: DocumentContext, text: string): void {
     return;
   }
   // A stated critical path under the last story is the document's, not that story's metadata.
-  if (item && CRITICAL_PATH.test(text) && ctx.criticalPathText(text, ctx.line)) return;
+  if (item && CRITICAL_PATH().test(text) && ctx.criticalPathText(text, ctx.line)) return;
   if (pairs.length > 0 && item && !ctx.isClaimLine(pairs)) {
     ctx.metadata(item, pairs);
     return;
@@ -70,11 +70,13 @@ export function readLine(ctx: DocumentContext, text: string): void {
 }
 
 /** "… Sprint 2 …": a sprint named among a label's words. */
-const SPRINT_IN_LABEL = new RegExp(String.raw`(?:^|\s)((?:${LEXICON.source('sprintWord')})\s*#?\d+(?:\.\d+)?)(?![\d.])`, 'iu');
+const SPRINT_IN_LABEL = perLexicon(
+  (lexicon) => new RegExp(String.raw`(?:^|\s)((?:${lexicon.source('sprintWord')})\s*#?\d+(?:\.\d+)?)(?![\d.])`, 'iu'),
+);
 
 /** The sprint a label names inside its words, unless the list is criteria or left out of the sprint. */
 function sprintInLabel(label: string): SprintName | null {
-  const named = SPRINT_IN_LABEL.exec(label);
+  const named = SPRINT_IN_LABEL().exec(label);
   if (
     !named ||
     LEXICON.contains('criteria', label) ||

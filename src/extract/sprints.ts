@@ -1,4 +1,4 @@
-import { LEXICON } from './lexicon/lexicon.js';
+import { LEXICON, perLexicon } from './lexicon/lexicon.js';
 
 /**
  * Sprint names: "S4", "Sprint 4", "Sprint #4", "Sprint 4: Config, Skills…", "## Sprint 4
@@ -7,17 +7,21 @@ import { LEXICON } from './lexicon/lexicon.js';
  * richest form the documents give.
  */
 
-const SPRINT_WORD = `(?:${LEXICON.source('sprintWord')})`;
 /** The number, and what may make it a range: " – 2" in "Sprint 1 – 2". */
 /** "9+": sprint 9 and those after it, one time box of its own. */
 const SPRINT_NUMBER = String.raw`(\d+(?:\.\d+)?\+?)(\s*[-–]\s*(\d+(?:\.\d+)?))?`;
 
-const SPRINT_HEAD = new RegExp(String.raw`^${SPRINT_WORD}\s*(?:#|no\.?|nr\.?)?\s*${SPRINT_NUMBER}(?![\d.])(.*)$`, 'iu');
+const SPRINT_HEAD = perLexicon(
+  (lexicon) => new RegExp(String.raw`^(?:${lexicon.source('sprintWord')})\s*(?:#|no\.?|nr\.?)?\s*${SPRINT_NUMBER}(?![\d.])(.*)$`, 'iu'),
+);
 const SHORT_SPRINT = /^S(\d+(?:\.\d+)?)$/i;
 /** "Sprint Backlog – ", "Sprint-Backlog ", "Backlog du ", "Backlog for ": a title that leads to the sprint it is the backlog of. */
-const BACKLOG_LEAD = new RegExp(
-  String.raw`^(?:sprint[- ]?)?backlog\s*(?:[-–—:]|for|of|du|de|del|da|do|des|für|van|della|per)?\s+(?=${SPRINT_WORD}\s*(?:#\s*)?\d)`,
-  'iu',
+const BACKLOG_LEAD = perLexicon(
+  (lexicon) =>
+    new RegExp(
+      String.raw`^(?:sprint[- ]?)?backlog\s*(?:[-–—:]|for|of|du|de|del|da|do|des|für|van|della|per)?\s+(?=(?:${lexicon.source('sprintWord')})\s*(?:#\s*)?\d)`,
+      'iu',
+    ),
 );
 
 /** What a sprint's state, not its name: "(current)", "(carry-over)". */
@@ -52,7 +56,7 @@ export function readSprintName(text: string, strict = false): SprintName | null 
     .replace(/^[^\p{L}\p{N}#]+/u, '')
     .replace(/\s+/g, ' ')
     .trim();
-  const value = strict ? plain : plain.replace(BACKLOG_LEAD, '');
+  const value = strict ? plain : plain.replace(BACKLOG_LEAD(), '');
   const short = SHORT_SPRINT.exec(value);
   if (short) return { key: keyOf(short[1]), name: `Sprint ${keyOf(short[1])}`, rest: '' };
   if (/^\d{1,3}$/.test(value) && strict) return { key: keyOf(value), name: `Sprint ${keyOf(value)}`, rest: '' };
@@ -62,7 +66,7 @@ export function readSprintName(text: string, strict = false): SprintName | null 
     const rest = value.slice(before).trim();
     return { key: '0', name: `${value.slice(0, before)}${titleOf(rest)}`.replace(/\s+/g, ' ').trim(), rest };
   }
-  const match = SPRINT_HEAD.exec(value);
+  const match = SPRINT_HEAD().exec(value);
   if (!match) return null;
   const [, first, dashed, second, after] = match;
   // "Sprint 2 – 13 au 24 mai": the dash leads to the dates the sprint runs, not to a last sprint.
@@ -102,7 +106,7 @@ export function readWeekName(text: string): SprintName | null {
     .replace(/^[^\p{L}\p{N}#]+/u, '')
     .replace(/\s+/g, ' ')
     .trim();
-  const numbered = WEEK_HEAD.exec(plain);
+  const numbered = WEEK_HEAD().exec(plain);
   if (numbered) {
     const rest = numbered[3].trim();
     return { key: `week-${keyOf(numbered[2])}`, name: `${numbered[1].trim()} ${keyOf(numbered[2])}${titleOf(rest)}`, rest };
@@ -112,13 +116,15 @@ export function readWeekName(text: string): SprintName | null {
     const number = keyOf(counted[1] ?? counted[2]);
     return { key: `week-${number}`, name: `Week ${number}${titleOf(counted[3].trim())}`, rest: counted[3].trim() };
   }
-  const relative = RELATIVE_WEEK.exec(plain);
+  const relative = RELATIVE_WEEK().exec(plain);
   if (!relative) return null;
   return { key: `week-${relative[0].toLowerCase().replace(/\s+/g, '-')}`, name: plain, rest: '' };
 }
 
 /** A week word and its number, after at most a short label ("Priority 0: Week 1"). */
-const WEEK_HEAD = new RegExp(String.raw`^(?:[^:：]{1,30}[:：]\s*)?(${LEXICON.source('weekWord')})\s*#?\s*(\d+)(?![\d.\-–])(.*)$`, 'iu');
+const WEEK_HEAD = perLexicon(
+  (lexicon) => new RegExp(String.raw`^(?:[^:：]{1,30}[:：]\s*)?(${lexicon.source('weekWord')})\s*#?\s*(\d+)(?![\d.\-–])(.*)$`, 'iu'),
+);
 /** "第2周", "第1週", "2주차", "1週目": the number inside the week word. */
 const COUNTED_WEEK = /^(?:[^:：]{1,30}[:：]\s*)?(?:第\s*(\d+)\s*[周週]|(\d+)\s*(?:주차|週目))(.*)$/u;
-const RELATIVE_WEEK = new RegExp(String.raw`(?<![\p{L}])(?:${LEXICON.source('relativeWeek')})(?![\p{L}])`, 'iu');
+const RELATIVE_WEEK = perLexicon((lexicon) => new RegExp(String.raw`(?<![\p{L}])(?:${lexicon.source('relativeWeek')})(?![\p{L}])`, 'iu'));

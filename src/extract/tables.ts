@@ -5,7 +5,7 @@ import { readEstimate, toNumber, unitOfWord, type StatedUnit } from './estimates
 import type { DefinedIds } from './evidence/defined-ids.js';
 import { cleanId, idKey, looksLikeColumnId, looksLikeId } from './ids.js';
 import { leadingIds, splitLeadingId } from './leading-id.js';
-import { LEXICON, type Lexicon } from './lexicon/lexicon.js';
+import { LEXICON, perLexicon, type Lexicon } from './lexicon/lexicon.js';
 import { ALL_ABOVE, parseReferences } from './references.js';
 import { readSprintName } from './sprints.js';
 
@@ -101,7 +101,7 @@ function isStatusHeader(text: string): boolean {
 }
 
 /** Header roles from whole header words only: "Estimate", not "Planner → implementer handoff point". */
-const WHOLE_WORDS: Lexicon = { ...LEXICON, contains: () => false };
+const wholeWords = perLexicon((lexicon): Lexicon => ({ ...lexicon, contains: () => false }));
 
 /** Roles whose column says a row is work: what it costs, what it waits for, who does it, when, in what state. */
 const WORK_ROLES: readonly Role[] = [
@@ -435,7 +435,7 @@ function rolesByContent(
   candidates.forEach((roles, column) => {
     const values = bodyValues(column);
     if (values.length === 0) return;
-    if (roles.includes('estimate') && !rolesOf(headers[column], WHOLE_WORDS).includes('estimate')) {
+    if (roles.includes('estimate') && !rolesOf(headers[column], wholeWords()).includes('estimate')) {
       const sentences = values.filter(isSentence).length;
       if (sentences * 2 > values.length && quantities(column, values) * 2 < values.length) {
         candidates[column] = ['notes'];

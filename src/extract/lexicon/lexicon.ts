@@ -12,8 +12,15 @@ export interface Lexicon {
   startsWith(concept: Concept, text: string): number;
   /** One of the concept's words stands in the text. */
   contains(concept: Concept, text: string): boolean;
-  /** The concept's words as a regular-expression alternation, for patterns that embed them (flags `iu`, folded text). */
-  source(concept: Concept): string;
+  /** The concepts' words as a regular-expression alternation, longest first, for patterns that embed them (flags `iu`). */
+  source(...concepts: [Concept, ...Concept[]]): string;
+  /**
+   * The same alternation, each word standing whole: a word of a spaced script where no letter or
+   * digit touches it, a word of a run-on script (Chinese, Japanese) anywhere.
+   */
+  bounded(...concepts: [Concept, ...Concept[]]): string;
+  /** The alternation with every letter matching either case, for patterns that match case elsewhere (no `i` flag). */
+  caseless(...concepts: [Concept, ...Concept[]]): string;
   /** Every word of a concept, folded. */
   words(concept: Concept): readonly string[];
 }
@@ -37,13 +44,20 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
+/** A letter as a class of its cases ("a" → "[aA]"; "i" also the Turkish dotted and dotless forms). */
+function eitherCase(char: string): string {
+  if (char === 'i') return '[iIİı]';
+  const upper = char.toUpperCase();
+  return upper !== char && [...upper].length === 1 ? `[${char}${upper}]` : char;
+}
+
 /** One word as a pattern: spaces and hyphens match either, an underscore or nothing; a final `*` any letters. */
-function wordPattern(word: string): string {
+function wordPattern(word: string, caseless = false): string {
   const stem = word.endsWith('*') && word.length > 1;
   const body = fold(stem ? word.slice(0, -1) : word).trim();
   const pattern = body
     .split(/[\s-]+/)
-    .map((part) => escape(part))
+    .map((part) => (caseless ? [...part].map((char) => eitherCase(escape(char))).join('') : escape(part)))
     .join(String.raw`[\s_\-]?`);
   return stem ? `${pattern}\\p{L}*` : pattern;
 }
@@ -51,25 +65,32 @@ function wordPattern(word: string): string {
 interface Compiled {
   words: string[];
   alternation: string;
+  bounded: string;
   whole: RegExp;
   start: RegExp;
   contains: RegExp;
+  /** The alternation with every letter in either case, made when first asked for. */
+  caseless?: string;
+  /** The words, longest first, for `caseless`. */
+  unique: string[];
 }
 
 function compile(words: readonly string[]): Compiled {
   // Longest first, so that "story points" wins over "story" in an alternation.
   const unique = [...new Set(words.map((word) => word.trim()).filter(Boolean))].sort((a, b) => b.length - a.length);
-  const spaced = unique.filter((word) => !RUN_ON.test(word)).map(wordPattern);
-  const runOn = unique.filter((word) => RUN_ON.test(word)).map(wordPattern);
+  const spaced = unique.filter((word) => !RUN_ON.test(word)).map((word) => wordPattern(word));
+  const runOn = unique.filter((word) => RUN_ON.test(word)).map((word) => wordPattern(word));
   const alternation = [...spaced, ...runOn].join('|') || '(?!)';
-  const bounded = `(?<![\\p{L}\\p{N}])(?:${spaced.join('|') || '(?!)'})(?![\\p{L}\\p{N}])`;
-  const contains = runOn.length > 0 ? `${bounded}|${runOn.join('|')}` : bounded;
+  const whole = `(?<![\\p{L}\\p{N}])(?:${spaced.join('|') || '(?!)'})(?![\\p{L}\\p{N}])`;
+  const bounded = runOn.length > 0 ? `${whole}|${runOn.join('|')}` : whole;
   return {
     words: unique.map(fold),
+    unique,
     alternation,
+    bounded,
     whole: new RegExp(`^(?:${alternation})$`, 'u'),
     start: new RegExp(`^\\s*(?:(?:${spaced.join('|') || '(?!)'})(?![\\p{L}\\p{N}])|${runOn.join('|') || '(?!)'})`, 'u'),
-    contains: new RegExp(contains, 'u'),
+    contains: new RegExp(bounded, 'u'),
   };
 }
 
@@ -97,12 +118,13 @@ export function lexiconFor(extra: ExtraWords = {}): Lexicon {
   const key = JSON.stringify(extra);
   const known = cache.get(key);
   if (known) return known;
-  const compiled = new Map<Concept, Compiled>();
-  const get = (concept: Concept): Compiled => {
-    let entry = compiled.get(concept);
+  const compiled = new Map<string, Compiled>();
+  const get = (...concepts: Concept[]): Compiled => {
+    const name = concepts.join(' ');
+    let entry = compiled.get(name);
     if (!entry) {
-      entry = compile([...allWords(VOCABULARY[concept]), ...(extra[concept] ?? [])]);
-      compiled.set(concept, entry);
+      entry = compile(concepts.flatMap((concept) => [...allWords(VOCABULARY[concept]), ...(extra[concept] ?? [])]));
+      compiled.set(name, entry);
     }
     return entry;
   };
@@ -110,12 +132,61 @@ export function lexiconFor(extra: ExtraWords = {}): Lexicon {
     is: (concept, text) => get(concept).whole.test(trimmed(text)),
     startsWith: (concept, text) => get(concept).start.exec(fold(text))?.[0].length ?? 0,
     contains: (concept, text) => get(concept).contains.test(fold(text)),
-    source: (concept) => get(concept).alternation,
+    source: (...concepts) => get(...concepts).alternation,
+    bounded: (...concepts) => `(?:${get(...concepts).bounded})`,
+    caseless: (...concepts) => {
+      const entry = get(...concepts);
+      entry.caseless ??= entry.unique.map((word) => wordPattern(word, true)).join('|') || '(?!)';
+      return entry.caseless;
+    },
     words: (concept) => get(concept).words,
   };
   cache.set(key, lexicon);
   return lexicon;
 }
 
-/** The built-in vocabulary alone: for readers that have no config at hand. */
-export const LEXICON = lexiconFor();
+/** The built-in vocabulary alone. */
+const BUILT_IN = lexiconFor();
+
+/**
+ * The active lexicon: the built-in vocabulary, or while `withLexicon` runs, the one it was given
+ * (the built-in vocabulary plus the config's words). Readers deep below the document reader (an
+ * estimate's unit, a status word, a header's role) consult the vocabulary in almost every
+ * function; handing the config's lexicon down through each of them would thread it through
+ * nearly every signature of the extract stage and the model. Reading is synchronous, so a binding
+ * set for the duration of one synchronous call is exactly what that call sees: ESM exports are
+ * live bindings, so every module that imports `LEXICON` reads the active one.
+ */
+export let LEXICON: Lexicon = BUILT_IN;
+
+/**
+ * Runs `read` with `lexicon` active, and restores the one active before, also when `read`
+ * throws. `read` must be synchronous: an `await` inside would let other work run with it.
+ */
+export function withLexicon<T>(lexicon: Lexicon, read: () => T): T {
+  const outer = LEXICON;
+  LEXICON = lexicon;
+  try {
+    return read();
+  } finally {
+    LEXICON = outer;
+  }
+}
+
+/**
+ * A value built from the active lexicon's words (a pattern that embeds them), built once per
+ * lexicon: `const PATTERN = perLexicon((lexicon) => new RegExp(lexicon.source('done'), 'iu'))`,
+ * then `PATTERN()` where it is used.
+ */
+export function perLexicon<T>(build: (lexicon: Lexicon) => T): () => T {
+  const built = new WeakMap<Lexicon, T>();
+  return () => {
+    const lexicon = LEXICON;
+    let value = built.get(lexicon);
+    if (value === undefined) {
+      value = build(lexicon);
+      built.set(lexicon, value);
+    }
+    return value;
+  };
+}
