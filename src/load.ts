@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { DEFAULT_CONFIG, type Config } from './config/types.js';
-import { extractFile } from './extract/extract-file.js';
 import { planNamer } from './config/plan-globs.js';
+import { extractFile } from './extract/extract-file.js';
+import { lexiconFor, withLexicon, type Lexicon } from './extract/lexicon/lexicon.js';
+import type { FileExtraction } from './extract/records.js';
 import { buildPlans } from './model/plans.js';
 import type { Backlog } from './model/types.js';
 import { decodeBytes } from './read/decode.js';
@@ -50,13 +52,25 @@ export async function loadBacklog(paths: string[], options: LoadOptions = {}): P
 /** A config for every source, or each source's own. */
 export type SourceConfig = Config | ((source: SourceText) => Config);
 
-/** The pure part of loading: decoded texts to the model, each file read with its config and put in its plan. */
+/**
+ * The pure part of loading: decoded texts to the model, each file read with its config and put in
+ * its plan. A config's words (`vocabulary`) join the built-in ones for its files: their extraction
+ * reads them, and the model reads their statuses with them ("Geliefert" is done where the config
+ * says so), through the active lexicon; what the model reads across files (references, groups)
+ * takes the config's words when every file has the same, else the built-in ones.
+ */
 export function backlogFromSources(sources: readonly SourceText[], config: SourceConfig = DEFAULT_CONFIG): Backlog {
   const configFor = typeof config === 'function' ? config : () => config;
-  return buildPlans(
-    sources.map((source) => extractFile(source, configFor(source))),
-    planNamer(sources, configFor),
-  );
+  const lexicons = new Map<FileExtraction, Lexicon>();
+  const extractions = sources.map((source) => {
+    const own = configFor(source);
+    const extraction = extractFile(source, own);
+    lexicons.set(extraction, lexiconFor(own.vocabulary));
+    return extraction;
+  });
+  const distinct = new Set(lexicons.values());
+  const shared = distinct.size === 1 ? [...distinct][0] : lexiconFor();
+  return withLexicon(shared, () => buildPlans(extractions, planNamer(sources, configFor), (extraction) => lexicons.get(extraction)));
 }
 
 /** One in-memory markdown document to the model, as `loadBacklog` would read it from a file. */

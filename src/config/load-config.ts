@@ -2,6 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { UsageError } from '../errors.js';
+import type { ExtraWords } from '../extract/lexicon/lexicon.js';
+import { CONCEPTS, type Concept } from '../extract/lexicon/vocabulary.js';
 import type { Unit } from '../model/types.js';
 import { DEFAULT_CONFIG, type Config, type RuleSetting, type SizeRange } from './types.js';
 
@@ -45,7 +47,7 @@ const RULE_SETTINGS: Record<string, RuleSetting> = {
   '1': 'warn',
   '2': 'error',
 };
-const KNOWN_KEYS = ['rules', 'scales', 'hoursPerDay', 'capacity', 'idPatterns', 'ignore', 'openEndedFactor', 'plans'];
+const KNOWN_KEYS = ['rules', 'scales', 'hoursPerDay', 'capacity', 'idPatterns', 'ignore', 'openEndedFactor', 'plans', 'vocabulary'];
 const UNITS: Unit[] = ['points', 'days', 'hours'];
 
 /** Validates a parsed config object; every mistake names its key. */
@@ -109,7 +111,24 @@ export function parseConfig(data: unknown, file: string): Config {
       config.plans[name] = typeof globs === 'string' ? [globs] : stringList(globs, `plans.${name}`, fail);
     }
   }
+  if (input.vocabulary !== undefined) config.vocabulary = parseVocabulary(input.vocabulary, fail);
   return config;
+}
+
+/** `vocabulary: { done: [Geliefert] }`: words by concept, each concept one the lexicon has. */
+function parseVocabulary(value: unknown, fail: (key: string, what: string) => never): ExtraWords {
+  if (!isRecord(value)) return fail('vocabulary', 'expected a mapping of concepts to lists of words, e.g. done: [Geliefert]');
+  const vocabulary: Partial<Record<Concept, string[]>> = {};
+  for (const [concept, words] of Object.entries(value as Record<string, unknown>)) {
+    const key = `vocabulary.${concept}`;
+    if (!(CONCEPTS as readonly string[]).includes(concept)) fail(key, `unknown concept (known: ${CONCEPTS.join(', ')})`);
+    const list = stringList(words, key, fail);
+    list.forEach((word, index) => {
+      if (!/\S/.test(word)) fail(`${key}[${index}]`, 'expected a word, got an empty string');
+    });
+    vocabulary[concept as Concept] = list;
+  }
+  return vocabulary;
 }
 
 function parseSize(value: unknown, key: string, fail: (key: string, what: string) => never): SizeRange {

@@ -1,3 +1,4 @@
+import type { ExtraWords } from '../extract/lexicon/lexicon.js';
 import type { Severity, Unit } from '../model/types.js';
 
 export type RuleSetting = 'off' | 'warn' | 'error';
@@ -28,6 +29,8 @@ export interface Config {
    * glob matches are one plan, besides the files that share items with them.
    */
   plans: Record<string, string[]>;
+  /** Words the documents use beyond the built-in vocabulary, by concept: `{ done: ['Geliefert'] }`. */
+  vocabulary: ExtraWords;
   /** Where the config came from, for messages; null for the defaults. */
   source: string | null;
 }
@@ -41,6 +44,7 @@ export const DEFAULT_CONFIG: Config = {
   ignore: [],
   openEndedFactor: 1.5,
   plans: {},
+  vocabulary: {},
   source: null,
 };
 

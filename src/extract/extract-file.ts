@@ -9,6 +9,7 @@ import { gatherIdEvidence } from './evidence/id-evidence.js';
 import { gatherWorkShapes } from './evidence/work-shapes.js';
 import { readScaleStatement } from './estimates.js';
 import { idKey } from './ids.js';
+import { lexiconFor, withLexicon } from './lexicon/lexicon.js';
 import { readEntry } from './read-entry.js';
 import { readHeading } from './read-heading.js';
 import { readTableBlock } from './read-table-block.js';
@@ -21,9 +22,14 @@ import { readScaleTable } from './tables.js';
 /**
  * One decoded document to records: the text is prepared (wrapped rows rejoined, tables set
  * apart), parsed to mdast, flattened to blocks, and each block read in order with the context
- * the blocks above it set.
+ * the blocks above it set. The config's words (`vocabulary`) are active while it is read, also
+ * for callers that extract files one by one (the language server).
  */
 export function extractFile(source: SourceText, config: Config): FileExtraction {
+  return withLexicon(lexiconFor(config.vocabulary), () => readDocument(source, config));
+}
+
+function readDocument(source: SourceText, config: Config): FileExtraction {
   const ctx = new DocumentContext(source, config);
   const prepared = prepareText(source.text, source.file);
   ctx.diagnostics.push(...source.diagnostics, ...prepared.diagnostics);

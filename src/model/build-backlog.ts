@@ -1,6 +1,6 @@
 import type { FileExtraction, ItemRecord } from '../extract/records.js';
 import { idKey } from '../extract/ids.js';
-import { fold } from '../extract/lexicon/lexicon.js';
+import { fold, LEXICON, withLexicon, type Lexicon } from '../extract/lexicon/lexicon.js';
 import { settleSiblings } from '../extract/settle-siblings.js';
 import { readSprintName } from '../extract/sprints.js';
 import { itemLabel } from './item-label.js';
@@ -20,37 +20,20 @@ interface Draft {
  * in several tables fill each other's gaps; disagreements are kept as conflicts), sprints with
  * their members, groups with theirs, and references resolved to item IDs.
  */
-export function buildBacklog(extractions: readonly FileExtraction[]): Backlog {
+export function buildBacklog(
+  extractions: readonly FileExtraction[],
+  lexiconOf: (extraction: FileExtraction) => Lexicon | undefined = () => undefined,
+): Backlog {
   const drafts = new Map<string, Draft>();
   for (const extraction of extractions) settleSiblings(extraction);
   const diagnostics: Diagnostic[] = extractions.flatMap((extraction) => extraction.diagnostics);
   const conflicts: Conflict[] = [];
   qualifyLocalNumbers(extractions);
 
+  // Each file's records are merged with its own words active (`lexiconOf`; else the active
+  // lexicon): its config's status words decide whether its records are done.
   for (const extraction of extractions) {
-    const numbered = new Set(extraction.records.filter((record) => /^#?\d+$/.test(record.id)).map((record) => record.id.replace('#', '')));
-    for (const record of extraction.records) {
-      // "### Tâche 3" describes row 3 of the same file's task table.
-      const word = /^\p{L}+\s+#?(\d+)$/u.exec(record.id);
-      if (word && numbered.has(word[1])) record.id = extraction.records.find((other) => other.id.replace('#', '') === word[1])!.id;
-      const key = idKey(record.id);
-      const draft = drafts.get(key);
-      if (!draft) {
-        drafts.set(key, { item: newItem(record), records: [record] });
-        continue;
-      }
-      const twin = draft.records.find((earlier) => earlier.container === record.container && earlier.source.file === record.source.file);
-      if (twin && !record.mentionOnly) {
-        diagnostics.push({
-          ...record.source,
-          rule: 'duplicate-id',
-          severity: 'error',
-          message: `${record.id} is defined twice in the same table (first at line ${twin.source.line})`,
-        });
-      }
-      draft.records.push(record);
-      merge(draft, record, conflicts);
-    }
+    withLexicon(lexiconOf(extraction) ?? LEXICON, () => mergeRecords(extraction, drafts, diagnostics, conflicts));
   }
 
   breakParentCycles(drafts);
@@ -144,6 +127,33 @@ export function qualifyLocalNumbers(extractions: readonly FileExtraction[]): voi
       record.successors = record.successors.map(qualify);
     }
     for (const sprint of extraction.sprints) for (const member of sprint.members) member.id = qualify(member.id);
+  }
+}
+
+/** One file's records into the drafts: a new ID starts an item, a known one is merged into it. */
+function mergeRecords(extraction: FileExtraction, drafts: Map<string, Draft>, diagnostics: Diagnostic[], conflicts: Conflict[]): void {
+  const numbered = new Set(extraction.records.filter((record) => /^#?\d+$/.test(record.id)).map((record) => record.id.replace('#', '')));
+  for (const record of extraction.records) {
+    // "### Tâche 3" describes row 3 of the same file's task table.
+    const word = /^\p{L}+\s+#?(\d+)$/u.exec(record.id);
+    if (word && numbered.has(word[1])) record.id = extraction.records.find((other) => other.id.replace('#', '') === word[1])!.id;
+    const key = idKey(record.id);
+    const draft = drafts.get(key);
+    if (!draft) {
+      drafts.set(key, { item: newItem(record), records: [record] });
+      continue;
+    }
+    const twin = draft.records.find((earlier) => earlier.container === record.container && earlier.source.file === record.source.file);
+    if (twin && !record.mentionOnly) {
+      diagnostics.push({
+        ...record.source,
+        rule: 'duplicate-id',
+        severity: 'error',
+        message: `${record.id} is defined twice in the same table (first at line ${twin.source.line})`,
+      });
+    }
+    draft.records.push(record);
+    merge(draft, record, conflicts);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { FileExtraction } from '../extract/records.js';
 import { idKey } from '../extract/ids.js';
+import type { Lexicon } from '../extract/lexicon/lexicon.js';
 import { buildBacklog, qualifyLocalNumbers } from './build-backlog.js';
 import type { Backlog, PlanBacklog } from './types.js';
 
@@ -110,11 +111,15 @@ export function groupIntoPlans(
  * plans, their union with each plan kept whole in `plans`. Bare numbers that several files use are
  * qualified with their file first, so that the union never holds two items of one ID.
  */
-export function buildPlans(extractions: readonly FileExtraction[], namedPlan?: (file: string) => string | null): Backlog {
+export function buildPlans(
+  extractions: readonly FileExtraction[],
+  namedPlan?: (file: string) => string | null,
+  lexiconOf?: (extraction: FileExtraction) => Lexicon | undefined,
+): Backlog {
   qualifyLocalNumbers(extractions);
   const plans = groupIntoPlans(extractions, namedPlan);
-  if (plans.length <= 1) return buildBacklog(plans[0]?.extractions ?? []);
-  return unionOf(plans.map(({ name, extractions: files }) => ({ ...buildBacklog(files), name })));
+  if (plans.length <= 1) return buildBacklog(plans[0]?.extractions ?? [], lexiconOf);
+  return unionOf(plans.map(({ name, extractions: files }) => ({ ...buildBacklog(files, lexiconOf), name })));
 }
 
 function unionOf(plans: PlanBacklog[]): Backlog {

@@ -5,10 +5,14 @@ import { globSync } from 'tinyglobby';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { parseConfig } from '../../src/config/load-config.js';
+import { CONCEPTS } from '../../src/extract/lexicon/vocabulary.js';
 import { RULES } from '../../src/lint/index.js';
 
 const schema = JSON.parse(readFileSync('schema/backlog-config.schema.json', 'utf8')) as {
-  properties: Record<string, unknown> & { rules: { properties: Record<string, unknown> } };
+  properties: Record<string, unknown> & {
+    rules: { properties: Record<string, unknown> };
+    vocabulary: { properties: Record<string, unknown> };
+  };
 };
 const validate = new Ajv2020({ strict: true, allErrors: true }).compile(schema);
 
@@ -49,6 +53,10 @@ describe('schema/backlog-config.schema.json', () => {
     for (const rule of RULES) expect(described, rule.name).toContain(rule.name);
   });
 
+  it('names exactly the concepts the vocabulary has', () => {
+    expect(Object.keys(schema.properties.vocabulary.properties)).toEqual([...CONCEPTS]);
+  });
+
   it('agrees with parseConfig on hand-picked edge cases', () => {
     const cases: unknown[] = [
       { rules: { x: 'WARN' } },
@@ -73,6 +81,14 @@ describe('schema/backlog-config.schema.json', () => {
       { ignore: [] },
       { openEndedFactor: 1 },
       { openEndedFactor: 0.5 },
+      { vocabulary: { done: ['Geliefert'], dependsOn: ['wartet auf', 'Liefer*'] } },
+      { vocabulary: { done: [] } },
+      { vocabulary: { finished: ['Geliefert'] } },
+      { vocabulary: { done: 'Geliefert' } },
+      { vocabulary: { done: [''] } },
+      { vocabulary: { done: [' \t'] } },
+      { vocabulary: ['done'] },
+      { vocabulary: null },
       { extra: true },
       [],
       'rules',
@@ -105,6 +121,14 @@ describe('schema/backlog-config.schema.json', () => {
         idPatterns: fc.oneof(fc.array(fc.constantFrom('^X-\\d+$', 'T\\d'), { maxLength: 2 }), scalar),
         ignore: fc.oneof(fc.array(fc.string(), { maxLength: 2 }), anyValue),
         openEndedFactor: fc.oneof(number, anyValue),
+        vocabulary: fc.oneof(
+          fc.dictionary(
+            fc.constantFrom('done', 'cancelled', 'dependsOn', 'finished', 'Done'),
+            fc.oneof(fc.array(fc.constantFrom('Geliefert', 'wartet auf', '', ' ', 'x*'), { maxLength: 3 }), anyValue),
+            { maxKeys: 3 },
+          ),
+          anyValue,
+        ),
       },
       { requiredKeys: [] },
     );

@@ -1012,3 +1012,6 @@ export const VOCABULARY = {
 } as const satisfies Record<string, Words>;
 
 export type Concept = keyof typeof VOCABULARY;
+
+/** Every concept, in the order of the vocabulary: what the config's `vocabulary` may add words to. */
+export const CONCEPTS = Object.keys(VOCABULARY) as readonly Concept[];
