@@ -1,3 +1,5 @@
+import { perLexicon, type Lexicon } from './lexicon/lexicon.js';
+
 /**
  * Item IDs as documents write them: AION-101, E12-03, S4-01, US‑01 (with a non-breaking
  * hyphen), T1, T-001.1, #175, and "Story 1.1" / "Task 2" for heading items.
@@ -16,12 +18,15 @@ export function idKey(id: string): string {
 
 const CODE_ID = String.raw`[A-Z][A-Za-z]{0,11}[0-9]{0,3}[-\u2010\u2011_][A-Za-z]{0,3}\d+(?:\.\d+)*[a-z]?|[A-Z]{1,4}\d+(?:[.\-\u2011]\d+)*`;
 const ISSUE_ID = String.raw`#\d+`;
-const WORD_ID = String.raw`(?:Story|Task|Sub-?task|User Story|US|Feature|Bug|Epic|Tâche|Aufgabe|Historia|História|Tarea|Tarefa|Задача|任务)\s+#?\d+(?:\.\d+)*`;
+/** "Story 12", "Task 3.1", "Задача 2": a word for work (the lexicon's `idWord`), not in lower case, and its number. */
+function wordId(lexicon: Lexicon): string {
+  return String.raw`(?!\p{Ll})(?:${lexicon.caseless('idWord')})\s+#?\d+(?:\.\d+)*`;
+}
 
 /** A whole string that is an item ID (cells of an ID column, list entries, references). */
-const ID_PATTERN = new RegExp(String.raw`^(?:${WORD_ID}|${CODE_ID}|${ISSUE_ID})$`, 'u');
+const ID_PATTERN = perLexicon((lexicon) => new RegExp(String.raw`^(?:${wordId(lexicon)}|${CODE_ID}|${ISSUE_ID})$`, 'u'));
 /** IDs inside running text. */
-const ID_IN_TEXT = new RegExp(String.raw`(?<![\w-])(?:${WORD_ID}|${CODE_ID}|${ISSUE_ID})(?![\w-])`, 'gu');
+const ID_IN_TEXT = perLexicon((lexicon) => new RegExp(String.raw`(?<![\w-])(?:${wordId(lexicon)}|${CODE_ID}|${ISSUE_ID})(?![\w-])`, 'gu'));
 
 const NOT_IDS =
   /^(?:P[0-4]|Q[1-4]|S[0-9]+|V\d+|H[1-6]|[A-Z]\d{4,}|UTF-8|ISO-\d+|SHA-\d+|MD\d|TS\d*|ES\d+|2FA|MVP\d*|MCP|WCAG-?\d.*|GPT-\d.*|K8S|X\d+)$/i;
@@ -36,7 +41,7 @@ const SUFFIXED_ID = /^[A-Z][A-Za-z]{0,11}\d+[a-z]$/u;
  */
 export function hasIdShape(text: string): boolean {
   const value = text.replace(/[`*_]/g, '').trim();
-  return value.length > 0 && value.length <= 24 && (ID_PATTERN.test(value) || SUFFIXED_ID.test(value));
+  return value.length > 0 && value.length <= 24 && (ID_PATTERN().test(value) || SUFFIXED_ID.test(value));
 }
 
 /** Whether a string is an item ID; `extra` holds the configured ID patterns. */
@@ -45,7 +50,7 @@ export function looksLikeId(text: string, extra: readonly RegExp[] = []): boolea
   const value = text.replace(/[`*_]/g, '').trim();
   if (!value || value.length > 24) return false;
   if (extra.some((pattern) => pattern.test(value))) return true;
-  return ID_PATTERN.test(value) && !NOT_IDS.test(value);
+  return ID_PATTERN().test(value) && !NOT_IDS.test(value);
 }
 
 /** A value in an ID column: IDs, plus bare numbers such as 001 or ranks, which only a column makes IDs. */
@@ -110,7 +115,7 @@ export function configuredId(text: string, extra: readonly RegExp[]): string | n
 /** IDs found in running text, in order. */
 export function idsInText(text: string, extra: readonly RegExp[] = []): string[] {
   const found: string[] = [];
-  for (const match of text.matchAll(ID_IN_TEXT)) {
+  for (const match of text.matchAll(ID_IN_TEXT())) {
     if (looksLikeId(match[0], extra)) found.push(match[0]);
   }
   return found;

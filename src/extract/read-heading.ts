@@ -8,8 +8,18 @@ import { splitLead } from './evidence/item-lead.js';
 import { sectionFacts } from './evidence/section-facts.js';
 import { itemLead, type ItemLeadReading } from './read-lead.js';
 import { CRITICAL_PATH, stripDecoration, type DocumentContext, type Frame } from './document-context.js';
+import { perLexicon } from './lexicon/lexicon.js';
 
-const GROUP_HEADING = /^(?:epic|épica|epico|epopeia|эпик|史诗|에픽)\b\s*[#:]?\s*([\w.\u2011-]*\d[\w.\u2011-]*)?\s*[:–—-]?\s*(.*)$/iu;
+/** "## Epic 2: Payments", "## Эпик 1 — Авторизация": an epic's heading, its number and name. */
+const GROUP_HEADING = perLexicon(
+  (lexicon) => new RegExp(String.raw`^${lexicon.bounded('groupWord')}\s*[#:]?\s*([\w.\u2011-]*\d[\w.\u2011-]*)?\s*[:–—-]?\s*(.*)$`, 'iu'),
+);
+/** "### 5 Point Stories", "### 3 Punkte": the estimate of the items below. */
+const SIZE_HEADING = perLexicon(
+  (lexicon) => new RegExp(String.raw`^(\d+(?:[.,]\d+)?)\s*[-‐]?\s*(?:${lexicon.source('unitPoints')})(?![\p{L}\p{N}])`, 'iu'),
+);
+/** "### Grower Track": a track of the plan. */
+const TRACK_HEADING = perLexicon((lexicon) => new RegExp(String.raw`^(.+?)\s+${lexicon.bounded('trackWord')}$`, 'iu'));
 const GROUP_ID = /^((?:EP|EPIC|E)[-\u2011]?\d+)\b\s*[:–—-]?\s*(.*)$/u;
 
 /** A heading opens a section: a sprint, an epic, a track, a size ("5 Point Stories") or an item. */
@@ -51,8 +61,8 @@ export function readHeading(ctx: DocumentContext, depth: number, raw: string): v
   } else if (CRITICAL_PATH().test(text)) {
     frame.criticalPath = true;
   } else if (!groupHeading(ctx, text, frame)) {
-    const size = /^(\d+(?:[.,]\d+)?)\s*[-‐]?\s*(?:story\s*)?(points?|pts?|sp)\b/i.exec(text);
-    const track = /^(.+?)\s+(?:track|stream|lane)$/i.exec(text);
+    const size = SIZE_HEADING().exec(text);
+    const track = TRACK_HEADING().exec(text);
     if (size) frame.size = { raw: size[0], value: toNumber(size[1]), unit: 'points' };
     else if (track) frame.track = track[1];
     else if (status) frame.status = status;
@@ -91,7 +101,7 @@ function groupHeading(ctx: DocumentContext, text: string, frame: Frame): boolean
     frame.group = ctx.registerGroup(known[1], known[2].trim());
     return true;
   }
-  const epic = GROUP_HEADING.exec(text);
+  const epic = GROUP_HEADING().exec(text);
   if (epic && (epic[1] || epic[2]) && !plannedAsItem(ctx, epic[1])) {
     frame.group = ctx.registerGroup(epic[1] ? `Epic ${epic[1]}` : null, epic[2].trim());
     return true;

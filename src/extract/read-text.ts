@@ -11,9 +11,6 @@ import { CRITICAL_PATH, type DocumentContext } from './document-context.js';
 import { itemLead } from './read-lead.js';
 import { readDoneMarks } from './title-marks.js';
 
-const COMMITMENT_LABEL =
-  /^(?:commitment|committed|commitments?|scope|items|stories|backlog|sprint backlog|selected|planned|zugesagt|engagement|compromisso|compromiso|обязательства|承诺)$/i;
-
 /** A front-matter value as text: lists joined by commas. */
 function flatten(value: unknown): string {
   if (Array.isArray(value)) return value.map(flatten).join(', ');
@@ -44,7 +41,7 @@ export function readLine(ctx: DocumentContext, text: string): void {
       ctx.listMode = 'members';
       return;
     }
-    ctx.listMode = COMMITMENT_LABEL.test(label) ? 'members' : 'other';
+    ctx.listMode = LEXICON.is('commitmentLabel', label) ? 'members' : 'other';
     return;
   }
   // A stated critical path under the last story is the document's, not that story's metadata.
@@ -77,12 +74,7 @@ const SPRINT_IN_LABEL = perLexicon(
 /** The sprint a label names inside its words, unless the list is criteria or left out of the sprint. */
 function sprintInLabel(label: string): SprintName | null {
   const named = SPRINT_IN_LABEL().exec(label);
-  if (
-    !named ||
-    LEXICON.contains('criteria', label) ||
-    LEXICON.contains('outsideSprint', label) ||
-    /\b(?:not|descoped|dropped|removed|excluded)\b/i.test(label)
-  )
+  if (!named || LEXICON.contains('criteria', label) || LEXICON.contains('outsideSprint', label) || LEXICON.contains('leftOut', label))
     return null;
   return readSprintName(named[1], true);
 }
@@ -188,7 +180,7 @@ export function readFrontMatter(ctx: DocumentContext, text: string): void {
   const entries = Object.entries(data as Record<string, unknown>).map(
     ([key, value]) => [key.replace(/[_-]+/g, ' '), flatten(value)] as const,
   );
-  const id = entries.find(([key, value]) => /^(?:id|key|ticket|issue)$/i.test(key) && looksLikeColumnId(value, ctx.extraIds))?.[1];
+  const id = entries.find(([key, value]) => LEXICON.is('idField', key) && looksLikeColumnId(value, ctx.extraIds))?.[1];
   if (!id) {
     sprintFrontMatter(ctx, entries);
     return;

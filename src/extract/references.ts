@@ -121,7 +121,7 @@ export function parseReferences(raw: string, extra: readonly RegExp[] = []): str
     if (range) {
       const ids = expandRange(range[1], completeEnd(range[1], range[2]));
       // "301..307": numbers the model completes to the IDs that end in them.
-      if (ids && (looksLikeId(range[1], extra) || /^Story /i.test(range[1]) || /^\d+$/.test(range[1]))) {
+      if (ids && (looksLikeId(range[1], extra) || LEXICON.startsWith('idWord', range[1]) > 0 || /^\d+$/.test(range[1]))) {
         references.push(...ids);
         continue;
       }

@@ -1,5 +1,5 @@
 import { isDoneStatus } from '../model/status.js';
-import { LEXICON } from './lexicon/lexicon.js';
+import { LEXICON, perLexicon } from './lexicon/lexicon.js';
 import { looksLikeId } from './ids.js';
 import { parseReferences } from './references.js';
 
@@ -51,7 +51,6 @@ export function readDoneMarks(text: string): { text: string; done: boolean } {
 const DONE_NOTE = /\s*[(（]([^()（）]{2,80})[)）]\s*$/u;
 /** Scripts written without spaces: a done word inside a clause ("已在本轮完成") says so; 未/不/没 deny it. */
 const RUN_ON = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
-const NEGATION = /[未不没無无]/u;
 
 /**
  * Whether a note's first clause says the work is finished: "already done", "bereits erledigt",
@@ -59,7 +58,7 @@ const NEGATION = /[未不没無无]/u;
  */
 function saysDone(note: string): boolean {
   const clause = note.split(/[,，;；、]/u)[0].trim();
-  if (RUN_ON.test(clause)) return LEXICON.contains('done', clause) && !NEGATION.test(clause);
+  if (RUN_ON.test(clause)) return LEXICON.contains('done', clause) && !LEXICON.contains('negationMark', clause);
   const words = clause.replace(new RegExp(`^(?:${LEXICON.source('already')})\\s+`, 'iu'), '');
   return words !== clause && isDoneStatus(words);
 }
@@ -70,11 +69,15 @@ export function unbracketLeadingId(text: string, extra: readonly RegExp[]): stri
   return match && looksLikeId(match[2], extra) ? `${match[1]}${match[2]}${text.slice(match[0].length)}` : text;
 }
 
-const DEPENDENCY_WORDS = String.raw`depends on|dependent on|blocked by|requires|needs|after|deps|dependencies|depende de|dépend de|bloqueada por|bloqueado por|bloqué par|bloquée par|hängt ab von|abhängig von|blockiert durch|зависит от|依赖|依存`;
-const DEPENDENCY_NOTE = new RegExp(String.raw`[\s(,—–-]+(?:${DEPENDENCY_WORDS})(?:\s*[:：]\s*|\s+)([^)]*)\)?\s*$`, 'iu');
+/** "— depends on A-1", "(deps: A-12)", "— blocked by: A-2": a note of what the item waits for, at the end of its title. */
+const DEPENDENCY_NOTE = perLexicon(
+  (lexicon) => new RegExp(String.raw`[\s(,—–-]+(?:${lexicon.source('dependencyPhrase')})(?:\s*[:：]\s*|\s+)([^)]*)\)?\s*$`, 'iu'),
+);
 
-/** What a dependency note can name besides item IDs: a release or an epic the model resolves to its items. */
-const NAMED_GROUP = /^(?:release|epic|milestone)\s+\S+$/i;
+/** What a dependency note can name besides item IDs: a release, an epic or a stage the model resolves to its items. */
+const NAMED_GROUP = perLexicon(
+  (lexicon) => new RegExp(String.raw`^(?:${lexicon.source('releaseWord', 'groupWord', 'stageWord')})\s+\S+$`, 'iu'),
+);
 
 /**
  * "Saved searches — 5 pts (depends on OTR-21)", "z — blocked by: A-2": the note and the IDs it
@@ -82,17 +85,19 @@ const NAMED_GROUP = /^(?:release|epic|milestone)\s+\S+$/i;
  * is a title.
  */
 export function inlineDependency(text: string, extra: readonly RegExp[]): { text: string; references: string[] } | null {
-  const note = DEPENDENCY_NOTE.exec(text);
+  const note = DEPENDENCY_NOTE().exec(text);
   if (!note) return null;
   const references = parseReferences(note[1].replace(/[、，]/g, ','), extra);
-  if (references.length === 0 || !references.every((reference) => looksLikeId(reference, extra) || NAMED_GROUP.test(reference)))
+  if (references.length === 0 || !references.every((reference) => looksLikeId(reference, extra) || NAMED_GROUP().test(reference)))
     return null;
   return { text: text.slice(0, note.index).replace(/[\s,;]+$/, ''), references };
 }
 
+const PLACEHOLDER = perLexicon((lexicon) => new RegExp(String.raw`\s*[([](?:${lexicon.source('noEstimate')}|\?+)[)\]]\s*$`, 'iu'));
+
 /** "Alpha (TBD)": the title without a placeholder where the estimate would stand. */
 export function withoutEstimatePlaceholder(title: string): string {
-  return title.replace(/\s*[([](?:tbd|tbc|tba|\?+|n\/a|to be estimated)[)\]]\s*$/i, '').trim();
+  return title.replace(PLACEHOLDER(), '').trim();
 }
 
 /** "Delta (4 ч)": an amount in parentheses, in a unit no estimate reading knows. */

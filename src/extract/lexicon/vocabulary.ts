@@ -303,7 +303,11 @@ export const VOCABULARY = {
     tr: ['kategori'],
   },
   track: { en: ['track', 'stream', 'workstream', 'lane', 'team'] },
+  /** A heading that ends with one of these names a track of the plan: "### Grower Track". */
+  trackWord: { en: ['track', 'stream', 'lane'] },
   release: { en: ['release', 'milestone', 'version', 'phase'] },
+  /** A word that leads the name of a release a dependency may name: "after Release 2". */
+  releaseWord: { en: ['release'] },
 
   // ——— Words that, standing anywhere in a longer header, say what it holds ———
   /** "Schätzung (Story Points)", "Est (H)", "Estimated Effort (Stunden)", "Pts / Sprint". */
@@ -354,6 +358,8 @@ export const VOCABULARY = {
     tr: ['zaten'],
     ko: ['이미'],
   },
+  /** Characters that deny the word after them in scripts written without spaces: 未完成, 不要. */
+  negationMark: { zh: ['未', '不', '没', '无'], ja: ['無'] },
   cancelled: {
     en: ["won't do", "won't fix", 'wont fix', 'wontfix', 'cancelled', 'canceled', 'abandoned', 'obsolete', 'dropped'],
     de: ['abgebrochen', 'storniert', 'verworfen'],
@@ -588,6 +594,16 @@ export const VOCABULARY = {
     zh: ['史诗'],
     ko: ['에픽'],
   },
+  /** A stage of the plan whose name may lead a group's ID, and which a reference may leave out: "Phase 2", "Milestone 3". */
+  stageWord: {
+    en: ['phase', 'milestone'],
+    de: ['meilenstein'],
+    fr: ['jalon'],
+    es: ['fase'],
+    pt: ['fase', 'marco'],
+    it: ['fase'],
+    ru: ['этап'],
+  },
   /** A stage of a plan that holds items: never an item of its own. */
   containerWord: {
     en: ['phase', 'stage', 'milestone', 'release', 'wave', 'part', 'chapter', 'section', 'block'],
@@ -598,6 +614,19 @@ export const VOCABULARY = {
     it: ['fase'],
     ru: ['фаза', 'этап'],
     tr: ['faz', 'aşama'],
+  },
+  /**
+   * A word for a unit of work that, written with a capital and a number, is an item's ID wherever
+   * it stands: "Story 12", "Task 3", "Задача 2" (never "story 3" in a sentence).
+   */
+  idWord: {
+    en: ['user story', 'story', 'task', 'subtask', 'sub-task', 'us', 'feature', 'bug', 'epic'],
+    fr: ['tâche'],
+    de: ['aufgabe'],
+    es: ['historia', 'tarea'],
+    pt: ['história', 'tarefa'],
+    ru: ['задача'],
+    zh: ['任务'],
   },
   /** A word for a unit of work that may lead its ID: "Story 12", "Task 3", "Bug OCDI-301". */
   itemWord: {
@@ -643,6 +672,8 @@ export const VOCABULARY = {
     ja: ['ステップ', '手順'],
     ko: ['단계'],
   },
+  /** A front-matter field that holds the ID of the story a file describes (`id: US-12`). */
+  idField: { en: ['id', 'key', 'ticket', 'issue'] },
   /** Nouns that count items: "9 tasks", "Total Tasks: 24". */
   countNoun: {
     en: [
@@ -681,6 +712,18 @@ export const VOCABULARY = {
     es: ['planificado', 'comprometido'],
     pt: ['planejado', 'comprometido'],
   },
+  /** A label over the list of what a sprint commits to: "Commitment:", "Sprint backlog:", "Zugesagt:". */
+  commitmentLabel: {
+    en: ['commitment', 'commitments', 'committed', 'scope', 'items', 'stories', 'backlog', 'sprint backlog', 'selected', 'planned'],
+    de: ['zugesagt'],
+    fr: ['engagement'],
+    pt: ['compromisso'],
+    es: ['compromiso'],
+    ru: ['обязательства'],
+    zh: ['承诺'],
+  },
+  /** A label that names a sprint but keeps the list below it out of the sprint: "Not in Sprint 2:", "Dropped from Sprint 3:". */
+  leftOut: { en: ['not', 'descoped', 'dropped', 'removed', 'excluded'] },
   teamSize: {
     en: ['team', 'team size'],
     de: ['teamgröße'],
