@@ -1,5 +1,6 @@
 import { statesFigure } from './claims.js';
 import { estimateInTitle, readEstimate } from './estimates.js';
+import { perLexicon } from './lexicon/lexicon.js';
 import { readSprintName } from './sprints.js';
 
 /**
@@ -12,7 +13,7 @@ const LINK = /\]\(|\]\[|https?:\/\/|<[a-z][\w+.-]*:/i;
 /** Obsidian tags and dates after a card's title ("#backend @{2024-05-03}") say nothing of its size. */
 export const CARD_MARKS = /(?:\s+(?:#[\p{L}\p{N}_/-]+|@\{[^}]*\}|@\[\[[^\]]*\]\]))+\s*$/u;
 /** An agenda's timings, not an estimate of work. */
-const MINUTES = /\d\s*(?:min|mins|minutes?|minuten)\b/i;
+const MINUTES = perLexicon((lexicon) => new RegExp(String.raw`\d\s*(?:${lexicon.source('unitMinutes')})(?![\p{L}\p{N}])`, 'iu'));
 
 /**
  * "Build API (4h)", "Login page — 3 pts", "Fix layout [2d] #frontend": a title with an estimate
@@ -23,7 +24,7 @@ export function isEstimatedWork(text: string): boolean {
   if (LINK.test(text)) return false;
   const value = text.replace(CARD_MARKS, '').trim();
   const stated = estimateInTitle(value);
-  if (!stated || MINUTES.test(stated.raw)) return false;
+  if (!stated || MINUTES().test(stated.raw)) return false;
   const start = value.lastIndexOf(stated.text);
   if (value.slice(start + stated.text.length).trim() !== '') return false;
   const reading = readEstimate(stated.raw, { unit: stated.unit, scale: {}, openEndedFactor: 1 });

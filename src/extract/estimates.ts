@@ -32,14 +32,16 @@ function isEmptyValue(text: string): boolean {
 }
 
 const NUMBER = String.raw`\d+(?:[.,]\d+)?`;
-/** What joins the ends of a range: "3-5d", "3 to 5 days", "2〜3日". */
-const RANGE_JOIN = String.raw`(?:-|–|—|to|bis|à|a|até|до|~|〜)`;
-const RANGE = new RegExp(String.raw`^(${NUMBER})\s*([a-zA-Z\p{L}]*)\s*${RANGE_JOIN}\s*(${NUMBER})\s*(.*)$`, 'iu');
+/** Two ends of a range and what joins them: "3-5d", "3 to 5 days", "3 bis 5 Tage", "2〜3日". */
+const RANGE = perLexicon(
+  (lexicon) =>
+    new RegExp(String.raw`^(${NUMBER})\s*([a-zA-Z\p{L}]*)\s*(?:-|–|—|~|〜|${lexicon.source('rangeTo')})\s*(${NUMBER})\s*(.*)$`, 'iu'),
+);
 const SINGLE = new RegExp(String.raw`^(${NUMBER})\s*(.*)$`, 'u');
 const THREE_POINT = new RegExp(String.raw`^(${NUMBER})\s*\/\s*(${NUMBER})\s*\/\s*(${NUMBER})\s*(.*)$`, 'u');
-const OPEN = new RegExp(
-  String.raw`^(?:more\s+than|over|above|at\s+least|mehr\s+als|über|plus\s+de|mais\s+de|más\s+de|более|>=?|≥)\s*(${NUMBER})\s*(.*)$|^(${NUMBER})\s*\+\s*(.*)$`,
-  'iu',
+/** "more than 10 days", "> 5", "8+": an amount open at the top. */
+const OPEN = perLexicon(
+  (lexicon) => new RegExp(String.raw`^(?:${lexicon.source('moreThan')}|>=?|≥)\s*(${NUMBER})\s*(.*)$|^(${NUMBER})\s*\+\s*(.*)$`, 'iu'),
 );
 const SIZE = /^(XXS|XS|S|M|L|XL|XXL|XXXL)$/i;
 /** Sizes written as words, by the T-shirt size each stands for. */
@@ -51,7 +53,7 @@ const SIZE_WORDS: readonly [Concept, string][] = [
   ['sizeExtraLarge', 'XL'],
 ];
 /** What joins two sizes into a range: "S-M", "XS–S", "M/L", "S to M", "小〜中". */
-const SIZE_JOIN = /\s*[-–—/~〜]\s*|\s+(?:to|bis|à|a|até|до)\s+/gu;
+const SIZE_JOIN = perLexicon((lexicon) => new RegExp(String.raw`\s*[-–—/~〜]\s*|\s+(?:${lexicon.source('rangeTo')})\s+`, 'gu'));
 const SUM = new RegExp(String.raw`^${NUMBER}[^\d+]*\+\s*${NUMBER}`, 'u');
 
 /** Units of time by the hours one of them counts (8 to the day, 5 days to the week), to add up a compound amount. */
@@ -219,7 +221,7 @@ export function readEstimate(raw: string, context: EstimateContext): EstimateRea
 
   if (SUM.test(text)) return readSum(text, original, context);
 
-  const open = OPEN.exec(text);
+  const open = OPEN().exec(text);
   if (open) {
     const value = open[1] ?? open[3];
     const unit = resolveUnit(open[2] ?? open[4] ?? '', context);
@@ -229,7 +231,7 @@ export function readEstimate(raw: string, context: EstimateContext): EstimateRea
     return { estimate: make(unit.unit, low, high, (low + high) / 2, original, 'open') };
   }
 
-  const range = RANGE.exec(text);
+  const range = RANGE().exec(text);
   if (range) {
     const unit = resolveUnit(range[4] || range[2], context);
     if (unit === 'bad' || (range[2] && range[4] && resolveUnit(range[2], context) === 'bad')) {
@@ -265,7 +267,7 @@ export function sizeKey(token: string): string | null {
 function sizesOf(text: string): [string, string] | null {
   const one = sizeKey(text);
   if (one) return [one, one];
-  for (const join of text.matchAll(SIZE_JOIN)) {
+  for (const join of text.matchAll(SIZE_JOIN())) {
     const first = sizeKey(text.slice(0, join.index));
     const last = first && sizeKey(text.slice(join.index + join[0].length));
     if (first && last) return [first, last];
@@ -388,6 +390,19 @@ export function readScaleStatement(text: string, openEndedFactor: number): Recor
   return Object.keys(scale).length >= 2 ? scale : {};
 }
 
+/** An amount and what follows it, as a title's parentheses hold it: "2 points", "3-5 days". */
+const TITLE_AMOUNT = perLexicon(
+  (lexicon) => new RegExp(String.raw`^~?\s*(${NUMBER}(?:\s*(?:-|–|${lexicon.source('rangeTo')})\s*${NUMBER})?)\s*(\S.*)$`, 'u'),
+);
+/** An amount after a dash at the end of a title: "Sign in — 3 SP". */
+const TITLE_TRAILING = perLexicon(
+  (lexicon) =>
+    new RegExp(
+      String.raw`\s+[-–—|·]\s*(~?\s*${WRITTEN_NUMBER}(?:\s*(?:-|–|${lexicon.source('rangeTo')})\s*${WRITTEN_NUMBER})?\s*\p{L}+)\s*$`,
+      'u',
+    ),
+);
+
 /**
  * The estimate a heading or title carries: in parentheses or brackets ("Task 1.1: Setup (2
  * points)", "[5 pts]", "ログイン画面（5pt）") or after a dash at its end ("Sign in — 3 SP"). `text`
@@ -396,7 +411,7 @@ export function readScaleStatement(text: string, openEndedFactor: number): Recor
 export function estimateInTitle(text: string): { raw: string; text: string; unit: Unit } | null {
   // Folding keeps positions, so a span of the folded title is the same span of the original.
   const folded = foldWidth(text);
-  const amount = new RegExp(String.raw`^~?\s*(${NUMBER}(?:\s*(?:-|–|to)\s*${NUMBER})?)\s*(\S.*)$`, 'u');
+  const amount = TITLE_AMOUNT();
   const unitOf = (written: string) => {
     const parts = amount.exec(fractionsAsDecimals(written));
     return parts ? unitOfWord(parts[2]) : null;
@@ -406,10 +421,7 @@ export function estimateInTitle(text: string): { raw: string; text: string; unit
     const span = text.slice(match.index, match.index + match[0].length);
     if (unit) return { raw: span.slice(1, -1).trim(), text: span, unit: unit.unit };
   }
-  const trailing = new RegExp(
-    String.raw`\s+[-–—|·]\s*(~?\s*${WRITTEN_NUMBER}(?:\s*(?:-|–|to)\s*${WRITTEN_NUMBER})?\s*\p{L}+)\s*$`,
-    'u',
-  ).exec(folded);
+  const trailing = TITLE_TRAILING().exec(folded);
   const unit = trailing ? unitOf(trailing[1]) : null;
   if (!trailing || !unit) return null;
   const start = trailing.index + trailing[0].indexOf(trailing[1]);

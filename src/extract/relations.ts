@@ -1,5 +1,5 @@
 import { cleanId, looksLikeId } from './ids.js';
-import { LEXICON } from './lexicon/lexicon.js';
+import { LEXICON, perLexicon, type Lexicon } from './lexicon/lexicon.js';
 import { ALL_ABOVE } from './references.js';
 
 /**
@@ -13,29 +13,37 @@ export interface Relations {
   successors: string[];
 }
 
-// "not blocked by X", "no longer depends on X" state that there is no dependency.
-const NOT_NEGATED = String.raw`(?<!\b(?:not|no longer|never)\s+)(?<![\p{L}-])`;
+/** Where a phrase starts, unless a word before it denies it: "not blocked by X", "no longer depends on X" state no dependency. */
+function notNegated(lexicon: Lexicon): string {
+  return String.raw`(?<!(?<![\p{L}\p{N}])(?:${lexicon.source('negation')})\s+)(?<![\p{L}-])`;
+}
 
 /** The relations a "Linked issues" column holds, in the words of Jira, Linear and Azure DevOps. */
-const LINK_PHRASES = new RegExp(
-  String.raw`${NOT_NEGATED}(?:(?<before>(?:is\s+)?blocked\s+by|(?:is\s+)?dependent\s+on|depends\s+on|predecessors?)|(?<after>blocks|is\s+blocking|is\s+depended\s+on\s+by|successors?))(?!\p{L})\s*:?`,
-  'giu',
+const LINK_PHRASES = perLexicon(
+  (lexicon) =>
+    new RegExp(
+      String.raw`${notNegated(lexicon)}(?:(?<before>${lexicon.source('blockedBy')})|(?<after>${lexicon.source('blocks')}))(?!\p{L})\s*:?`,
+      'giu',
+    ),
 );
 
-/** The only phrases that make free text a dependency: said in so many words, about IDs. */
-const NOTE_PHRASES = new RegExp(
-  String.raw`${NOT_NEGATED}(?<before>(?:is\s+)?blocked\s+by|depends\s+on|(?<=^|[.;:]\s*)(?:(?:start|begin)s?\s+(?:only\s+)?)?after)(?!\p{L})\s*:?`,
-  'giu',
+/** The only phrases that make free text a dependency: said in so many words, about IDs ("after" only where a sentence starts). */
+const NOTE_PHRASES = perLexicon(
+  (lexicon) =>
+    new RegExp(
+      String.raw`${notNegated(lexicon)}(?<before>${lexicon.source('dependsOnNote')}|(?<=^|[.;:]\s*)(?:${lexicon.source('startsAfter')}))(?!\p{L})\s*:?`,
+      'giu',
+    ),
 );
 
 /** "is blocked by PAY-101", "blocks PAY-104", "relates to PAY-99" in a linked-issues cell. */
 export function readLinks(text: string, extra: readonly RegExp[]): Relations {
-  return relationsIn(text, LINK_PHRASES, extra);
+  return relationsIn(text, LINK_PHRASES(), extra);
 }
 
 /** "Depends on: PROJ-1230" or "Blocked by PROJ-1234" in a notes cell; anything else says nothing. */
 export function dependenciesInNote(text: string, extra: readonly RegExp[]): string[] {
-  return relationsIn(text, NOTE_PHRASES, extra).dependsOn;
+  return relationsIn(text, NOTE_PHRASES(), extra).dependsOn;
 }
 
 function relationsIn(text: string, phrases: RegExp, extra: readonly RegExp[]): Relations {

@@ -775,6 +775,30 @@ export const VOCABULARY = {
     de: ['parallel zu'],
     ja: ['同時実施', '並列'],
   },
+  /** Link phrases of a tracker export that name what the item waits for: "is blocked by PAY-101", "Predecessors: 3". */
+  blockedBy: {
+    en: ['blocked by', 'is blocked by', 'dependent on', 'is dependent on', 'depends on', 'predecessor', 'predecessors'],
+  },
+  /** Link phrases that name what waits for the item: "blocks PAY-104", "is depended on by 7". */
+  blocks: { en: ['blocks', 'is blocking', 'is depended on by', 'successor', 'successors'] },
+  /** The only phrases that make free text (a notes cell) a dependency: "Depends on: PROJ-1230", "Blocked by PROJ-1234". */
+  dependsOnNote: { en: ['blocked by', 'is blocked by', 'depends on'] },
+  /** At the start of a sentence of a note, the same: "After PROJ-12.", "Starts only after PROJ-3". */
+  startsAfter: {
+    en: [
+      'after',
+      'start after',
+      'starts after',
+      'begin after',
+      'begins after',
+      'start only after',
+      'starts only after',
+      'begin only after',
+      'begins only after',
+    ],
+  },
+  /** Words that deny the relation after them: "not blocked by", "no longer depends on". */
+  negation: { en: ['not', 'no longer', 'never'] },
   /** Every other item: "ALL". */
   all: {
     en: ['all', 'everything', 'all items', 'all tasks', 'all stories'],
@@ -911,6 +935,15 @@ export const VOCABULARY = {
     it: ['circa'],
     nl: ['ongeveer'],
     uk: ['близько', 'приблизно'],
+  },
+  /** An amount open at the top: "more than 10 days", "über 5 Tage", "at least 3". */
+  moreThan: {
+    en: ['more than', 'over', 'above', 'at least'],
+    de: ['mehr als', 'über'],
+    fr: ['plus de'],
+    pt: ['mais de'],
+    es: ['más de'],
+    ru: ['более'],
   },
   /** Months: a stated span of the calendar, never an amount of work the items add up to. */
   unitMonths: {
