@@ -19,18 +19,23 @@ const SHORT_SPRINT = /^S(\d+(?:\.\d+)?)$/i;
 const BACKLOG_LEAD = perLexicon(
   (lexicon) =>
     new RegExp(
-      String.raw`^(?:sprint[- ]?)?backlog\s*(?:[-–—:]|for|of|du|de|del|da|do|des|für|van|della|per)?\s+(?=(?:${lexicon.source('sprintWord')})\s*(?:#\s*)?\d)`,
+      String.raw`^(?:${lexicon.source('backlogWord')})\s*(?:[-–—:]|${lexicon.source('backlogOf')})?\s+(?=(?:${lexicon.source('sprintWord')})\s*(?:#\s*)?\d)`,
       'iu',
     ),
 );
 
 /** What a sprint's state, not its name: "(current)", "(carry-over)". */
-const STATE_NOTE = /\((?:current|aktuell|en cours|atual|actual|carry[- ]?over|carried over|spill[- ]?over|übertrag\w*|report\w*)\)/iu;
+const STATE_NOTE = perLexicon((lexicon) => new RegExp(String.raw`\((?:${lexicon.source('sprintState')})\)`, 'iu'));
 
-const MONTH = String.raw`(?:jan(?:uary|vier|uar)?|feb(?:ruary|ruar)?|f[ée]v(?:rier)?|mar(?:ch|s)?|m[äa]rz|apr(?:il)?|avr(?:il)?|abr(?:il)?|may|mai|mayo|jun[ei]?|juin|jul[iy]?|juil(?:let)?|aug(?:ust)?|ao[ûu]t|ago(?:sto)?|sep(?:t|tember|tembre|tiembre)?|set(?:embro)?|o[ck]t(?:ober|obre)?|out(?:ubro)?|nov(?:ember|embre|iembre|embro)?|d[eé]c(?:ember|embre)?|dez(?:ember|embro)?|dic(?:iembre)?)\.?`;
-const DATE_PART = String.raw`(?:\d{1,4}(?:[./-]\d{1,4}){0,2}\.?|${MONTH})`;
 /** "3 Mar → 14 Mar", "13 – 24 de mayo", "2024-03-04 to 2024-03-15": when a sprint runs, not what it is called. */
-const DATES = new RegExp(String.raw`^(?=.*\d)${DATE_PART}(?:\s*(?:[-–—→~,]|to|bis|au|al|a|de|del)?\s*${DATE_PART})*$`, 'iu');
+const DATES = perLexicon((lexicon) => {
+  const part = String.raw`(?:\d{1,4}(?:[./-]\d{1,4}){0,2}\.?|(?:${lexicon.source('month')})\.?)`;
+  return new RegExp(String.raw`^(?=.*\d)${part}(?:\s*(?:[-–—→~,]|${lexicon.source('dateJoin')})?\s*${part})*$`, 'iu');
+});
+/** After a sprint's number, the list of its work: "Backlog", "Plan", "バックログ". */
+const LIST_WORD = perLexicon(
+  (lexicon) => new RegExp(String.raw`^(?:${lexicon.source('sprintListWord')})(?![\p{L}\p{N}])\s*[-–—:]?\s*`, 'iu'),
+);
 
 export interface SprintName {
   key: string;
@@ -70,13 +75,12 @@ export function readSprintName(text: string, strict = false): SprintName | null 
   if (!match) return null;
   const [, first, dashed, second, after] = match;
   // "Sprint 2 – 13 au 24 mai": the dash leads to the dates the sprint runs, not to a last sprint.
-  const datesFollow = second !== undefined && after.trim() !== '' && DATES.test(`${second}${after}`.trim());
+  const datesFollow = second !== undefined && after.trim() !== '' && DATES().test(`${second}${after}`.trim());
   const number = second === undefined || datesFollow ? first : `${first}-${second}`;
   const rest = (datesFollow ? `${dashed}${after}` : after).trim();
   if (strict && rest && !/^\(.*\)$/.test(rest)) return null;
   // "Sprint 4 Exit Criteria" and similar are about a sprint, not the sprint itself.
-  if (/^(?:exit|entry|acceptance|success|review|retro\w*|goals?|ziel|planning|summary|results?|burndown|velocity)\b/i.test(rest))
-    return null;
+  if (LEXICON.startsWith('aboutSprint', rest) > 0) return null;
   const key = keyOf(number);
   // The document's own word names the sprint: "Спринт 2", "Iteration 3".
   const word = /^\p{L}+/u.exec(value)![0];
@@ -85,13 +89,10 @@ export function readSprintName(text: string, strict = false): SprintName | null 
 
 /** How the text after the number shows in the name: " (Weeks 7-8)", ": Config, Skills", or nothing. */
 function titleOf(rest: string): string {
-  const title = rest
-    .replace(/^(?:backlog|plan|commitment|バックログ)(?![\p{L}\p{N}])\s*[-–—:]?\s*/iu, '')
-    .replace(STATE_NOTE, '')
-    .trim();
+  const title = rest.replace(LIST_WORD(), '').replace(STATE_NOTE(), '').trim();
   if (title.startsWith('(')) return ` ${title}`;
   const named = title.replace(/^[:：\-–—]\s*/u, '');
-  if (!named || DATES.test(named)) return '';
+  if (!named || DATES().test(named)) return '';
   return `: ${named}`;
 }
 
