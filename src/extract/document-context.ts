@@ -38,6 +38,22 @@ export interface Frame {
 /** The words for a critical path, in every language the lexicon knows. */
 export const CRITICAL_PATH = perLexicon((lexicon) => new RegExp(lexicon.source('criticalPath'), 'iu'));
 
+/** "Sprint 14" inside a longer sprint cell: "PROJ Sprint 14", "Iteration 3 (current)". */
+const SPRINT_IN_CELL = perLexicon(
+  (lexicon) => new RegExp(String.raw`(?<![\p{L}\p{N}_])(?:${lexicon.source('sprintWord')})\s*#?\s*\d+(?:\.\d+)?(?![\p{L}\p{N}_]).*$`, 'iu'),
+);
+
+/** What separates the IDs of a membership line: commas, arrows, "and". */
+const MEMBER_SEPARATOR = perLexicon(
+  (lexicon) =>
+    new RegExp(String.raw`\s*(?:[,;、，；+&/→⟶➔➜⇒]|->|=>|(?<![\p{L}\p{N}])(?:${lexicon.source('and')})(?![\p{L}\p{N}]))\s*`, 'u'),
+);
+
+/** "Points: 5", "Story points: 3", "Estimate total: 20h": a key that names the item's own estimate. */
+function namesOwnEstimate(key: string): boolean {
+  return LEXICON.startsWith('unitPoints', key) > 0 || LEXICON.contains('estimateKey', key);
+}
+
 /** Leading emoji and punctuation: "🔧 Story 1" is "Story 1". */
 export function stripDecoration(text: string): string {
   return text.replace(/^[^\p{L}\p{N}#]+/u, '').trim();
@@ -171,7 +187,7 @@ export class DocumentContext {
   }
 
   isClaimLine(pairs: { key: string; value: string }[]): boolean {
-    return pairs.some((pair) => statesFigure(pair.key, pair.value) && !/^(?:story\s*)?points?|estimate/i.test(pair.key));
+    return pairs.some((pair) => statesFigure(pair.key, pair.value) && !namesOwnEstimate(pair.key));
   }
 
   /**
@@ -247,7 +263,7 @@ export class DocumentContext {
   idsIn(text: string): string[] {
     const ids: string[] = [];
     let prefix = '';
-    const parts = text.replace(/[(（][^()（）]*[)）]/g, ' ').split(/\s*(?:[,;、，；+&/→⟶➔➜⇒]|->|=>|\band\b|\bund\b)\s*/u);
+    const parts = text.replace(/[(（][^()（）]*[)）]/g, ' ').split(MEMBER_SEPARATOR());
     for (const part of parts) {
       const token = cleanId((part.trim().split(/\s+/)[0] ?? '').replace(/[.:!?]+$/, ''), this.extraIds);
       if (token && this.ids.accepts(token, 'entry')) {
@@ -309,7 +325,7 @@ export class DocumentContext {
         const span = /^(\d{1,3})\s*[-–]\s*(\d{1,3})$/.exec(text);
         const sprint =
           readSprintName(text, true) ??
-          readSprintName(/\b(?:sprint|iteration)\s*#?\s*\d+(?:\.\d+)?\b.*$/i.exec(text)?.[0] ?? '', true) ??
+          readSprintName(SPRINT_IN_CELL().exec(text)?.[0] ?? '', true) ??
           (span && Number(span[2]) > Number(span[1]) ? readSprintName(`Sprint ${span[1]}-${span[2]}`, true) : null);
         if (sprint) {
           record.sprint = sprint.key;
@@ -363,10 +379,11 @@ export class DocumentContext {
     return stated;
   }
 
+  /** The unit a key implies for bare numbers: "Time" hours, "Duration" days, "Points" points. */
   unitOfKey(key: string): Unit | null {
-    if (/\b(?:time|hours?|stunden|heures|horas)\b/i.test(key)) return 'hours';
-    if (/\b(?:days?|tage|jours|dias|días|durée|duration)\b/i.test(key)) return 'days';
-    return /\bpoints?|pts|sp\b/i.test(key) ? 'points' : null;
+    if (LEXICON.contains('timeKey', key) || LEXICON.contains('unitHours', key)) return 'hours';
+    if (LEXICON.contains('durationKey', key) || LEXICON.contains('unitDays', key)) return 'days';
+    return LEXICON.contains('unitPoints', key) ? 'points' : null;
   }
 
   /** A new record with the context of where it stands (sprint, group, track). */

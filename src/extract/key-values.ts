@@ -1,3 +1,4 @@
+import { LEXICON } from './lexicon/lexicon.js';
 import { rolesOf, type Role } from './roles/header-roles.js';
 
 /**
@@ -14,8 +15,6 @@ const PAIR = /^\s*([^:：|]{1,48}?)\s*[:：]\s*(.*)$/u;
 const LOOSE_PAIR = /^\s*([^:：|=–—]{1,32}?)\s*(?:=|\s[-–—]\s)\s*(\S.*)$/u;
 /** The keys a loose pair may have: prose with dashes ("Search – the first cut") must stay prose. */
 const LOOSE_KEY_ROLES: readonly Role[] = ['estimate', 'dependsOn', 'status', 'priority'];
-/** Status words are headers of a status column, not keys: "| Done | 3 |", "Done – 3 items". */
-const STATUS_WORD = /^(?:done|progress|✔|✓|✅)$/iu;
 const MAX_LOOSE_KEY_WORDS = 3;
 const MAX_LOOSE_VALUE_WORDS = 8;
 /** "3d", "~5 SP", "[2-4h]", "M": what an estimate after a dash starts with ("Points – see below" is prose). */
@@ -23,7 +22,8 @@ const FIGURE_OR_SIZE = /^(?:[~≈<>[(]?\s*\d|(?:XXS|XS|S|M|L|XL|XXL)(?![\p{L}\p{
 
 /** The roles of a key that names a field of an item ("Estimate", "Depends on"), best first. */
 export function metadataRoles(key: string): Role[] {
-  return STATUS_WORD.test(key.trim()) ? [] : rolesOf(key).filter((role) => role !== 'id' && role !== 'title');
+  // Status words are headers of a status column, not keys: "| Done | 3 |", "Done – 3 items".
+  return LEXICON.is('statusColumnWord', key) ? [] : rolesOf(key).filter((role) => role !== 'id' && role !== 'title');
 }
 
 /** A loose pair whose key is a known metadata key and whose value is short, as metadata is. */

@@ -1,5 +1,5 @@
 import { cleanId, configuredId, expandRange, idKey, looksLikeId, looksLikeNonLatinId } from './ids.js';
-import { LEXICON } from './lexicon/lexicon.js';
+import { LEXICON, perLexicon } from './lexicon/lexicon.js';
 import { ALL_OTHERS } from './records.js';
 import type { Concept } from './lexicon/vocabulary.js';
 
@@ -12,7 +12,12 @@ const ARROWS = String.raw`[→⟶➔➜⇒]|->|=>`;
  * cell lists what must come first, so its arrows separate as commas do. A slash separates only
  * IDs ("WP-01 / 04"): "stdlib/core.kleis" is one name.
  */
-const SEPARATOR = new RegExp(String.raw`\s*(?:,|;|、|，|；|\+|&|\band\b|\bund\b|\bet\b|\be\b|\by\b|${ARROWS})\s*`, 'i');
+const SEPARATOR = perLexicon(
+  (lexicon) =>
+    new RegExp(String.raw`\s*(?:,|;|、|，|；|\+|&|(?<![\p{L}\p{N}])(?:${lexicon.source('and')})(?![\p{L}\p{N}])|${ARROWS})\s*`, 'iu'),
+);
+/** "PR #12", "MR 7": a pull or merge request is no item. */
+const PULL_REQUEST = perLexicon((lexicon) => new RegExp(String.raw`^(?:${lexicon.source('pullRequest')})\s*#?\d+$`, 'iu'));
 
 /** Notes in parentheses, ASCII or full-width: "E12-03 (S4)", "W3（能力）". */
 const NOTE = /[(（][^()（）]*[)）]/g;
@@ -71,7 +76,7 @@ export function parseReferences(raw: string, extra: readonly RegExp[] = []): str
   if (LEXICON.is('all', text)) return [ALL_OTHERS];
   const references: string[] = [];
   let prefix = '';
-  for (const piece of text.split(SEPARATOR).flatMap((piece) => splitSlashes(piece, extra))) {
+  for (const piece of text.split(SEPARATOR()).flatMap((piece) => splitSlashes(piece, extra))) {
     // "after US-054", "Depends on: X", "T-001 ✅": the label and status marks are not part of the ID.
     const bare = piece.replace(/\p{Extended_Pictographic}|\uFE0F/gu, '').trim();
     const label = LEXICON.startsWith('dependencyPhrase', bare);
@@ -91,7 +96,7 @@ export function parseReferences(raw: string, extra: readonly RegExp[] = []): str
       references.push(...words);
       continue;
     }
-    if (/^(?:PR|MR|pull request)\s*#?\d+$/i.test(part)) continue;
+    if (PULL_REQUEST().test(part)) continue;
     part = withoutDoneWord(singular(part));
     // "Milestone 9 Epics 1–3": items of another stage of the plan are named by that stage.
     const stage = /^(\p{L}+\s+#?\d+)\s+\p{L}+\s+#?\d/u.exec(part);

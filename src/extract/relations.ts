@@ -36,6 +36,11 @@ const NOTE_PHRASES = perLexicon(
     ),
 );
 
+/** What may stand between the IDs of a relation: a comma, "and". */
+const LIST_SEPARATOR = perLexicon(
+  (lexicon) => new RegExp(String.raw`^\s*(?:[,;、，&]|(?<![\p{L}\p{N}])(?:${lexicon.source('and')})(?![\p{L}\p{N}]))?\s*`, 'iu'),
+);
+
 /** "is blocked by PAY-101", "blocks PAY-104", "relates to PAY-99" in a linked-issues cell. */
 export function readLinks(text: string, extra: readonly RegExp[]): Relations {
   return relationsIn(text, LINK_PHRASES(), extra);
@@ -66,7 +71,7 @@ function idsFollowing(text: string, extra: readonly RegExp[]): string[] {
   const ids: string[] = [];
   let rest = text;
   for (;;) {
-    rest = rest.replace(/^\s*(?:[,;、，&]|\band\b)?\s*/i, '');
+    rest = rest.replace(LIST_SEPARATOR(), '');
     // "Task 1", "Step 3": a word for items and its number is one ID.
     const worded = /^(\p{L}+)\s+(#?\d+(?:\.\d+)*)(?![\p{L}\p{N}])/u.exec(rest);
     if (worded && (LEXICON.is('itemWord', worded[1]) || LEXICON.is('stepWord', worded[1]))) {

@@ -267,7 +267,7 @@ export function readTable(block: Extract<Block, { kind: 'table' }>, evidence: Ta
     return estimated > 0 ? { ...common, kind: 'unidentified', rows: estimated } : { ...common, kind: 'other' };
   }
 
-  if (idColumn !== -1 && (candidates[idColumn].includes('group') || /^epics?$/i.test(headerTexts[idColumn].trim()))) {
+  if (idColumn !== -1 && (candidates[idColumn].includes('group') || rolesOf(headerTexts[idColumn]).includes('group'))) {
     return groupTable(common, candidates, cells, idColumn, headerTexts[idColumn], extraIds);
   }
   if (idColumn !== -1) {
@@ -751,10 +751,8 @@ export function readScaleTable(block: Extract<Block, { kind: 'table' }>, openEnd
 
 /** "| Velocity | Sprints | Duration |" rows: "25 pts/sprint | 8 | 16 weeks". */
 function readProjection(header: string[], rows: string[][]): { velocity: number; sprints: number; raw: string; row: number }[] | null {
-  const velocity = header.findIndex((text) => /\b(?:velocity|velocidad|velocidade|vélocité|geschwindigkeit|скорость)\b/i.test(text));
-  const sprints = header.findIndex((text) =>
-    /^(?:sprints?|sprints needed|# ?sprints|anzahl sprints|спринтов|спринты)$/i.test(text.replace(/[*_`]/g, '').trim()),
-  );
+  const velocity = header.findIndex((text) => LEXICON.contains('velocity', text));
+  const sprints = header.findIndex((text) => LEXICON.is('sprintCount', text));
   if (velocity === -1 || sprints === -1) return null;
   const projections: { velocity: number; sprints: number; raw: string; row: number }[] = [];
   rows.forEach((row, index) => {

@@ -329,6 +329,19 @@ export const VOCABULARY = {
   titleHint: { en: ['user story', 'user stories', 'title', 'name', 'story'], de: ['titel'] },
   statusHint: { en: ['status'] },
   priorityHint: { en: ['priorit*'] },
+  /**
+   * A status that names a status column ("| Done |", "| Progress |"): as a key ("Done: 3 items")
+   * it is no field of an item.
+   */
+  statusColumnWord: { en: ['done', 'progress', '✔', '✓', '✅'] },
+  /** A key that names an item's own estimate, which stays the item's even where it reads as a figure: "Estimate: 3d". */
+  estimateKey: { en: ['estimate*'] },
+  /** A key for the estimate that counts in hours unless it says otherwise: "Time", "Time spent". */
+  timeKey: { en: ['time'] },
+  /** A key for the estimate that counts in days unless it says otherwise: "Duration", "Durée". */
+  durationKey: { en: ['duration'], fr: ['durée'] },
+  /** German effort headers, beside which "PT" is Personentage, not points: "Aufwand (PT)". */
+  ptEffort: { de: ['aufwand', 'schätzung', 'dauer', 'umfang'] },
 
   // ——— Status words ———
   done: {
@@ -445,6 +458,12 @@ export const VOCABULARY = {
     zh: ['速度'],
     ja: ['ベロシティ'],
     ko: ['속도'],
+  },
+  /** A velocity projection's column of the sprints needed: "| Velocity | Sprints |". */
+  sprintCount: {
+    en: ['sprint', 'sprints', 'sprints needed', '# sprints'],
+    de: ['anzahl sprints'],
+    ru: ['спринтов', 'спринты'],
   },
 
   // ——— References ———
@@ -908,6 +927,10 @@ export const VOCABULARY = {
     zh: ['全部', '所有'],
     ja: ['全て', 'すべて'],
   },
+  /** A word between two references or IDs: "US-1 and US-2", "A-1 und A-2". */
+  and: { en: ['and'], de: ['und'], fr: ['et'], pt: ['e'], it: ['e'], es: ['y'] },
+  /** A pull or merge request, which a dependency cell may name but which is no item: "PR #12". */
+  pullRequest: { en: ['pr', 'mr', 'pull request'] },
 
   // ——— Estimates ———
   /** A value that stands where an estimate would: nothing to read. */

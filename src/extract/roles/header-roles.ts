@@ -68,9 +68,6 @@ export function rolesOf(header: string, lexicon: Lexicon = LEXICON): Role[] {
   return [];
 }
 
-const PERSON_DAYS = /(?<!\p{L})(?:personentage?|manntage?|jours?[- ]hommes?|人天|人日)(?!\p{L})/iu;
-const GERMAN_EFFORT = /(?<!\p{L})(?:aufwand|schätzung|dauer|umfang)(?!\p{L})/iu;
-
 /**
  * The unit a header states: "Pts", "Estimate (days)", "Est(H)", "Schätzung (Story Points)", with
  * what each bare number in the column counts ("Estimate (weeks)": 5 days).
@@ -78,7 +75,9 @@ const GERMAN_EFFORT = /(?<!\p{L})(?:aufwand|schätzung|dauer|umfang)(?!\p{L})/iu
 export function unitOfHeader(header: string): StatedUnit | null {
   const text = header.replace(/[*_`]/g, '').trim();
   // German effort is counted in "PT" (Personentage), which elsewhere abbreviates points.
-  if (PERSON_DAYS.test(text) || (/(?<!\p{L})PT(?!\p{L})/u.test(text) && GERMAN_EFFORT.test(text))) return { unit: 'days', factor: 1 };
+  if (LEXICON.contains('personDays', text) || (/(?<!\p{L})PT(?!\p{L})/u.test(text) && LEXICON.contains('ptEffort', text))) {
+    return { unit: 'days', factor: 1 };
+  }
   const inParens = /\(([^)]*)\)/.exec(text);
   const inParensUnit = inParens ? unitOfWord(inParens[1]) : null;
   if (inParensUnit) return inParensUnit;
