@@ -1,4 +1,5 @@
 import { idKey, looksLikeId } from '../extract/ids.js';
+import { LEXICON, perLexicon } from '../extract/lexicon/lexicon.js';
 import { ALL_OTHERS, type ItemRecord } from '../extract/records.js';
 import { ALL_ABOVE } from '../extract/references.js';
 import { countsInTotals } from './totals.js';
@@ -12,43 +13,12 @@ export interface Resolvable {
 
 /**
  * Words that lead a group's ID and that a reference may leave out, or write where the group's ID
- * has none: "E1" and "Epic E1", "Phase 2" and "2". (The reader will move this to the lexicon.)
+ * has none: "E1" and "Epic E1", "Phase 2" and "2".
  */
-const GROUP_WORD = /^(?:epic|épica|epica|epico|épico|epos|эпик|phase|fase|milestone|meilenstein|jalon|marco|этап)\s*[#:]?\s*/iu;
+const GROUP_WORD = perLexicon((lexicon) => new RegExp(String.raw`^(?:${lexicon.source('groupWord', 'stageWord')})\s*[#:]?\s*`, 'iu'));
 
 /** "E1 complete", "Epic 2 done": a prerequisite named with the state it must reach. */
-const REACHED = /\s+(?:complete|completed|done|finished|fertig|abgeschlossen|terminé|terminée|concluído|completado|завершен[оа]?)$/iu;
-
-/** Words too common to name an item by title on their own. */
-const STOP_WORDS = new Set([
-  'a',
-  'an',
-  'the',
-  'and',
-  'or',
-  'of',
-  'to',
-  'in',
-  'on',
-  'for',
-  'with',
-  'all',
-  'everything',
-  'above',
-  'previous',
-  'other',
-  'others',
-  'none',
-  'und',
-  'der',
-  'die',
-  'das',
-  'et',
-  'le',
-  'la',
-  'les',
-  'de',
-]);
+const REACHED = perLexicon((lexicon) => new RegExp(String.raw`\s+(?:${lexicon.source('done')})$`, 'iu'));
 
 /**
  * Resolves every item's references to item IDs: an ID (as `idKey` matches it) is that item; a
@@ -131,7 +101,7 @@ function wordsOf(text: string): string[] {
 }
 
 function groupAlias(text: string): string {
-  return idKey(text.replace(GROUP_WORD, ''));
+  return idKey(text.replace(GROUP_WORD(), ''));
 }
 
 const ALPHANUMERIC = /[\p{L}\p{N}]/u;
@@ -210,14 +180,14 @@ class Resolver {
   }
 
   private groupMembers(reference: string, key: string): string[] | null {
-    const group = this.groupByKey.get(key) ?? this.groupByKey.get(idKey(reference.replace(/^epic\s+/i, 'Epic ')));
+    const group = this.groupByKey.get(key);
     if (group) return group.items;
     const released = this.groupsByRelease.get(key);
     if (released) return released.flatMap((entry) => entry.items);
-    const alias = groupAlias(reference.replace(REACHED, ''));
+    const reached = reference.replace(REACHED(), '');
+    const alias = groupAlias(reached);
     const aliased = alias ? this.groupByAlias.get(alias) : undefined;
     if (aliased) return aliased.items;
-    const reached = reference.replace(REACHED, '');
     if (reached !== reference) return this.groupMembers(reached, idKey(reached));
     return null;
   }
@@ -276,7 +246,7 @@ class Resolver {
   private byTitle(reference: string, from: Item): Item | null {
     if (looksLikeId(reference)) return null;
     const words = wordsOf(reference);
-    if (words.length === 0 || words.every((word) => STOP_WORDS.has(word))) return null;
+    if (words.length === 0 || words.every((word) => LEXICON.is('stopWord', word))) return null;
     if (words.length === 1 && words[0].length < 3) return null;
     this.titles ??= new TitleIndex(this.drafts);
     // One plain word names the item whose title it leads or ends ("Auth" → "Auth System",

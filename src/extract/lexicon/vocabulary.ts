@@ -353,7 +353,7 @@ export const VOCABULARY = {
     it: ['completato', 'completata', 'fatto', 'chiuso', 'terminato'],
     nl: ['klaar', 'gereed', 'afgerond'],
     pl: ['zrobione', 'zakończone'],
-    ru: ['готово', 'выполнено', 'завершено', 'сделано', 'закрыто'],
+    ru: ['готово', 'выполнено', 'завершено', 'завершен', 'завершён', 'завершена', 'сделано', 'закрыто'],
     zh: ['完成', '已完成'],
     ja: ['完了', '済', '済み'],
     ko: ['완료'],
@@ -704,8 +704,9 @@ export const VOCABULARY = {
   /** A group of items: an epic. */
   groupWord: {
     en: ['epic'],
-    es: ['épica'],
-    it: ['epico'],
+    de: ['epos'],
+    es: ['épica', 'epica'],
+    it: ['epico', 'epica'],
     pt: ['epopeia', 'épico'],
     ru: ['эпик'],
     zh: ['史诗'],
@@ -931,6 +932,31 @@ export const VOCABULARY = {
   and: { en: ['and'], de: ['und'], fr: ['et'], pt: ['e'], it: ['e'], es: ['y'] },
   /** A pull or merge request, which a dependency cell may name but which is no item: "PR #12". */
   pullRequest: { en: ['pr', 'mr', 'pull request'] },
+  /** Words too common to name an item by its title on their own: "the", "all", "und". */
+  stopWord: {
+    en: [
+      'a',
+      'an',
+      'the',
+      'and',
+      'or',
+      'of',
+      'to',
+      'in',
+      'on',
+      'for',
+      'with',
+      'all',
+      'everything',
+      'above',
+      'previous',
+      'other',
+      'others',
+      'none',
+    ],
+    de: ['und', 'der', 'die', 'das'],
+    fr: ['et', 'le', 'la', 'les', 'de'],
+  },
 
   // ——— Estimates ———
   /** A value that stands where an estimate would: nothing to read. */
