@@ -16,6 +16,14 @@ const SEPARATOR = perLexicon(
   (lexicon) =>
     new RegExp(String.raw`\s*(?:,|;|、|，|；|\+|&|(?<![\p{L}\p{N}])(?:${lexicon.source('and')})(?![\p{L}\p{N}])|${ARROWS})\s*`, 'iu'),
 );
+/** "E1-E3", "AION-101 through AION-104", "W0~W9", "PMAT-301..307": the two ends of a range. */
+const RANGE = perLexicon(
+  (lexicon) =>
+    new RegExp(
+      String.raw`^(.+?)\s*(?:\s-\s|–|—|~|〜|～|(?<![\p{L}\p{N}])(?:${lexicon.source('rangeTo')})(?![\p{L}\p{N}])|\.\.)\s*(.+)$`,
+      'iu',
+    ),
+);
 /** "PR #12", "MR 7": a pull or merge request is no item. */
 const PULL_REQUEST = perLexicon((lexicon) => new RegExp(String.raw`^(?:${lexicon.source('pullRequest')})\s*#?\d+$`, 'iu'));
 
@@ -120,9 +128,7 @@ export function parseReferences(raw: string, extra: readonly RegExp[] = []): str
         continue;
       }
     }
-    const range =
-      /^(.+?)\s*(?:\s-\s|–|—|~|〜|～|\bthrough\b|\bto\b|\bbis\b|\.\.)\s*(.+)$/i.exec(part) ??
-      /^([A-Za-z#]+[\w.]*?\d)\s*-\s*([A-Za-z#]+\d[\w.]*)$/.exec(part);
+    const range = RANGE().exec(part) ?? /^([A-Za-z#]+[\w.]*?\d)\s*-\s*([A-Za-z#]+\d[\w.]*)$/.exec(part);
     if (range) {
       const ids = expandRange(range[1], completeEnd(range[1], range[2]));
       // "301..307": numbers the model completes to the IDs that end in them.
