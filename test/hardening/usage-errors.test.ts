@@ -18,7 +18,7 @@ describe('configuration with the wrong types: exit 2, one line naming the key', 
     [
       'an unknown key',
       'hoursPerDay: 6\nsprintLength: 10\n',
-      'sprintLength: unknown setting (known: rules, scales, hoursPerDay, capacity, idPatterns, ignore, openEndedFactor, plans)',
+      'sprintLength: unknown setting (known: rules, scales, hoursPerDay, capacity, idPatterns, ignore, openEndedFactor, plans, vocabulary)',
     ],
     ['a severity that is none', 'rules:\n  missing-estimate: loud\n', 'rules.missing-estimate: expected off, warn or error, got "loud"'],
     ['a nested wrong type', 'scales:\n  M: { low: "three", unit: days }\n', 'scales.M.low: expected a positive number, got "three"'],
