@@ -45,8 +45,7 @@ const SPRINT_IN_CELL = perLexicon(
 
 /** What separates the IDs of a membership line: commas, arrows, "and". */
 const MEMBER_SEPARATOR = perLexicon(
-  (lexicon) =>
-    new RegExp(String.raw`\s*(?:[,;、，；+&/→⟶➔➜⇒]|->|=>|(?<![\p{L}\p{N}])(?:${lexicon.source('and')})(?![\p{L}\p{N}]))\s*`, 'u'),
+  (lexicon) => new RegExp(String.raw`\s*(?:[,;、，；+&/→⟶➔➜⇒]|->|=>|(?<=\s)(?:${lexicon.source('and')})(?=\s))\s*`, 'u'),
 );
 
 /** "Points: 5", "Story points: 3", "Estimate total: 20h": a key that names the item's own estimate. */

@@ -7,7 +7,7 @@ import { metadataRoles } from './key-values.js';
 import type { ItemRecord } from './records.js';
 import { ALL_ABOVE, chainThrough, parseReferences } from './references.js';
 import { dependenciesInNote, readLinks } from './relations.js';
-import { readTable, rowReferences, type ItemRow } from './tables.js';
+import { isTotalCell, readTable, rowReferences, type ItemRow } from './tables.js';
 import { cellCount, cellFigure, cellProgress, headerNamesWork } from './claims.js';
 import { sectionsNamed } from './claim-sections.js';
 import { idsInText } from './ids.js';
@@ -322,7 +322,7 @@ function summaryRows(ctx: DocumentContext, block: Extract<Block, { kind: 'table'
   const scopes = rows.map((row, index): ClaimScope | null => {
     const label = (row[0] ?? '').replace(/^[^\p{L}\p{N}]+/u, '').trim();
     if (!label) return null;
-    if (LEXICON.startsWith('total', label) > 0) return { file: ctx.source.file };
+    if (isTotalCell(label)) return { file: ctx.source.file };
     const ids = listed === -1 ? [] : idsInText(row[listed] ?? '', ctx.extraIds);
     if (ids.length > 0) return { file: ctx.source.file, items: ids };
     const named = sectionsNamed(ctx.sourceLines, label.replace(/\s*[(（].*$/u, ''));

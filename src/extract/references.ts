@@ -13,8 +13,7 @@ const ARROWS = String.raw`[→⟶➔➜⇒]|->|=>`;
  * IDs ("WP-01 / 04"): "stdlib/core.kleis" is one name.
  */
 const SEPARATOR = perLexicon(
-  (lexicon) =>
-    new RegExp(String.raw`\s*(?:,|;|、|，|；|\+|&|(?<![\p{L}\p{N}])(?:${lexicon.source('and')})(?![\p{L}\p{N}])|${ARROWS})\s*`, 'iu'),
+  (lexicon) => new RegExp(String.raw`\s*(?:,|;|、|，|；|\+|&|(?<=\s)(?:${lexicon.source('and')})(?=\s)|${ARROWS})\s*`, 'iu'),
 );
 /** "E1-E3", "AION-101 through AION-104", "W0~W9", "PMAT-301..307": the two ends of a range. */
 const RANGE = perLexicon(
@@ -89,7 +88,7 @@ export function parseReferences(raw: string, extra: readonly RegExp[] = []): str
     const bare = piece.replace(/\p{Extended_Pictographic}|\uFE0F/gu, '').trim();
     const label = LEXICON.startsWith('dependencyPhrase', bare);
     let part = (label > 0 && /^\s*[:：]?\s+/u.test(bare.slice(label)) ? bare.slice(label).replace(/^\s*[:：]?\s*/u, '') : bare).replace(
-      /[.:]$/,
+      /[.:。]$/u,
       '',
     );
     if (!part || isNone(part)) continue;
@@ -142,10 +141,16 @@ export function parseReferences(raw: string, extra: readonly RegExp[] = []): str
   return references;
 }
 
-/** "E1 complete", "Epic 2 done": the item, without the word that says it must be finished. */
+/** Scripts written without spaces: a word of them that starts with a done word says so ("完了必須", done required). */
+const RUN_ON = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+/** "E1 complete", "Epic 2 done", "WP-11 完了必須": the item, without the word that says it must be finished. */
 function withoutDoneWord(part: string): string {
   const match = /\s+(\p{L}+)$/u.exec(part);
-  return match && LEXICON.is('done', match[1]) ? part.slice(0, match.index) : part;
+  if (!match) return part;
+  const word = match[1];
+  const reached = LEXICON.is('done', word) || (RUN_ON.test(word) && LEXICON.startsWith('done', word) > 0);
+  return reached ? part.slice(0, match.index) : part;
 }
 
 /** "WP-01 / 04" is two references; "stdlib/core.kleis" and "CI/CD" are one name. */

@@ -37,9 +37,7 @@ const NOTE_PHRASES = perLexicon(
 );
 
 /** What may stand between the IDs of a relation: a comma, "and". */
-const LIST_SEPARATOR = perLexicon(
-  (lexicon) => new RegExp(String.raw`^\s*(?:[,;、，&]|(?<![\p{L}\p{N}])(?:${lexicon.source('and')})(?![\p{L}\p{N}]))?\s*`, 'iu'),
-);
+const LIST_SEPARATOR = perLexicon((lexicon) => new RegExp(String.raw`^\s*(?:[,;、，&]|(?:${lexicon.source('and')})(?=\s))?\s*`, 'iu'));
 
 /** "is blocked by PAY-101", "blocks PAY-104", "relates to PAY-99" in a linked-issues cell. */
 export function readLinks(text: string, extra: readonly RegExp[]): Relations {

@@ -82,9 +82,9 @@ export interface TableEvidence {
   isId?: (token: string) => boolean;
 }
 
-/** "Total", "Grand total", "Итого", "合計", "Σ" at the start of a foot row's first cells. */
-function isTotalCell(cell: string): boolean {
-  return LEXICON.startsWith('total', cell) > 0;
+/** "Total", "Grand total", "Итого", "合計", "Σ" at the start of a foot row's first cells ("Suma częściowa" is a subtotal). */
+export function isTotalCell(cell: string): boolean {
+  return LEXICON.startsWith('total', cell) > 0 && !LEXICON.contains('subtotal', cell);
 }
 
 /** "Phase 1 subtotal", "Zwischensumme", "小計": a total of some of the rows above. */

@@ -15,7 +15,9 @@ export interface Resolvable {
  * Words that lead a group's ID and that a reference may leave out, or write where the group's ID
  * has none: "E1" and "Epic E1", "Phase 2" and "2".
  */
-const GROUP_WORD = perLexicon((lexicon) => new RegExp(String.raw`^(?:${lexicon.source('groupWord', 'stageWord')})\s*[#:]?\s*`, 'iu'));
+const GROUP_WORD = perLexicon(
+  (lexicon) => new RegExp(String.raw`^(?:${lexicon.source('groupWord', 'stageWord')})(?!\p{L})\s*[#:]?\s*`, 'iu'),
+);
 
 /** "E1 complete", "Epic 2 done": a prerequisite named with the state it must reach. */
 const REACHED = perLexicon((lexicon) => new RegExp(String.raw`\s+(?:${lexicon.source('done')})$`, 'iu'));

@@ -44,20 +44,24 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
-/** A letter as a class of its cases ("a" → "[aA]"; "i" also the Turkish dotted and dotless forms). */
+/** A letter as a class of its cases ("a" → "[aA]"; "i" also the Turkish dotless and dotted forms). */
 function eitherCase(char: string): string {
   if (char === 'i') return '[iIİı]';
   const upper = char.toUpperCase();
   return upper !== char && [...upper].length === 1 ? `[${char}${upper}]` : char;
 }
 
-/** One word as a pattern: spaces and hyphens match either, an underscore or nothing; a final `*` any letters. */
+/**
+ * One word as a pattern: spaces and hyphens match either, an underscore or nothing; a final `*`
+ * any letters; an "i" also the Turkish dotless and dotted forms, so that a pattern matches the
+ * text as written as well as folded.
+ */
 function wordPattern(word: string, caseless = false): string {
   const stem = word.endsWith('*') && word.length > 1;
   const body = fold(stem ? word.slice(0, -1) : word).trim();
   const pattern = body
     .split(/[\s-]+/)
-    .map((part) => (caseless ? [...part].map((char) => eitherCase(escape(char))).join('') : escape(part)))
+    .map((part) => [...part].map((char) => (caseless || char === 'i' ? eitherCase(escape(char)) : escape(char))).join(''))
     .join(String.raw`[\s_\-]?`);
   return stem ? `${pattern}\\p{L}*` : pattern;
 }
