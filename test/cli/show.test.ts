@@ -92,6 +92,33 @@ describe('backlog show', () => {
     expect(stdout).toContain('1 item in 1 file · 4 days');
   });
 
+  it("reads a status as done with the config's vocabulary, and only there", () => {
+    const dir = tempDir('vocabulary');
+    mkdirSync(path.join(dir, 'shop'));
+    mkdirSync(path.join(dir, 'other'));
+    const board = '| ID | Title | Status |\n|---|---|---|\n| SHP-1 | Checkout | Geliefert |\n| SHP-2 | Refunds | In Arbeit |\n';
+    writeFileSync(path.join(dir, 'shop', '.backlogrc.yaml'), 'vocabulary:\n  done: [Geliefert]\n');
+    writeFileSync(path.join(dir, 'shop', 'board.md'), board);
+    writeFileSync(path.join(dir, 'other', 'board.md'), board);
+    const done = (file: string) => {
+      const { code, stdout } = run(['show', file, '--format', 'json'], dir);
+      expect(code).toBe(0);
+      return (JSON.parse(stdout) as { items: { id: string; done: boolean }[] }).items.map((item) => [item.id, item.done]);
+    };
+    expect(done('shop/board.md')).toEqual([
+      ['SHP-1', true],
+      ['SHP-2', false],
+    ]);
+    expect(done('other/board.md')).toEqual([
+      ['SHP-1', false],
+      ['SHP-2', false],
+    ]);
+    writeFileSync(path.join(dir, 'shop', '.backlogrc.yaml'), 'vocabulary:\n  finished: [Geliefert]\n');
+    const wrong = run(['show', 'shop/board.md'], dir);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/^backlog: .*\.backlogrc\.yaml: vocabulary\.finished: unknown concept \(known: [^\n]*\)\n$/);
+  });
+
   it('reads an unreadable file as an input error, not a crash', () => {
     if (process.getuid?.() === 0) return; // root reads everything
     const dir = tempDir('perm');
