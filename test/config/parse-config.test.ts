@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/load-config.js';
+import { configError } from '../helpers/config-error.js';
 
 describe('parseConfig', () => {
-  const error = (data: unknown) => {
-    try {
-      parseConfig(data, '.backlogrc.yaml');
-    } catch (caught) {
-      return (caught as Error).message;
-    }
-    return null;
-  };
+  const error = configError;
 
   it('names the key of every wrong value', () => {
     expect(error({ rules: { 'missing-estimate': ['warn'] } })).toBe(

@@ -3,15 +3,9 @@ import { parseConfig } from '../../src/config/load-config.js';
 import { LEXICON, lexiconFor, withLexicon } from '../../src/extract/lexicon/lexicon.js';
 import { CONCEPTS } from '../../src/extract/lexicon/vocabulary.js';
 import { backlogFromMarkdown } from '../../src/load.js';
+import { configError } from '../helpers/config-error.js';
 
-const error = (data: unknown) => {
-  try {
-    parseConfig(data, '.backlogrc.yaml');
-  } catch (caught) {
-    return (caught as Error).message;
-  }
-  return null;
-};
+const error = configError;
 
 const BOARD = `| ID | Titel | Status |
 | --- | --- | --- |
