@@ -39,6 +39,30 @@ export type Language = (typeof LANGUAGES)[number];
 /** Each concept's words, by language. */
 export type Words = Partial<Record<Language, readonly string[]>>;
 
+/** "Sprint", "Iteration", "Спринт", "冲刺": what a sprint is called, as a column's name and before its number. */
+const SPRINT_WORDS = {
+  en: ['sprint', 'iteration'],
+  pt: ['iteração'],
+  fr: ['itération'],
+  es: ['iteración'],
+  it: ['iterazione'],
+  ru: ['спринт', 'итерация'],
+  zh: ['冲刺', '衝刺', '迭代'],
+  ko: ['스프린트', '이터레이션'],
+  ja: ['スプリント', 'イテレーション'],
+  de: ['sprint', 'iteration'],
+  tr: ['iterasyon'],
+  pl: ['iteracja'],
+  nl: ['iteratie'],
+  id: ['iterasi'],
+  uk: ['спринт', 'ітерація'],
+  fa: ['اسپرینت'],
+  ar: ['السبرنت', 'سبرنت', 'سبرينت'],
+  cs: ['iterace'],
+  vi: ['sprint'],
+  sv: ['sprint'],
+} as const satisfies Words;
+
 export const VOCABULARY = {
   // ——— What a column or a `Key: value` line holds ———
   /** A column or key that holds the item's ID: "ID", "Key", "#", "Nummer", "编号". */
@@ -394,28 +418,7 @@ export const VOCABULARY = {
     sv: ['anteckningar', 'kommentar', 'kommentarer', 'anmärkning'],
   },
   /** A column or key that names the item's sprint: "Sprint", "Iteration". */
-  sprint: {
-    en: ['sprint', 'iteration', 'target sprint', 'planned sprint', 'iteration path'],
-    pt: ['iteração'],
-    fr: ['itération'],
-    es: ['iteración'],
-    it: ['iterazione'],
-    ru: ['спринт', 'итерация'],
-    zh: ['冲刺', '迭代', '衝刺'],
-    ko: ['스프린트', '이터레이션'],
-    ja: ['スプリント', 'イテレーション'],
-    de: ['iteration'],
-    tr: ['iterasyon'],
-    pl: ['iteracja'],
-    nl: ['iteratie'],
-    id: ['iterasi'],
-    uk: ['спринт', 'ітерація'],
-    fa: ['اسپرینت'],
-    ar: ['السبرنت', 'سبرنت'],
-    cs: ['iterace'],
-    vi: ['sprint'],
-    sv: ['sprint'],
-  },
+  sprint: { ...SPRINT_WORDS, en: [...SPRINT_WORDS.en, 'target sprint', 'planned sprint', 'iteration path'] },
   /** A column or key that holds the item's status: "Status", "State", "Stand", "状态". */
   status: {
     en: ['status', 'state', 'progress', 'done', '✔', '✓', '✅'],
@@ -1099,28 +1102,7 @@ export const VOCABULARY = {
 
   // ——— Names of time boxes, groups and items ———
   /** What a sprint is called. */
-  sprintWord: {
-    en: ['sprint', 'iteration'],
-    pt: ['iteração'],
-    fr: ['itération'],
-    es: ['iteración'],
-    it: ['iterazione'],
-    ru: ['спринт', 'итерация'],
-    zh: ['冲刺', '衝刺', '迭代'],
-    ko: ['스프린트', '이터레이션'],
-    ja: ['スプリント', 'イテレーション'],
-    tr: ['iterasyon'],
-    pl: ['iteracja'],
-    nl: ['iteratie'],
-    id: ['iterasi'],
-    uk: ['спринт', 'ітерація'],
-    fa: ['اسپرینت'],
-    ar: ['سبرنت', 'سبرينت'],
-    cs: ['iterace'],
-    de: ['sprint'],
-    vi: ['sprint'],
-    sv: ['sprint'],
-  },
+  sprintWord: SPRINT_WORDS,
   /** The time box before the first sprint: Sprint 0. */
   preSprint: { en: ['pre-sprint', 'pre sprint', 'presprint', 'sprint zero'], de: ['vor-sprint'], es: ['pre-sprint'], pt: ['pré-sprint'] },
   /** What a sprint's note in parentheses says of its state, not its name: "(current)", "(carry-over)". */
