@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/load-config.js';
 import { LEXICON, lexiconFor, withLexicon } from '../../src/extract/lexicon/lexicon.js';
 import { CONCEPTS } from '../../src/extract/lexicon/vocabulary.js';
-import { backlogFromMarkdown } from '../../src/load.js';
+import { backlogFromMarkdown, backlogFromSources, sourceFromText } from '../../src/load.js';
 import { configError } from '../helpers/config-error.js';
 
 const error = configError;
@@ -53,6 +53,18 @@ describe('vocabulary in the config', () => {
       ['LIV-2', false],
     ]);
     expect(LEXICON.is('done', 'Geliefert')).toBe(false);
+  });
+
+  it("reads each file's statuses with its own config's words when files have different configs", () => {
+    const shop = parseConfig({ vocabulary: { done: ['Geliefert'] } }, 'shop/.backlogrc.yaml');
+    const sources = [sourceFromText(BOARD, 'shop/board.md'), sourceFromText(BOARD.replace(/LIV-/g, 'ALT-'), 'other/board.md')];
+    const backlog = backlogFromSources(sources, (source) => (source.file.startsWith('shop/') ? shop : parseConfig({}, 'c.yaml')));
+    expect(backlog.items.map((item) => [item.id, item.done])).toEqual([
+      ['LIV-1', true],
+      ['LIV-2', false],
+      ['ALT-1', false],
+      ['ALT-2', false],
+    ]);
   });
 
   it('reaches the extraction too: a header word, a dependency phrase, a stem', () => {
