@@ -1,6 +1,7 @@
 import { criticalPath, type CriticalPathResult, type ScheduledItem } from '../analyze/critical-path.js';
 import { CycleError } from '../analyze/graph.js';
 import type { Config } from '../config/types.js';
+import { lexiconFor, withLexicon } from '../extract/lexicon/lexicon.js';
 import { fileText } from '../lint/fix.js';
 import { lint } from '../lint/index.js';
 import type { LintResult, Problem } from '../lint/types.js';
@@ -44,15 +45,19 @@ export class Analysis {
     for (const entry of files) this.byFile.set(entry.file, entry);
     const started = performance.now();
     // Building settles and qualifies records in place: it gets copies, so the kept extractions stay as read.
-    this.backlog = buildPlans(
-      readable.map((entry) => structuredClone(entry.extraction!)),
-      planNamer(
-        readable.map((entry) => entry.source!),
-        () => config,
+    // The model reads statuses, and the rules read words, with the config's vocabulary.
+    const lexicon = lexiconFor(config.vocabulary);
+    this.backlog = withLexicon(lexicon, () =>
+      buildPlans(
+        readable.map((entry) => structuredClone(entry.extraction!)),
+        planNamer(
+          readable.map((entry) => entry.source!),
+          () => config,
+        ),
       ),
     );
     const built = performance.now();
-    this.result = lint(this.backlog, { sources: readable.map((entry) => entry.source!), config });
+    this.result = withLexicon(lexicon, () => lint(this.backlog, { sources: readable.map((entry) => entry.source!), config }));
     this.timings = { build: built - started, lint: performance.now() - built };
     for (const problem of this.result.problems) {
       const list = this.problemsByFile.get(problem.file);

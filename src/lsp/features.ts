@@ -18,6 +18,7 @@ import {
 import { planNamer } from '../config/plan-globs.js';
 import { buildPlans } from '../model/plans.js';
 import { extractFile } from '../extract/extract-file.js';
+import { lexiconFor, withLexicon } from '../extract/lexicon/lexicon.js';
 import type { FileExtraction } from '../extract/records.js';
 import { applicableFixes, fileText, fixSources } from '../lint/fix.js';
 import type { Problem } from '../lint/types.js';
@@ -313,9 +314,11 @@ export function fixAllEdit(entry: FileEntry, analysis: Analysis): TextEdit | nul
     readable.map((candidate) => candidate.source!),
     analysis.config,
     (sources, config) =>
-      buildPlans(
-        sources.map((source) => structuredClone(kept.get(source) ?? extractFile(source, config))),
-        planNamer(sources, () => config),
+      withLexicon(lexiconFor(config.vocabulary), () =>
+        buildPlans(
+          sources.map((source) => structuredClone(kept.get(source) ?? extractFile(source, config))),
+          planNamer(sources, () => config),
+        ),
       ),
   );
   const fixed = outcome.fixed.find((candidate) => candidate.source.file === entry.file);

@@ -1,5 +1,6 @@
 import { DEFAULT_CONFIG, type Config } from '../../config/types.js';
 import { extractFile } from '../../extract/extract-file.js';
+import { lexiconFor, withLexicon } from '../../extract/lexicon/lexicon.js';
 import type { FileExtraction } from '../../extract/records.js';
 import { buildPlans } from '../../model/plans.js';
 import { workItems } from '../../model/totals.js';
@@ -65,6 +66,8 @@ function identity(item: Item): string {
  */
 export function replayHistory(history: GitHistory, options: ReplayOptions): HistoryTimeline {
   const config = options.config ?? DEFAULT_CONFIG;
+  // Each commit's model reads statuses with the config's vocabulary, as loading does.
+  const lexicon = lexiconFor(config.vocabulary);
   const hoursPerDay = options.hoursPerDay ?? config.hoursPerDay ?? DEFAULT_HOURS_PER_DAY;
   // Each file version is extracted once. The merge settles records in place, so a version that
   // more commits hold is copied for each but its last (see `copyForMerge`); most versions serve
@@ -116,7 +119,7 @@ export function replayHistory(history: GitHistory, options: ReplayOptions): Hist
       const extraction = blob === null ? null : extractionOf(history.files[index], blob);
       return extraction ? [extraction] : [];
     });
-    const backlog: Backlog = buildPlans(files);
+    const backlog: Backlog = withLexicon(lexicon, () => buildPlans(files));
     options.onCommit?.(backlog, commit);
     let scope = 0;
     let done = 0;
