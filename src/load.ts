@@ -3,7 +3,7 @@ import { DEFAULT_CONFIG, type Config } from './config/types.js';
 import { planNamer } from './config/plan-globs.js';
 import { extractFile } from './extract/extract-file.js';
 import { lexiconFor, withLexicon, type Lexicon } from './extract/lexicon/lexicon.js';
-import type { FileExtraction } from './extract/records.js';
+import type { FileExtraction } from './extract/records/item-record.js';
 import { buildPlans } from './model/plans.js';
 import type { Backlog } from './model/types.js';
 import { decodeBytes } from './read/decode.js';

@@ -1,5 +1,5 @@
 import { UsageError } from '../errors.js';
-import { readSprintName } from '../extract/sprints.js';
+import { readSprintName } from '../extract/values/sprints.js';
 import { workItems } from '../model/totals.js';
 import type { Backlog, Item, Unit } from '../model/types.js';
 import { DEFAULT_HOURS_PER_DAY, dominantUnit, expectedIn, spreadIn } from '../model/units.js';

@@ -2,22 +2,22 @@ import type { Config, SizeRange } from '../config/types.js';
 import { readMarkdown } from '../parse/parse-markdown.js';
 import { prepareText } from '../parse/prepare-text.js';
 import type { SourceText } from '../read/source.js';
-import { toBlocks, type Block } from './blocks.js';
-import { DocumentContext } from './document-context.js';
+import { toBlocks, type Block } from './evidence/blocks.js';
+import { DocumentContext } from './records/document-context.js';
 import { gatherDefinedIds } from './evidence/defined-ids.js';
 import { gatherIdEvidence } from './evidence/id-evidence.js';
 import { gatherWorkShapes } from './evidence/work-shapes.js';
-import { readScaleStatement } from './estimates.js';
-import { idKey } from './ids.js';
+import { readScaleStatement } from './values/estimates.js';
+import { idKey } from './values/ids.js';
 import { lexiconFor, withLexicon } from './lexicon/lexicon.js';
-import { readEntry } from './read-entry.js';
-import { readHeading } from './read-heading.js';
-import { readTableBlock } from './read-table-block.js';
-import { readCode, readFrontMatter, readLine } from './read-text.js';
-import type { FileExtraction } from './records.js';
-import { readRestatedEstimates } from './restated-estimates.js';
-import { settleAnonymous } from './settle-anonymous.js';
-import { readScaleTable } from './tables.js';
+import { readEntry } from './records/read-entry.js';
+import { readHeading } from './records/read-heading.js';
+import { readTableBlock } from './records/read-table-block.js';
+import { readCode, readFrontMatter, readLine } from './records/read-text.js';
+import type { FileExtraction } from './records/item-record.js';
+import { readRestatedEstimates } from './records/restated-estimates.js';
+import { settleAnonymous } from './records/settle-anonymous.js';
+import { readScaleTable } from './records/tables.js';
 
 /**
  * One decoded document to records: the text is prepared (wrapped rows rejoined, tables set

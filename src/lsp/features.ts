@@ -19,7 +19,7 @@ import { planNamer } from '../config/plan-globs.js';
 import { buildPlans } from '../model/plans.js';
 import { extractFile } from '../extract/extract-file.js';
 import { lexiconFor, withLexicon } from '../extract/lexicon/lexicon.js';
-import type { FileExtraction } from '../extract/records.js';
+import type { FileExtraction } from '../extract/records/item-record.js';
 import { applicableFixes, fileText, fixSources } from '../lint/fix.js';
 import type { Problem } from '../lint/types.js';
 import type { Item, Sprint } from '../model/types.js';

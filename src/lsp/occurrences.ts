@@ -1,4 +1,4 @@
-import { idKey } from '../extract/ids.js';
+import { idKey } from '../extract/values/ids.js';
 import { rolesOf, type Role } from '../extract/roles/header-roles.js';
 import type { Item } from '../model/types.js';
 

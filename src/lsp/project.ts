@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { findConfigFile, loadConfig } from '../config/load-config.js';
 import { DEFAULT_CONFIG, type Config } from '../config/types.js';
 import { extractFile } from '../extract/extract-file.js';
-import type { FileExtraction } from '../extract/records.js';
+import type { FileExtraction } from '../extract/records/item-record.js';
 import { checkRuleSettings } from '../lint/rule-settings.js';
 import { RULES } from '../lint/rules/index.js';
 import { BinaryFileError, decodeBytes } from '../read/decode.js';

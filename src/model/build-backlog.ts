@@ -1,8 +1,8 @@
-import type { FileExtraction, ItemRecord } from '../extract/records.js';
-import { idKey } from '../extract/ids.js';
+import type { FileExtraction, ItemRecord } from '../extract/records/item-record.js';
+import { idKey } from '../extract/values/ids.js';
 import { fold, LEXICON, withLexicon, type Lexicon } from '../extract/lexicon/lexicon.js';
-import { settleSiblings } from '../extract/settle-siblings.js';
-import { readSprintName } from '../extract/sprints.js';
+import { settleSiblings } from '../extract/records/settle-siblings.js';
+import { readSprintName } from '../extract/values/sprints.js';
 import { itemLabel } from './item-label.js';
 import { resolveReferences } from './resolve-references.js';
 import { isDoneStatus, sameStatus } from './status.js';

@@ -1,5 +1,5 @@
-import type { FileExtraction } from '../extract/records.js';
-import { idKey } from '../extract/ids.js';
+import type { FileExtraction } from '../extract/records/item-record.js';
+import { idKey } from '../extract/values/ids.js';
 import type { Lexicon } from '../extract/lexicon/lexicon.js';
 import { buildBacklog, qualifyLocalNumbers } from './build-backlog.js';
 import type { Backlog, PlanBacklog } from './types.js';

@@ -1,7 +1,8 @@
-import { idKey, looksLikeId } from '../extract/ids.js';
+import { idKey, looksLikeId } from '../extract/values/ids.js';
 import { LEXICON, perLexicon } from '../extract/lexicon/lexicon.js';
-import { ALL_OTHERS, type ItemRecord } from '../extract/records.js';
-import { ALL_ABOVE } from '../extract/references.js';
+import type { ItemRecord } from '../extract/records/item-record.js';
+import { ALL_OTHERS } from '../extract/values/references.js';
+import { ALL_ABOVE } from '../extract/values/references.js';
 import { countsInTotals } from './totals.js';
 import type { Group, Item } from './types.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SizeRange } from '../../src/config/types.js';
-import { readEstimate, readScaleStatement } from '../../src/extract/estimates.js';
+import { readEstimate, readScaleStatement } from '../../src/extract/values/estimates.js';
 import { backlogFromMarkdown } from '../../src/load.js';
 import type { Unit } from '../../src/model/types.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimateInTitle, readEstimate, readScaleStatement, unitOfWord } from '../../src/extract/estimates.js';
+import { estimateInTitle, readEstimate, readScaleStatement, unitOfWord } from '../../src/extract/values/estimates.js';
 import { backlogFromMarkdown } from '../../src/load.js';
 import type { Unit } from '../../src/model/types.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ALL_OTHERS } from '../../src/extract/records.js';
-import { ALL_ABOVE, parseReferences } from '../../src/extract/references.js';
+import { ALL_OTHERS } from '../../src/extract/values/references.js';
+import { ALL_ABOVE, parseReferences } from '../../src/extract/values/references.js';
 
 describe('references as documents write them', () => {
   it('drops notes in ASCII and full-width parentheses', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readSprintName } from '../../src/extract/sprints.js';
+import { readSprintName } from '../../src/extract/values/sprints.js';
 import { backlogFromMarkdown } from '../../src/load.js';
 
 const keyAndName = (text: string) => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { criticalPath } from '../../src/analyze/critical-path.js';
 import { plan } from '../../src/analyze/plan.js';
 import { priorityRanker } from '../../src/analyze/priority.js';
-import { readSprintName } from '../../src/extract/sprints.js';
+import { readSprintName } from '../../src/extract/values/sprints.js';
 import { lint } from '../../src/lint/index.js';
 import { backlogFromMarkdown } from '../../src/load.js';
 import { sumExpected, workItems } from '../../src/model/totals.js';

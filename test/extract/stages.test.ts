@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readEstimate, readScaleStatement } from '../../src/extract/estimates.js';
-import { parseReferences, ALL_ABOVE } from '../../src/extract/references.js';
-import { readSprintName } from '../../src/extract/sprints.js';
+import { readEstimate, readScaleStatement } from '../../src/extract/values/estimates.js';
+import { parseReferences, ALL_ABOVE } from '../../src/extract/values/references.js';
+import { readSprintName } from '../../src/extract/values/sprints.js';
 import { lint } from '../../src/lint/index.js';
 import { DEFAULT_CONFIG } from '../../src/config/types.js';
 import { backlogFromMarkdown, backlogFromSources, sourceFromText } from '../../src/load.js';
@@ -10,7 +10,7 @@ import { decodeBytes, repairDoubleEncoding } from '../../src/read/decode.js';
 import { prepareText } from '../../src/parse/prepare-text.js';
 import { parseMarkdownWithMicromark, readMarkdown } from '../../src/parse/parse-markdown.js';
 import { ROWS_PER_PIECE } from '../../src/parse/table-node.js';
-import { toBlocks } from '../../src/extract/blocks.js';
+import { toBlocks } from '../../src/extract/evidence/blocks.js';
 
 const context = { unit: null, scale: {}, openEndedFactor: 1.5 };
 const value = (raw: string, unit: 'points' | 'days' | 'hours' | null = null) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readKeyValues } from '../../src/extract/key-values.js';
+import { readKeyValues } from '../../src/extract/roles/key-values.js';
 import { backlogFromMarkdown } from '../../src/load.js';
 import type { Backlog } from '../../src/model/types.js';
 import { itemRows } from '../helpers/item-rows.js';

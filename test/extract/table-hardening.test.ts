@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { rolesOf, unitOfHeader } from '../../src/extract/roles/header-roles.js';
-import { parseReferences } from '../../src/extract/references.js';
-import { readLinks, dependenciesInNote } from '../../src/extract/relations.js';
+import { parseReferences } from '../../src/extract/values/references.js';
+import { readLinks, dependenciesInNote } from '../../src/extract/values/relations.js';
 import { backlogFromMarkdown, backlogFromSources } from '../../src/load.js';
 import type { Backlog } from '../../src/model/types.js';
 import { decodeBytes } from '../../src/read/decode.js';

@@ -1,4 +1,4 @@
-import type { FileExtraction, GroupRecord, ItemRecord } from '../../src/extract/records.js';
+import type { FileExtraction, GroupRecord, ItemRecord } from '../../src/extract/records/item-record.js';
 
 /** One record as a reader would produce it; pass what the test is about. */
 export function record(id: string, overrides: Partial<ItemRecord> = {}): ItemRecord {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findCycles } from '../../src/analyze/graph.js';
-import { ALL_OTHERS } from '../../src/extract/records.js';
-import { ALL_ABOVE } from '../../src/extract/references.js';
+import { ALL_OTHERS } from '../../src/extract/values/references.js';
+import { ALL_ABOVE } from '../../src/extract/values/references.js';
 import { backlogFromMarkdown } from '../../src/load.js';
 import { buildBacklog } from '../../src/model/build-backlog.js';
 import type { Backlog } from '../../src/model/types.js';

@@ -1,7 +1,7 @@
 import { DEFAULT_CONFIG, type Config } from '../../config/types.js';
 import { extractFile } from '../../extract/extract-file.js';
 import { lexiconFor, withLexicon } from '../../extract/lexicon/lexicon.js';
-import type { FileExtraction } from '../../extract/records.js';
+import type { FileExtraction } from '../../extract/records/item-record.js';
 import { buildPlans } from '../../model/plans.js';
 import { workItems } from '../../model/totals.js';
 import type { Backlog, Item, Unit } from '../../model/types.js';

@@ -1,5 +1,5 @@
-import { idKey } from '../ids.js';
-import { readDoneMarks } from '../title-marks.js';
+import { idKey } from '../values/ids.js';
+import { readDoneMarks } from '../values/title-marks.js';
 import type { LeadPlace } from './id-evidence.js';
 import { splitLead } from './item-lead.js';
 

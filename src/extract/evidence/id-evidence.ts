@@ -1,7 +1,7 @@
-import type { Block } from '../blocks.js';
-import { cleanId, hasIdShape, idKey, looksLikeId } from '../ids.js';
+import type { Block } from './blocks.js';
+import { cleanId, hasIdShape, idKey, looksLikeId } from '../values/ids.js';
 import { rolesOf } from '../roles/header-roles.js';
-import { readDoneMarks } from '../title-marks.js';
+import { readDoneMarks } from '../values/title-marks.js';
 import { splitLead } from './item-lead.js';
 
 /** Where an item's ID stands: the lead of a heading, of a bold line or of a list entry, or a table cell. */

@@ -1,4 +1,4 @@
-import { hasIdShape } from '../ids.js';
+import { hasIdShape } from '../values/ids.js';
 import { LEXICON } from '../lexicon/lexicon.js';
 
 /**

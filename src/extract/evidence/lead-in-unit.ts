@@ -1,4 +1,4 @@
-import { unitOfWord, type StatedUnit } from '../estimates.js';
+import { unitOfWord, type StatedUnit } from '../values/estimates.js';
 
 /**
  * The unit the sentence introducing a table states for its figures: "PERT-style ranges in

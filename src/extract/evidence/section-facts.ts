@@ -1,6 +1,6 @@
 import { nextFence } from '../../parse/line-scan.js';
-import { estimateInTitle } from '../estimates.js';
-import { metadataRoles, readKeyValues } from '../key-values.js';
+import { estimateInTitle } from '../values/estimates.js';
+import { metadataRoles, readKeyValues } from '../roles/key-values.js';
 import type { Role } from '../roles/header-roles.js';
 
 /** What a heading's section holds, read ahead before the section is read. */

@@ -1,4 +1,4 @@
-import type { Block } from '../blocks.js';
+import type { Block } from './blocks.js';
 import { LEXICON } from '../lexicon/lexicon.js';
 import { rolesOf } from '../roles/header-roles.js';
 

@@ -1,4 +1,4 @@
-import { unitOfWord, type StatedUnit } from '../estimates.js';
+import { unitOfWord, type StatedUnit } from '../values/estimates.js';
 import { LEXICON, type Lexicon } from '../lexicon/lexicon.js';
 import type { Concept } from '../lexicon/vocabulary.js';
 

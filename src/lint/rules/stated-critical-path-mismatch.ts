@@ -1,7 +1,7 @@
 import { criticalPath, type CriticalPathResult } from '../../analyze/critical-path.js';
 import { CycleError } from '../../analyze/graph.js';
 import { UsageError } from '../../errors.js';
-import { idKey, looksLikeId } from '../../extract/ids.js';
+import { idKey, looksLikeId } from '../../extract/values/ids.js';
 import type { Backlog, Claim, Item, Unit } from '../../model/types.js';
 import { convertValue, formatNumber, unitLabel } from '../../model/units.js';
 import { fileBacklogs, figureHolds, sameNumber, sumIn } from '../claim-scope.js';

@@ -1,15 +1,15 @@
 import { parse as parseYaml } from 'yaml';
-import { rolesOf } from './roles/header-roles.js';
-import { dependencyListAfter } from './dependency-list.js';
+import { rolesOf } from '../roles/header-roles.js';
+import { dependencyListAfter } from '../values/dependency-list.js';
 import { readGantt } from './gantt.js';
-import { cleanId, looksLikeColumnId } from './ids.js';
-import { labelOf, readKeyValues } from './key-values.js';
-import { isCriteriaLabel } from './section-names.js';
-import { readSprintName, type SprintName } from './sprints.js';
-import { LEXICON, perLexicon } from './lexicon/lexicon.js';
+import { cleanId, looksLikeColumnId } from '../values/ids.js';
+import { labelOf, readKeyValues } from '../roles/key-values.js';
+import { isCriteriaLabel } from '../evidence/section-names.js';
+import { readSprintName, type SprintName } from '../values/sprints.js';
+import { LEXICON, perLexicon } from '../lexicon/lexicon.js';
 import { CRITICAL_PATH, type DocumentContext } from './document-context.js';
 import { itemLead } from './read-lead.js';
-import { readDoneMarks } from './title-marks.js';
+import { readDoneMarks } from '../values/title-marks.js';
 
 /** A front-matter value as text: lists joined by commas. */
 function flatten(value: unknown): string {

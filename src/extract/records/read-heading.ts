@@ -1,14 +1,14 @@
-import { estimateInTitle, toNumber } from './estimates.js';
-import { idKey } from './ids.js';
-import { readKeyValues } from './key-values.js';
-import { isCriteriaHeading, isOutsideSprintHeading, statusOfHeading } from './section-names.js';
-import { readSprintName, readWeekName, type SprintName } from './sprints.js';
-import { readDoneMarks, unbracketLeadingId, unknownEstimateForm } from './title-marks.js';
-import { splitLead } from './evidence/item-lead.js';
-import { sectionFacts } from './evidence/section-facts.js';
+import { estimateInTitle, toNumber } from '../values/estimates.js';
+import { idKey } from '../values/ids.js';
+import { readKeyValues } from '../roles/key-values.js';
+import { isCriteriaHeading, isOutsideSprintHeading, statusOfHeading } from '../evidence/section-names.js';
+import { readSprintName, readWeekName, type SprintName } from '../values/sprints.js';
+import { readDoneMarks, unbracketLeadingId, unknownEstimateForm } from '../values/title-marks.js';
+import { splitLead } from '../evidence/item-lead.js';
+import { sectionFacts } from '../evidence/section-facts.js';
 import { itemLead, type ItemLeadReading } from './read-lead.js';
 import { CRITICAL_PATH, stripDecoration, type DocumentContext, type Frame } from './document-context.js';
-import { perLexicon } from './lexicon/lexicon.js';
+import { perLexicon } from '../lexicon/lexicon.js';
 
 /** "## Epic 2: Payments", "## Эпик 1 — Авторизация": an epic's heading, its number and name. */
 const GROUP_HEADING = perLexicon(

@@ -1,5 +1,5 @@
-import { readEstimate, type EstimateContext } from './estimates.js';
-import type { Estimate } from '../model/types.js';
+import { readEstimate, type EstimateContext } from '../values/estimates.js';
+import type { Estimate } from '../../model/types.js';
 
 export interface GanttTask {
   id: string;

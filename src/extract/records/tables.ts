@@ -1,13 +1,13 @@
-import type { SizeRange } from '../config/types.js';
-import type { Block } from './blocks.js';
-import { rolesOf, unitOfHeader, type Role } from './roles/header-roles.js';
-import { readEstimate, toNumber, unitOfWord, type StatedUnit } from './estimates.js';
-import type { DefinedIds } from './evidence/defined-ids.js';
-import { cleanId, idKey, looksLikeColumnId, looksLikeId } from './ids.js';
-import { leadingIds, splitLeadingId } from './leading-id.js';
-import { LEXICON, perLexicon, type Lexicon } from './lexicon/lexicon.js';
-import { ALL_ABOVE, parseReferences } from './references.js';
-import { readSprintName } from './sprints.js';
+import type { SizeRange } from '../../config/types.js';
+import type { Block } from '../evidence/blocks.js';
+import { rolesOf, unitOfHeader, type Role } from '../roles/header-roles.js';
+import { readEstimate, toNumber, unitOfWord, type StatedUnit } from '../values/estimates.js';
+import type { DefinedIds } from '../evidence/defined-ids.js';
+import { cleanId, idKey, looksLikeColumnId, looksLikeId } from '../values/ids.js';
+import { leadingIds, splitLeadingId } from '../values/leading-id.js';
+import { LEXICON, perLexicon, type Lexicon } from '../lexicon/lexicon.js';
+import { ALL_ABOVE, parseReferences } from '../values/references.js';
+import { readSprintName } from '../values/sprints.js';
 
 export interface Column {
   text: string;

@@ -1,5 +1,5 @@
 import { cleanId, looksLikeId } from './ids.js';
-import { LEXICON, perLexicon, type Lexicon } from './lexicon/lexicon.js';
+import { LEXICON, perLexicon, type Lexicon } from '../lexicon/lexicon.js';
 import { ALL_ABOVE } from './references.js';
 
 /**

@@ -1,4 +1,4 @@
-import { perLexicon, type Lexicon } from './lexicon/lexicon.js';
+import { perLexicon, type Lexicon } from '../lexicon/lexicon.js';
 
 /**
  * Item IDs as documents write them: AION-101, E12-03, S4-01, US‑01 (with a non-breaking

@@ -1,5 +1,5 @@
-import { isDoneStatus } from '../model/status.js';
-import { LEXICON, perLexicon } from './lexicon/lexicon.js';
+import { isDoneStatus } from '../../model/status.js';
+import { LEXICON, perLexicon } from '../lexicon/lexicon.js';
 import { looksLikeId } from './ids.js';
 import { parseReferences } from './references.js';
 

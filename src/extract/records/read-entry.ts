@@ -1,14 +1,14 @@
-import { estimateInTitle } from './estimates.js';
-import { CARD_MARKS, isEstimatedWork } from './estimated-work.js';
-import { cleanId } from './ids.js';
-import { claimsFromKeyValue } from './claims.js';
-import { LEXICON } from './lexicon/lexicon.js';
-import { readKeyValues } from './key-values.js';
-import { parseReferences } from './references.js';
-import type { ListEntry } from './list-structure.js';
-import { anonymousId, type ItemRecord } from './records.js';
-import { readSprintName, readWeekName } from './sprints.js';
-import { inlineDependency, readDoneMarks, unknownEstimateForm, withoutEstimatePlaceholder } from './title-marks.js';
+import { estimateInTitle } from '../values/estimates.js';
+import { CARD_MARKS, isEstimatedWork } from '../evidence/estimated-work.js';
+import { cleanId } from '../values/ids.js';
+import { claimsFromKeyValue } from '../values/claims.js';
+import { LEXICON } from '../lexicon/lexicon.js';
+import { readKeyValues } from '../roles/key-values.js';
+import { parseReferences } from '../values/references.js';
+import type { ListEntry } from '../evidence/list-structure.js';
+import { anonymousId, type ItemRecord } from './item-record.js';
+import { readSprintName, readWeekName } from '../values/sprints.js';
+import { inlineDependency, readDoneMarks, unknownEstimateForm, withoutEstimatePlaceholder } from '../values/title-marks.js';
 import { stripDecoration, type DocumentContext } from './document-context.js';
 
 /** A list entry: sprint commitments, checkbox tasks, item definitions or an item's metadata. */

@@ -1,4 +1,4 @@
-import type { ItemRecord } from './records.js';
+import type { ItemRecord } from './item-record.js';
 
 /**
  * Work listed without IDs, settled once the whole document is read. An entry that restates an

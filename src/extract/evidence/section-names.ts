@@ -1,5 +1,5 @@
-import { LEXICON } from './lexicon/lexicon.js';
-import { isDoneStatus } from '../model/status.js';
+import { LEXICON } from '../lexicon/lexicon.js';
+import { isDoneStatus } from '../../model/status.js';
 
 /**
  * Headings that name what the entries below them are, rather than an item: the acceptance

@@ -1,4 +1,4 @@
-import { LEXICON, perLexicon } from './lexicon/lexicon.js';
+import { LEXICON, perLexicon } from '../lexicon/lexicon.js';
 
 /**
  * Sprint names: "S4", "Sprint 4", "Sprint #4", "Sprint 4: Config, Skills…", "## Sprint 4

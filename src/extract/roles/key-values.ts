@@ -1,5 +1,5 @@
-import { LEXICON } from './lexicon/lexicon.js';
-import { rolesOf, type Role } from './roles/header-roles.js';
+import { LEXICON } from '../lexicon/lexicon.js';
+import { rolesOf, type Role } from './header-roles.js';
 
 /**
  * `**Key**: value` lines, several per line when separated by pipes or bullets

@@ -1,11 +1,4 @@
-import type { Claim, Diagnostic, Estimate, FileInfo, SourcePosition } from '../model/types.js';
-
-/**
- * A dependency or successor cell that names the whole set: "ALL", "everything", "alle", "все",
- * "全部". In a dependency cell the item waits for every other item of its file; in a successor
- * cell every other item waits for it. The model expands it, skipping what would close a cycle.
- */
-export const ALL_OTHERS = '\u0000all-others';
+import type { Claim, Diagnostic, Estimate, FileInfo, SourcePosition } from '../../model/types.js';
 
 /** One appearance of an item in a document: a table row, a heading block or a list entry. */
 export interface ItemRecord {

@@ -1,7 +1,13 @@
 import { cleanId, configuredId, expandRange, idKey, looksLikeId, looksLikeNonLatinId } from './ids.js';
-import { LEXICON, perLexicon } from './lexicon/lexicon.js';
-import { ALL_OTHERS } from './records.js';
-import type { Concept } from './lexicon/vocabulary.js';
+import { LEXICON, perLexicon } from '../lexicon/lexicon.js';
+import type { Concept } from '../lexicon/vocabulary.js';
+
+/**
+ * A dependency or successor cell that names the whole set: "ALL", "everything", "alle", "все",
+ * "全部". In a dependency cell the item waits for every other item of its file; in a successor
+ * cell every other item waits for it. The model expands it, skipping what would close a cycle.
+ */
+export const ALL_OTHERS = '\u0000all-others';
 
 export const ALL_ABOVE = '\u0000all-above';
 

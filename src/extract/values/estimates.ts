@@ -1,7 +1,7 @@
-import type { SizeRange } from '../config/types.js';
-import type { Estimate, Unit } from '../model/types.js';
-import { fold, LEXICON, perLexicon } from './lexicon/lexicon.js';
-import type { Concept } from './lexicon/vocabulary.js';
+import type { SizeRange } from '../../config/types.js';
+import type { Estimate, Unit } from '../../model/types.js';
+import { fold, LEXICON, perLexicon } from '../lexicon/lexicon.js';
+import type { Concept } from '../lexicon/vocabulary.js';
 import { foldWidth, fractionsAsDecimals, plainNumerals, WRITTEN_NUMBER } from './numerals.js';
 
 export interface EstimateContext {

@@ -1,4 +1,4 @@
-import { LIST_MARKER } from '../parse/block-starts.js';
+import { LIST_MARKER } from '../../parse/block-starts.js';
 
 /**
  * Where a list entry stands: which list it belongs to and which entry it is nested in. The block

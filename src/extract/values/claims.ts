@@ -1,8 +1,8 @@
-import type { Claim, ClaimFigure, ClaimScope, SourcePosition, Unit } from '../model/types.js';
+import type { Claim, ClaimFigure, ClaimScope, SourcePosition, Unit } from '../../model/types.js';
 import { toNumber, unitOfWord, type StatedUnit } from './estimates.js';
 import { idsInText } from './ids.js';
-import { fold, LEXICON, perLexicon } from './lexicon/lexicon.js';
-import type { Concept } from './lexicon/vocabulary.js';
+import { fold, LEXICON, perLexicon } from '../lexicon/lexicon.js';
+import type { Concept } from '../lexicon/vocabulary.js';
 import { foldWidth } from './numerals.js';
 
 // ——— Figures as documents write them ———

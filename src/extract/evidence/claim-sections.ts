@@ -1,5 +1,5 @@
-import type { ClaimSection } from '../model/types.js';
-import { fold } from './lexicon/lexicon.js';
+import type { ClaimSection } from '../../model/types.js';
+import { fold } from '../lexicon/lexicon.js';
 
 /** A heading of the document: where its section starts, where it ends, how deep it is. */
 interface Heading {

@@ -1,7 +1,7 @@
-import { nextFence } from '../parse/line-scan.js';
+import { nextFence } from '../../parse/line-scan.js';
 import type { DocumentContext } from './document-context.js';
-import { readEstimate } from './estimates.js';
-import { cleanId, idKey } from './ids.js';
+import { readEstimate } from '../values/estimates.js';
+import { cleanId, idKey } from '../values/ids.js';
 
 /** "UF-101 (2時間40分)": an item's ID and, right after it, an amount in parentheses. */
 const RESTATED = /(?<![\p{L}\p{N}\-_.])([\p{L}\p{N}][\p{L}\p{N}\-_.]*[\p{N}])\s*([(（][^()（）]{1,24}[)）])/gu;

@@ -1,5 +1,5 @@
-import { idKey } from './ids.js';
-import type { FileExtraction, ItemRecord } from './records.js';
+import { idKey } from '../values/ids.js';
+import type { FileExtraction, ItemRecord } from './item-record.js';
 
 /**
  * Settles what a document's lists and heading levels say once all of it is read, since an

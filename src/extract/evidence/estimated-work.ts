@@ -1,7 +1,7 @@
-import { statesFigure } from './claims.js';
-import { estimateInTitle, readEstimate } from './estimates.js';
-import { perLexicon } from './lexicon/lexicon.js';
-import { readSprintName } from './sprints.js';
+import { statesFigure } from '../values/claims.js';
+import { estimateInTitle, readEstimate } from '../values/estimates.js';
+import { perLexicon } from '../lexicon/lexicon.js';
+import { readSprintName } from '../values/sprints.js';
 
 /**
  * What makes a list entry without an ID a piece of work: a title with its estimate at its end.

@@ -1,8 +1,8 @@
 import type { DocumentContext } from './document-context.js';
-import type { LeadPlace } from './evidence/id-evidence.js';
-import { splitLead } from './evidence/item-lead.js';
-import { cleanId } from './ids.js';
-import { LEXICON } from './lexicon/lexicon.js';
+import type { LeadPlace } from '../evidence/id-evidence.js';
+import { splitLead } from '../evidence/item-lead.js';
+import { cleanId } from '../values/ids.js';
+import { LEXICON } from '../lexicon/lexicon.js';
 
 /** The item a heading, bold line or list entry starts with: its ID, the title after it, and a ticked box. */
 export interface ItemLeadReading {

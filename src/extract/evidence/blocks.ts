@@ -1,5 +1,5 @@
 import type { Nodes, PhrasingContent, RootContent, Table, TableRow } from 'mdast';
-import type { MarkdownPiece } from '../parse/parse-markdown.js';
+import type { MarkdownPiece } from '../../parse/parse-markdown.js';
 import { readHtmlTables } from './html-table.js';
 
 /**

@@ -1,18 +1,18 @@
-import type { Config } from '../config/types.js';
-import type { Claim, ClaimScope, Diagnostic, Estimate, SourcePosition, Unit } from '../model/types.js';
-import type { SourceText } from '../read/source.js';
-import { isHeadingLine, headingTitle, sectionsAt } from './claim-sections.js';
-import { claimsFromKeyValue, criticalPathClaim, criticalPathLength, statesFigure, titleClaims, totalsListAbove } from './claims.js';
-import { rolesOf, unitOfHeader, type Role } from './roles/header-roles.js';
-import { estimateInTitle, readEstimate, type EstimateContext, type StatedUnit } from './estimates.js';
-import { gatherDefinedIds, type DefinedIds } from './evidence/defined-ids.js';
-import type { IdEvidence } from './evidence/id-evidence.js';
-import { LEXICON, perLexicon } from './lexicon/lexicon.js';
-import { cleanId, idKey, looksLikeId } from './ids.js';
-import { ListTracker } from './list-structure.js';
-import { ALL_OTHERS, type GroupRecord, type ItemRecord, type SprintRecord } from './records.js';
-import { ALL_ABOVE, parseReferences } from './references.js';
-import { readSprintName, type SprintName } from './sprints.js';
+import type { Config } from '../../config/types.js';
+import type { Claim, ClaimScope, Diagnostic, Estimate, SourcePosition, Unit } from '../../model/types.js';
+import type { SourceText } from '../../read/source.js';
+import { isHeadingLine, headingTitle, sectionsAt } from '../evidence/claim-sections.js';
+import { claimsFromKeyValue, criticalPathClaim, criticalPathLength, statesFigure, titleClaims, totalsListAbove } from '../values/claims.js';
+import { rolesOf, unitOfHeader, type Role } from '../roles/header-roles.js';
+import { estimateInTitle, readEstimate, type EstimateContext, type StatedUnit } from '../values/estimates.js';
+import { gatherDefinedIds, type DefinedIds } from '../evidence/defined-ids.js';
+import type { IdEvidence } from '../evidence/id-evidence.js';
+import { LEXICON, perLexicon } from '../lexicon/lexicon.js';
+import { cleanId, idKey, looksLikeId } from '../values/ids.js';
+import { ListTracker } from '../evidence/list-structure.js';
+import type { GroupRecord, ItemRecord, SprintRecord } from './item-record.js';
+import { ALL_ABOVE, ALL_OTHERS, parseReferences } from '../values/references.js';
+import { readSprintName, type SprintName } from '../values/sprints.js';
 
 /** What a heading (or a heading-like line) sets for everything under it. */
 export interface Frame {
