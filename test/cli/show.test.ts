@@ -119,6 +119,20 @@ describe('backlog show', () => {
     expect(wrong.stderr).toMatch(/^backlog: .*\.backlogrc\.yaml: vocabulary\.finished: unknown concept \(known: [^\n]*\)\n$/);
   });
 
+  it("lint knows a status word the file's config declares, and warns of it elsewhere", () => {
+    const dir = tempDir('vocabulary');
+    mkdirSync(path.join(dir, 'shop'));
+    mkdirSync(path.join(dir, 'other'));
+    const rows = ['SHP-1', 'SHP-2', 'SHP-3'].map((id) => `| ${id} | Work ${id} | 3 | Backburner |`);
+    const board = ['| ID | Title | Points | Status |', '|---|---|---|---|', ...rows].join('\n');
+    writeFileSync(path.join(dir, 'shop', '.backlogrc.yaml'), 'vocabulary:\n  openStatus: [Backburner]\n');
+    writeFileSync(path.join(dir, 'shop', 'board.md'), board.replaceAll('SHP', 'SH'));
+    writeFileSync(path.join(dir, 'other', 'board.md'), board);
+    const result = run(['lint', 'shop', 'other', '--format', 'json'], dir);
+    const problems = (JSON.parse(result.stdout) as { problems: { file: string; rule: string }[] }).problems;
+    expect(problems.filter((problem) => problem.rule === 'unknown-status').map((problem) => problem.file)).toEqual(['other/board.md']);
+  });
+
   it('reads an unreadable file as an input error, not a crash', () => {
     if (process.getuid?.() === 0) return; // root reads everything
     const dir = tempDir('perm');

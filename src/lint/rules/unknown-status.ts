@@ -1,4 +1,6 @@
-import { LEXICON } from '../../extract/lexicon/lexicon.js';
+import { LEXICON, lexiconFor, withLexicon, type Lexicon } from '../../extract/lexicon/lexicon.js';
+import type { Config } from '../../config/types.js';
+import { configOfFile } from '../file-config.js';
 import { isDoneStatus, statusMeaning, statusWords } from '../../model/status.js';
 import type { Item } from '../../model/types.js';
 import type { Rule } from '../types.js';
@@ -23,12 +25,20 @@ export const unknownStatus: Rule = {
   description: 'Several items share a status word the reader does not know as done or open, so they all count as work left.',
   tags: ['status'],
   defaultSeverity: 'warning',
-  check({ backlog }, report) {
+  check(context, report) {
+    // A word the item's file's config declares (vocabulary: { openStatus: [Backburner] }) is known there.
+    const lexicons = new Map<Config, Lexicon>();
+    const lexiconOf = (file: string) => {
+      const config = configOfFile(context, file);
+      let lexicon = lexicons.get(config);
+      if (!lexicon) lexicons.set(config, (lexicon = lexiconFor(config.vocabulary)));
+      return lexicon;
+    };
     const byWord = new Map<string, Item[]>();
-    for (const item of backlog.items) {
+    for (const item of context.backlog.items) {
       if (!item.status || item.done) continue;
       const words = statusWords(item.status);
-      if (known(words)) continue;
+      if (withLexicon(lexiconOf(item.source.file), () => known(words))) continue;
       const key = words.toLowerCase();
       byWord.set(key, [...(byWord.get(key) ?? []), item]);
     }
