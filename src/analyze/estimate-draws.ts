@@ -1,7 +1,7 @@
 import type { Item, Unit } from '../model/types.js';
 import { DEFAULT_HOURS_PER_DAY, spreadIn } from '../model/units.js';
 import { betaPertDrawTable, DRAW_STEPS, sampleBetaPert, type ThreePoint } from './beta-pert.js';
-import type { Random } from './random.js';
+import { standardNormal, type Random } from './random.js';
 
 /**
  * How one item's size is drawn in a trial, in the forecast's unit: exactly its estimate (a single
@@ -30,12 +30,6 @@ const STEP = 1 / DRAW_STEPS;
 
 /** So many independently drawn sizes are summed as one normal draw (see `WorkDraw.total`). */
 export const NORMAL_FROM = 10_000;
-
-/** A standard normal draw (Box–Muller), from two uniform draws of the generator. */
-function standardNormal(random: Random): number {
-  const u = 1 - random.next();
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random.next());
-}
 
 /** Shapes that get a draw table (256 KB each); items of further shapes are drawn through gamma draws (slower, the same distribution). */
 const MAX_TABLES = 16;

@@ -100,3 +100,9 @@ class SeededRandom implements Random {
     return (step + 0.5) / 65536;
   }
 }
+
+/** A standard normal draw (Box–Muller), from two uniform draws of the generator. */
+export function standardNormal(random: Random): number {
+  const u = 1 - random.next();
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random.next());
+}

@@ -1,6 +1,6 @@
-import { seededRandom } from './random.js';
+import { seededRandom, standardNormal, type Random } from './random.js';
 import { sprintsFor } from './sprints-for.js';
-import { velocitySampler, type Velocity } from './velocity.js';
+import { meanVelocity, velocityBounds, velocitySampler, type Velocity } from './velocity.js';
 
 /** How many trials finished in each number of sprints, ascending by sprints. */
 export type SprintHistogram = { sprints: number; trials: number }[];
@@ -15,6 +15,56 @@ export interface Percentiles {
 /** Work this close to done is done: sums of sampled velocities carry floating-point noise. */
 export function doneThreshold(work: number): number {
   return work - 1e-9 * Math.max(1, work);
+}
+
+/** Sprints a walk takes at once while the trial's end is farther than a block at the fastest pace. */
+const BLOCK = 64;
+
+/**
+ * One trial's walk through the sprints: a velocity drawn per sprint, or, while the end of the walk
+ * is more than BLOCK sprints away even at the fastest velocity, BLOCK sprints at once, their sum
+ * drawn from the normal distribution of a sum of BLOCK velocities (central limit), kept within
+ * what BLOCK sprints can do. So a walk of thousands of sprints costs a few hundred draws, and the
+ * last sprints before the end, which decide the answer, are drawn one by one. Two walks from the
+ * same seed to the same ends take the same steps.
+ */
+class VelocityWalk {
+  private readonly draw: () => number;
+  private readonly blockMean: number;
+  private readonly blockSpread: number;
+  private readonly blockLow: number;
+  private readonly blockHigh: number;
+
+  constructor(
+    velocity: Velocity,
+    private readonly random: Random,
+  ) {
+    this.draw = velocitySampler(velocity, random);
+    const { low, high } = velocityBounds(velocity);
+    const mean = meanVelocity(velocity);
+    const variance =
+      velocity.kind === 'range'
+        ? (high - low) ** 2 / 12
+        : velocity.kind === 'history'
+          ? velocity.values.reduce((sum, value) => sum + (value - mean) ** 2, 0) / velocity.values.length
+          : 0;
+    this.blockMean = BLOCK * mean;
+    this.blockSpread = Math.sqrt(BLOCK * variance);
+    this.blockLow = BLOCK * low;
+    this.blockHigh = BLOCK * high;
+  }
+
+  /** How many sprints the next step takes, walking from `done` to `end`: a block, or one. */
+  stride(done: number, end: number): number {
+    return end - done > this.blockHigh ? BLOCK : 1;
+  }
+
+  /** The work of the next `stride` sprints. */
+  step(stride: number): number {
+    if (stride === 1) return this.draw();
+    const sum = this.blockMean + this.blockSpread * standardNormal(this.random);
+    return Math.min(this.blockHigh, Math.max(this.blockLow, sum));
+  }
 }
 
 /**
@@ -34,19 +84,31 @@ export function simulateSprints(targets: readonly Float64Array[], velocity: Velo
       targets.forEach((target, index) => count(counts[index], sprintsFor(target[trial], velocity.value)));
     }
   } else {
-    const draw = velocitySampler(velocity, seededRandom(seed));
+    const walk = new VelocityWalk(velocity, seededRandom(seed));
     const thresholds = targets.map((target, index) => ({ threshold: 0, index, target }));
     for (let trial = 0; trial < trials; trial++) {
       for (const entry of thresholds) entry.threshold = doneThreshold(entry.target[trial]);
       const ascending = thresholds.length > 1 ? [...thresholds].sort((a, b) => a.threshold - b.threshold) : thresholds;
+      const end = ascending[ascending.length - 1].threshold;
       let done = 0;
       let sprints = 0;
-      for (const { threshold, index } of ascending) {
-        while (done < threshold) {
-          done += draw();
-          sprints++;
+      let next = 0;
+      while (next < ascending.length) {
+        const { threshold, index } = ascending[next];
+        if (done >= threshold) {
+          count(counts[index], sprints);
+          next++;
+          continue;
         }
-        count(counts[index], sprints);
+        const stride = walk.stride(done, end);
+        const work = walk.step(stride);
+        // A nearer target passed inside a block is met where the block's work, spread evenly, reaches it.
+        while (stride > 1 && next < ascending.length && done + work >= ascending[next].threshold) {
+          const passed = ascending[next++];
+          count(counts[passed.index], sprints + Math.max(1, Math.ceil((stride * (passed.threshold - done)) / work)));
+        }
+        done += work;
+        sprints += stride;
       }
     }
   }
@@ -71,7 +133,7 @@ export function progressQuantiles(
 ): number[][] {
   const progress = sprints.map(() => new Float64Array(trials));
   const fixed = velocity.kind === 'fixed' ? velocity.value : null;
-  const draw = velocitySampler(velocity, seededRandom(seed));
+  const walk = new VelocityWalk(velocity, seededRandom(seed));
   for (let trial = 0; trial < trials; trial++) {
     const goal = target[trial];
     if (goal <= 0) {
@@ -91,11 +153,15 @@ export function progressQuantiles(
     let sprint = 0;
     let column = 0;
     while (done < last) {
-      done += draw();
-      sprint++;
-      while (column < sprints.length && sprints[column] === sprint) {
-        progress[column++][trial] = done >= threshold ? 1 : done / goal;
+      const stride = walk.stride(done, last);
+      const work = walk.step(stride);
+      // A column inside a block sees the block's work spread evenly over its sprints.
+      while (column < sprints.length && sprints[column] <= sprint + stride) {
+        const reached = done + (work * (sprints[column] - sprint)) / stride;
+        progress[column++][trial] = reached >= threshold ? 1 : reached / goal;
       }
+      done += work;
+      sprint += stride;
     }
     // The walk ended past every target: the trial is done.
     while (column < sprints.length) progress[column++][trial] = 1;
