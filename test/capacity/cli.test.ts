@@ -31,6 +31,12 @@ describe('backlog capacity', { timeout: 30_000 }, () => {
     expect(run([STATED]).code).toBe(0);
   });
 
+  it('says a backlog has no sprints in one line, without an empty table', () => {
+    const { code, stdout } = run(['fixtures/plans/web-backlog.md']);
+    expect(code).toBe(0);
+    expect(stdout).toBe('No sprints to check.\n');
+  });
+
   it('prints the JSON contract', () => {
     const { code, stdout } = run([TWO_SPRINTS, '--capacity', '20', '--strict', '--format', 'json']);
     expect(code).toBe(1);

@@ -38,7 +38,11 @@ export function capacityTable(result: CapacityResult, { color, width }: Capacity
   );
   const wrap = (lines: string[], hanging?: string) => lines.flatMap((line) => wrapLine(line, width, hanging));
   const over = result.sprints.some((sprint) => sprint.over);
-  const blocks = [table, wrap([over ? chalk.red.bold(headline(result)) : chalk.bold(headline(result))]).join('\n')];
+  // Without sprints there is no row to head: the headline says so alone.
+  const blocks = [
+    ...(result.sprints.length > 0 ? [table] : []),
+    wrap([over ? chalk.red.bold(headline(result)) : chalk.bold(headline(result))]).join('\n'),
+  ];
   const notes = sprintNotes(result);
   if (notes.length > 0)
     blocks.push(
