@@ -4,6 +4,7 @@ import { forecast } from '../analyze/forecast.js';
 import { CycleError, formatCycle } from '../analyze/graph.js';
 import { sumWork } from '../analyze/work-sum.js';
 import { DEFAULT_CONFIG, type Config } from '../config/types.js';
+import { UsageError } from '../errors.js';
 import { md as lintMarkdown } from '../lint/formatters/md.js';
 import { lint } from '../lint/index.js';
 import { counted } from '../lint/plural.js';
@@ -103,10 +104,17 @@ function sprintsSection(backlog: Backlog, config: Config, configFor: (file: stri
   return section('Sprints and capacity', capacityMarkdown(result));
 }
 
+/**
+ * The forecast with its burn-up, at the given velocity, else the document's own (its completed
+ * sprints, a velocity it states); no section when there is none.
+ */
 function forecastSection(backlog: Backlog, config: Config, velocity: Velocity | undefined): Section | null {
-  const stated = backlog.claims.some((claim) => claim.kind === 'velocity' && claim.value > 0);
-  if (velocity === undefined && !stated) return null;
-  return section('Forecast', forecastMarkdown(forecast(backlog, { velocity, hoursPerDay: config.hoursPerDay })));
+  try {
+    return section('Forecast', forecastMarkdown(forecast(backlog, { velocity, hoursPerDay: config.hoursPerDay }), { chart: true }));
+  } catch (error) {
+    if (error instanceof UsageError && velocity === undefined) return null;
+    throw error;
+  }
 }
 
 function criticalPathSection(backlog: Backlog, config: Config): Section {

@@ -45,9 +45,21 @@ describe('backlog report', { timeout: 30_000 }, () => {
     expect(stdout).toContain('    KS-3 Card payment :crit, 3000, 11000\n');
     expect(stdout).toContain('| Sprint 2 | 13 |  |  | no capacity |  |\n');
     expect(stdout).toContain(
-      '## Forecast\n\n**21 points remaining at 8 points per sprint: 3 sprints**\n\n- Velocity from the document: "Velocity: 8 points per sprint" (roadmap.md:3).\n',
+      '## Forecast\n\n**21 points remaining at 8 points per sprint: 3 sprints**\n\n```mermaid\nxychart-beta\n  title "Burn-up: points done by the end of each sprint"\n',
+    );
+    expect(stdout).toContain(
+      '  line [5, 13, 21, 26]\n```\n\nLines: the scope; points done, then the forecast.\n\n- Velocity from the document: "Velocity: 8 points per sprint" (roadmap.md:3).\n',
     );
     expect(stdout).toContain('## Lint\n\nNo problems found.\n');
+  });
+
+  it('forecasts from the completed sprints a document records, and leaves the forecast out where it has no velocity', () => {
+    const completed = runCli(['report', 'fixtures/forecast/completed-sprints.md']);
+    expect(completed.code).toBe(0);
+    expect(completed.stdout).toContain('- Velocity from 2 completed sprints: 21, 27 points (Sprint 1, Sprint 3).\n');
+    const none = runCli(['report', 'fixtures/styles/html-table.md']);
+    expect(none.code).toBe(0);
+    expect(none.stdout.match(/^## .*$/gm)).toEqual(['## Summary', '## Sprints and capacity', '## Critical path', '## Lint']);
   });
 
   it('takes a capacity and a velocity range from the command line', () => {

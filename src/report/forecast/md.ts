@@ -11,7 +11,7 @@ function table(head: string[], rows: string[][], align: string[]): string[] {
 }
 
 export interface ForecastMarkdownOptions {
-  /** Add the burn-up as a mermaid chart (`backlog forecast --format md` does; the report's section keeps to the figures). */
+  /** Add the burn-up as a mermaid chart (`backlog forecast --format md` and the report's forecast section do). */
   chart?: boolean;
 }
 
