@@ -27,7 +27,9 @@ export interface ChosenPlan {
 export function choosePlans(backlog: Backlog, wanted: string | undefined): ChosenPlan[] {
   const plans = backlog.plans;
   if (!plans) {
-    if (wanted === undefined || backlog.files.some((file) => sameFile(file.file, wanted))) return [{ name: null, backlog }];
+    if (wanted === undefined || wanted === backlog.name || backlog.files.some((file) => sameFile(file.file, wanted))) {
+      return [{ name: null, backlog }];
+    }
     throw new UsageError(`--plan ${wanted}: the files read hold one plan, with no file of that name; leave --plan out`);
   }
   if (wanted === undefined) return plans.map((plan) => ({ name: plan.name, backlog: plan }));

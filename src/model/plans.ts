@@ -14,6 +14,8 @@ import type { Backlog, PlanBacklog } from './types.js';
  */
 export interface PlanFiles {
   name: string;
+  /** Whether the config names the plan, rather than its main file. */
+  configured: boolean;
   extractions: FileExtraction[];
 }
 
@@ -102,7 +104,7 @@ export function groupIntoPlans(
     let name = named ?? main.file.file;
     for (let n = 2; taken.has(name); n++) name = `${named ?? main.file.file} (${n})`;
     taken.add(name);
-    return { name, extractions: members };
+    return { name, configured: named !== undefined, extractions: members };
   });
 }
 
@@ -118,7 +120,10 @@ export function buildPlans(
 ): Backlog {
   qualifyLocalNumbers(extractions);
   const plans = groupIntoPlans(extractions, namedPlan);
-  if (plans.length <= 1) return buildBacklog(plans[0]?.extractions ?? [], lexiconOf);
+  if (plans.length <= 1) {
+    const backlog = buildBacklog(plans[0]?.extractions ?? [], lexiconOf);
+    return plans[0]?.configured ? { ...backlog, name: plans[0].name } : backlog;
+  }
   return unionOf(plans.map(({ name, extractions: files }) => ({ ...buildBacklog(files, lexiconOf), name })));
 }
 

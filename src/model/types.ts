@@ -230,6 +230,8 @@ export interface Backlog {
    * for one plan: the backlog is that plan.
    */
   plans?: PlanBacklog[];
+  /** The plan's name, when the files hold one plan and the config names it (`plans: { web: [...] }`). */
+  name?: string;
 }
 
 /** One plan of a backlog read from several files: its name (the config's, or its main file) and its files. */

@@ -84,6 +84,9 @@ describe('several plans on the command line', () => {
     const json = JSON.parse(forward.stdout);
     expect(json.plans).toBeUndefined();
     expect(json.files.map((file: { file: string }) => file.file)).toEqual(['warehouse.md', 'web-backlog.md', 'web-sprint-1.md']);
+    expect(json.name).toBeUndefined();
+    // The one plan answers to the config's name.
+    expect(runCli(['show', '.', '--plan', 'shop', '--format', 'json'], { cwd: dir }).stdout).toBe(forward.stdout);
   });
 
   it.skipIf(!seeds.present)('seeds together: each seed is its own plan, with its own sprints and stated figures', () => {
