@@ -5,6 +5,7 @@ import { CycleError, formatCycle } from '../analyze/graph.js';
 import { sumWork } from '../analyze/work-sum.js';
 import { DEFAULT_CONFIG, type Config } from '../config/types.js';
 import { UsageError } from '../errors.js';
+import { lexiconFor, withLexicon } from '../extract/lexicon/lexicon.js';
 import { md as lintMarkdown } from '../lint/formatters/md.js';
 import { lint } from '../lint/index.js';
 import { counted } from '../lint/plural.js';
@@ -110,7 +111,8 @@ function sprintsSection(backlog: Backlog, config: Config, configFor: (file: stri
  */
 function forecastSection(backlog: Backlog, config: Config, velocity: Velocity | undefined): Section | null {
   try {
-    return section('Forecast', forecastMarkdown(forecast(backlog, { velocity, hoursPerDay: config.hoursPerDay }), { chart: true }));
+    const result = withLexicon(lexiconFor(config.vocabulary), () => forecast(backlog, { velocity, hoursPerDay: config.hoursPerDay }));
+    return section('Forecast', forecastMarkdown(result, { chart: true }));
   } catch (error) {
     if (error instanceof UsageError && velocity === undefined) return null;
     throw error;

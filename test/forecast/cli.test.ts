@@ -1,5 +1,8 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const DRIFTED = 'fixtures/forecast/drifted-projection.md';
 const STATED_VELOCITY = 'fixtures/forecast/stated-velocity.md';
@@ -106,5 +109,29 @@ describe('backlog forecast', { timeout: 30_000 }, () => {
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toBe(`${message}\n`);
+  });
+
+  it("reads a sprint marked finished in the config's own words as a completed sprint", () => {
+    const dir = tempDir('forecast-vocabulary');
+    const plan = [
+      '## Sprint 1 (Geliefert)',
+      '',
+      '| ID | Story | Points | Status |',
+      '|---|---|---|---|',
+      '| SHP-1 | Checkout | 8 | Geliefert |',
+      '| SHP-2 | Refunds | 5 | Offen |',
+      '',
+      '## Sprint 2',
+      '',
+      '| ID | Story | Points | Status |',
+      '|---|---|---|---|',
+      '| SHP-3 | Invoices | 13 | Offen |',
+    ].join('\n');
+    writeFileSync(path.join(dir, 'plan.md'), plan);
+    expect(runCli(['forecast', 'plan.md'], { cwd: dir }).code).toBe(2);
+    writeFileSync(path.join(dir, '.backlogrc.yaml'), 'vocabulary:\n  done: [Geliefert]\n');
+    const { code, stdout } = runCli(['forecast', 'plan.md'], { cwd: dir });
+    expect(code).toBe(0);
+    expect(stdout).toContain('Velocity from 1 completed sprint: 8 points (Sprint 1).');
   });
 });

@@ -78,6 +78,7 @@ export function register(program: Command): void {
 
     const { backlog, config, sources } = await loadInput(paths, options);
     const { forecast, forecastUnit } = await import('../../analyze/forecast.js');
+    const { lexiconFor, withLexicon } = await import('../../extract/lexicon/lexicon.js');
     const { formatForecast } = await import('../../report/forecast/index.js');
     const sourceLine = lineReader(sources);
     const output = terminalOutput();
@@ -96,20 +97,23 @@ export function register(program: Command): void {
           historyProblem = error.message;
         }
       }
-      const result = forecast(plan, {
-        velocity,
-        velocityPerPerson,
-        history,
-        historyProblem,
-        trials,
-        seed,
-        team,
-        start: options.start,
-        sprintDays,
-        scenarios,
-        hoursPerDay: config.hoursPerDay,
-        sourceLine,
-      });
+      // A sprint heading or a status in the config's own words (done, cancelled) reads as the loader read it.
+      const result = withLexicon(lexiconFor(config.vocabulary), () =>
+        forecast(plan, {
+          velocity,
+          velocityPerPerson,
+          history,
+          historyProblem,
+          trials,
+          seed,
+          team,
+          start: options.start,
+          sprintDays,
+          scenarios,
+          hoursPerDay: config.hoursPerDay,
+          sourceLine,
+        }),
+      );
       // The answer says it too; on stderr it reaches a CI log that keeps only the figures.
       if (result.historyProblem !== undefined) writeErr(`backlog: warning: --history git: ${result.historyProblem}`);
       return formatForecast(result, format, output);
