@@ -1,4 +1,5 @@
 import { LEXICON } from '../extract/lexicon/lexicon.js';
+import { groupBy } from '../model/group-by.js';
 import { countsInTotals, indexById } from '../model/totals.js';
 import { statusMeaning } from '../model/status.js';
 import type { Backlog, Item, Sprint, Unit } from '../model/types.js';
@@ -39,14 +40,8 @@ export function isCancelled(item: Item): boolean {
 
 /** Each sprint's members, by sprint name: the items it lists and the items that name it, in one pass over the items. */
 function membersBySprint(backlog: Backlog): (sprint: Sprint) => Set<string> {
-  const naming = new Map<string, string[]>();
-  for (const item of backlog.items) {
-    if (item.sprint === null) continue;
-    const ids = naming.get(item.sprint);
-    if (ids) ids.push(item.id);
-    else naming.set(item.sprint, [item.id]);
-  }
-  return (sprint) => new Set([...sprint.items, ...(naming.get(sprint.name) ?? [])]);
+  const naming = groupBy(backlog.items, (item) => item.sprint);
+  return (sprint) => new Set([...sprint.items, ...(naming.get(sprint.name) ?? []).map((item) => item.id)]);
 }
 
 /** The text of a line of one of the plan's files, when the caller has the files. */

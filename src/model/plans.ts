@@ -2,6 +2,7 @@ import type { FileExtraction } from '../extract/records/item-record.js';
 import { idKey } from '../extract/values/ids.js';
 import type { Lexicon } from '../extract/lexicon/lexicon.js';
 import { buildBacklog, qualifyLocalNumbers } from './build-backlog.js';
+import { groupBy } from './group-by.js';
 import type { Backlog, PlanBacklog } from './types.js';
 
 /**
@@ -91,13 +92,10 @@ export function groupIntoPlans(
     if (first === undefined) byName.set(name, index);
     else join(first, index);
   });
-  const groups = new Map<number, FileExtraction[]>();
-  extractions.forEach((extraction, index) => {
-    const root = find(index);
-    groups.set(root, [...(groups.get(root) ?? []), extraction]);
-  });
+  const groups = groupBy(extractions.keys(), find);
   const taken = new Set<string>();
-  return [...groups.values()].map((members) => {
+  return [...groups.values()].map((indices) => {
+    const members = indices.map((index) => extractions[index]);
     const named = members.map((member) => namedPlan(member.file.file)).find((name) => name !== null);
     // A plan without a name from the config is named by the file that holds most of its items.
     const main = [...members].sort((a, b) => b.records.length - a.records.length)[0];

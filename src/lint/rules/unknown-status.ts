@@ -1,8 +1,8 @@
 import { LEXICON, lexiconFor, withLexicon, type Lexicon } from '../../extract/lexicon/lexicon.js';
 import type { Config } from '../../config/types.js';
 import { configOfFile } from '../file-config.js';
+import { groupBy } from '../../model/group-by.js';
 import { isDoneStatus, statusMeaning, statusWords } from '../../model/status.js';
-import type { Item } from '../../model/types.js';
 import type { Rule } from '../types.js';
 
 /** So many items share a status word before it is the document's own vocabulary, not a one-off note. */
@@ -34,14 +34,10 @@ export const unknownStatus: Rule = {
       if (!lexicon) lexicons.set(config, (lexicon = lexiconFor(config.vocabulary)));
       return lexicon;
     };
-    const byWord = new Map<string, Item[]>();
-    for (const item of context.backlog.items) {
-      if (!item.status || item.done) continue;
-      const words = statusWords(item.status);
-      if (withLexicon(lexiconOf(item.source.file), () => known(words))) continue;
-      const key = words.toLowerCase();
-      byWord.set(key, [...(byWord.get(key) ?? []), item]);
-    }
+    const unknown = context.backlog.items.filter(
+      (item) => item.status && !item.done && !withLexicon(lexiconOf(item.source.file), () => known(statusWords(item.status!))),
+    );
+    const byWord = groupBy(unknown, (item) => statusWords(item.status!).toLowerCase());
     for (const items of byWord.values()) {
       if (items.length < MIN_ITEMS) continue;
       const word = statusWords(items[0].status!);
