@@ -149,7 +149,9 @@ class Resolver {
       this.groupByKey.set(idKey(group.name), group);
       if (group.release) {
         const key = idKey(group.release);
-        this.groupsByRelease.set(key, [...(this.groupsByRelease.get(key) ?? []), group]);
+        const released = this.groupsByRelease.get(key);
+        if (released) released.push(group);
+        else this.groupsByRelease.set(key, [group]);
       }
       if (group.id) {
         const alias = groupAlias(group.id);
@@ -351,7 +353,9 @@ class TitleIndex {
       const words = wordsOf(item.title);
       if (words.length === 0) continue;
       const whole = words.join(' ');
-      this.exact.set(whole, [...(this.exact.get(whole) ?? []), item]);
+      const same = this.exact.get(whole);
+      if (same) same.push(item);
+      else this.exact.set(whole, [item]);
       const unique = new Set(words);
       this.wordsOf.set(item, unique);
       this.ends.set(item, [words[0], words[words.length - 1]]);
